@@ -1,0 +1,183 @@
+"""The article object that flows through every stage.
+
+Each stage reads some fields of :class:`Article` and fills others; stages never talk to each other
+directly. The JSON brief is a projection of this object (see :mod:`pipeline.stages.write`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Warning_:
+    """A problem worth telling the reader about, attached to the article.
+
+    Attributes:
+        code: Stable machine-readable code, e.g. ``"clean.removed_boilerplate"``.
+        message: Human-readable explanation.
+        stage: Name of the stage that raised it.
+        sentence: Id of the sentence concerned, when there is one.
+    """
+
+    code: str
+    message: str
+    stage: str = ""
+    sentence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message, "stage": self.stage}
+        if self.sentence is not None:
+            out["sentence"] = self.sentence
+        return out
+
+
+@dataclass
+class Sentence:
+    """One source sentence and its translation.
+
+    Attributes:
+        id: Position of the sentence in the article, from 0.
+        paragraph: Index of the paragraph it belongs to.
+        fr: French source text.
+        en: English translation, filled by the translate stage.
+        flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``).
+    """
+
+    id: int
+    paragraph: int
+    fr: str
+    en: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    """A block of the article: body text, a heading or a list item.
+
+    Attributes:
+        index: Position in the article, from 0.
+        kind: ``"text"``, ``"heading"`` or ``"list_item"``.
+        sentence_ids: Ids of the sentences in this block, in order.
+    """
+
+    index: int
+    kind: str = "text"
+    sentence_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SummarySentence:
+    """A sentence of the summary with the source sentences it draws on."""
+
+    text: str
+    sources: list[int] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    """A key fact: an entity, an amount, a date… traced to its source sentences.
+
+    Attributes:
+        type: ``"person"``, ``"organisation"``, ``"place"``, ``"amount"``, ``"percentage"``,
+            ``"number"``, ``"date"`` or ``"other"``.
+        fr: Surface form in the French source.
+        en: Surface form in English (from the aligned translation when found).
+        sentences: Ids of the source sentences that mention it.
+        value: Normalised value where it applies (a number, an ISO date, a currency amount…).
+        score: Salience; facts are ranked by it.
+    """
+
+    type: str
+    fr: str
+    en: str | None = None
+    sentences: list[int] = field(default_factory=list)
+    value: Any = None
+    score: float = 0.0
+
+
+@dataclass
+class Article:
+    """A French article on its way to becoming a bilingual brief.
+
+    Attributes:
+        path: Where the article came from (file path or URL).
+        stem: Base name for output files.
+        raw: The bytes as read, before decoding; dropped after cleaning to save memory.
+        text: Decoded, cleaned text (paragraphs separated by blank lines).
+        lang: Detected language of the source ("fr" when unknown).
+        sha256: Hash of the raw bytes.
+        title_fr / title_en: The title in both languages, when one could be told apart.
+        paragraphs / sentences: Structure and segmented sentences (filled by cleaning).
+        summary_en / summary_fr: Summary sentences in both languages.
+        facts: Extracted key facts, ranked.
+        warnings: Problems to show in the brief.
+        metadata: What was found on the way (date, author, URL, encoding, …).
+        signature: Models and settings that produced the brief.
+        outputs: Paths of the files written for this article.
+        error: Set when a stage failed on this article; later stages skip it.
+        skipped: Set (with a reason) when the article is deliberately not briefed.
+        timings: Seconds spent per stage on the batch this article was in (shared across the batch).
+    """
+
+    path: str
+    stem: str
+    raw: bytes | None = None
+    text: str = ""
+    lang: str = "fr"
+    sha256: str = ""
+    title_fr: str | None = None
+    title_en: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    summary_en: list[SummarySentence] = field(default_factory=list)
+    summary_fr: list[SummarySentence] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    signature: dict[str, Any] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    skipped: str | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Article:
+        """An article to be read from ``path``; reading happens in the clean stage."""
+        p = Path(path)
+        return cls(path=str(p), stem=p.stem)
+
+    @classmethod
+    def from_text(cls, text: str, stem: str = "article", path: str = "<memory>") -> Article:
+        """An article whose content is already in memory (tests, feeds, evaluation)."""
+        return cls(path=path, stem=stem, raw=text.encode("utf-8"))
+
+    @property
+    def active(self) -> bool:
+        """Whether later stages should still work on this article."""
+        return self.error is None and self.skipped is None
+
+    def warn(self, code: str, message: str, stage: str = "", sentence: int | None = None) -> None:
+        """Attach a warning to the article."""
+        self.warnings.append(Warning_(code, message, stage, sentence))
+
+    def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
+        """The sentences of one paragraph, in order."""
+        return [self.sentences[i] for i in paragraph.sentence_ids]
+
+    def text_en(self) -> str:
+        """The English translation, paragraphs separated by blank lines."""
+        blocks = []
+        for para in self.paragraphs:
+            parts = [s.en for s in self.sentences_of(para) if s.en]
+            if parts:
+                blocks.append(" ".join(parts))
+        return "\n\n".join(blocks)
+
+    def text_fr(self) -> str:
+        """The cleaned French body, paragraphs separated by blank lines."""
+        return "\n\n".join(
+            " ".join(s.fr for s in self.sentences_of(para)) for para in self.paragraphs
+        )
