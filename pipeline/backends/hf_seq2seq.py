@@ -1,0 +1,222 @@
+"""Hugging Face seq2seq backend: tokenizer -> ``model.generate`` -> decode.
+
+transformers 5 removed the translation and summarisation pipelines, so this is the whole path.
+The same class translates (Marian) and summarises (BART); what differs is the generation
+settings the stage gives it. Weights load lazily, on first use, safetensors only, and
+``trust_remote_code`` is never enabled.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.errors import ModelUnavailable
+from pipeline.manifests import ModelSpec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Decoding settings a stage hands to its backend.
+
+    Attributes:
+        num_beams: Beam width (1 = greedy).
+        max_new_tokens: Absolute cap on generated tokens (summaries).
+        max_length_ratio: Cap as a multiple of the longest input in the batch (translation).
+        min_max_new_tokens: Floor of the ratio-based cap, for very short inputs.
+        min_new_tokens: Minimum generated tokens.
+        no_repeat_ngram_size: Forbid repeating n-grams of this size (0 = off).
+        repetition_penalty: >1 discourages repeats.
+        length_penalty: Beam-search length penalty.
+    """
+
+    num_beams: int = 4
+    max_new_tokens: int | None = None
+    max_length_ratio: float | None = 2.0
+    min_max_new_tokens: int = 16
+    min_new_tokens: int = 0
+    no_repeat_ngram_size: int = 0
+    repetition_penalty: float = 1.0
+    length_penalty: float = 1.0
+
+    def budget(self, longest_input: int) -> int:
+        """The ``max_new_tokens`` to use for a batch whose longest input has this many tokens."""
+        caps = []
+        if self.max_length_ratio is not None:
+            caps.append(
+                max(self.min_max_new_tokens, math.ceil(self.max_length_ratio * longest_input))
+            )
+        if self.max_new_tokens is not None:
+            caps.append(self.max_new_tokens)
+        return min(caps) if caps else 256
+
+
+def _torch_dtype(name: str) -> Any:
+    import torch
+
+    return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
+
+
+class HFSeq2Seq:
+    """A seq2seq model from the hub or a local directory, run with ``generate``.
+
+    Args:
+        spec: The resolved model.
+        generation: Decoding settings.
+        device: ``"cpu"`` or ``"cuda"``.
+        dtype: ``"float32"``, ``"bfloat16"`` or ``"float16"``.
+        batch_size: Texts per ``generate`` call.
+    """
+
+    kind = "hf"
+
+    def __init__(
+        self,
+        spec: ModelSpec,
+        generation: GenerationSettings,
+        device: str = "cpu",
+        dtype: str = "float32",
+        batch_size: int = 32,
+    ) -> None:
+        self.spec = spec
+        self.generation = generation
+        self.device = device
+        self.dtype = dtype
+        self.batch_size = batch_size
+        self._model: Any = None
+        self._tokenizer: Any = None
+
+    # -- availability and loading -------------------------------------------------------------
+
+    def ensure_available(self) -> None:
+        """Fails fast when the model is neither cached nor downloadable.
+
+        Raises:
+            ModelUnavailable: Naming the model and how to get it.
+        """
+        if self.spec.local:
+            from pathlib import Path
+
+            folder = Path(self.spec.source)
+            if not (folder / "config.json").is_file():
+                raise ModelUnavailable(self.spec.source, None, "no config.json in that directory")
+            if not any(folder.glob("*.safetensors")):
+                raise ModelUnavailable(
+                    self.spec.source, None, "no safetensors weights in that directory"
+                )
+            return
+        from huggingface_hub import hf_hub_download
+
+        try:
+            hf_hub_download(self.spec.source, "config.json", revision=self.spec.revision)
+        except Exception as exc:  # the hub client raises many types for "not reachable"
+            raise ModelUnavailable(self.spec.source, self.spec.revision, _reason(exc)) from None
+
+    def _load(self) -> None:
+        if self._model is not None:
+            return
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        log.info(
+            "loading %s (%s) on %s as %s", self.spec.name, self.spec.source, self.device, self.dtype
+        )
+        kwargs: dict[str, Any] = {}
+        if self.spec.revision:
+            kwargs["revision"] = self.spec.revision
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(self.spec.source, **kwargs)
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                self.spec.source, dtype=_torch_dtype(self.dtype), use_safetensors=True, **kwargs
+            )
+        except OSError as exc:
+            raise ModelUnavailable(self.spec.source, self.spec.revision, _reason(exc)) from None
+        self._model = model.to(self.device).eval()
+
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer (loads the model on first access)."""
+        self._load()
+        return self._tokenizer
+
+    def signature(self) -> dict[str, Any]:
+        """Model id, revision, dtype and device, for the brief's signature."""
+        return {
+            "id": self.spec.source if not self.spec.local else self.spec.name,
+            "revision": self.spec.revision or ("local" if self.spec.local else None),
+            "backend": self.kind,
+            "dtype": self.dtype,
+            "device": self.device,
+        }
+
+    # -- inference ----------------------------------------------------------------------------
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        """Source-side token counts (special tokens included)."""
+        enc = self.tokenizer(texts, add_special_tokens=True)
+        return [len(ids) for ids in enc["input_ids"]]
+
+    def generate(self, texts: list[str]) -> list[str]:
+        """Runs every text through ``generate``, in length-sorted batches, in input order.
+
+        Inputs longer than the model's limit are truncated here; stages that must not lose text
+        split it beforehand.
+        """
+        if not texts:
+            return []
+        import torch
+
+        self._load()
+        lengths = self.count_tokens(texts)
+        order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
+        out: list[str] = [""] * len(texts)
+        g = self.generation
+        limit = self.spec.max_input_tokens
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            batch = [texts[i] for i in idx]
+            enc = self._tokenizer(
+                batch, return_tensors="pt", padding=True, truncation=True, max_length=limit
+            ).to(self.device)
+            longest = int(enc["input_ids"].shape[1])
+            with torch.inference_mode():
+                ids = self._model.generate(
+                    **enc,
+                    num_beams=g.num_beams,
+                    do_sample=False,
+                    max_new_tokens=g.budget(longest),
+                    min_new_tokens=g.min_new_tokens,
+                    no_repeat_ngram_size=g.no_repeat_ngram_size,
+                    repetition_penalty=g.repetition_penalty,
+                    length_penalty=g.length_penalty,
+                    early_stopping=g.num_beams > 1,
+                )
+            decoded = self._tokenizer.batch_decode(ids, skip_special_tokens=True)
+            for i, text in zip(idx, decoded, strict=True):
+                out[i] = text.strip()
+        return out
+
+    def translate(self, texts: list[str]) -> list[str]:
+        """Translates each text (one sentence or segment each)."""
+        return self.generate(texts)
+
+    def summarise(self, texts: list[str]) -> list[str]:
+        """Summarises each text (one document each)."""
+        return self.generate(texts)
+
+
+def _reason(exc: BaseException) -> str:
+    name = type(exc).__name__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    from huggingface_hub import constants
+
+    if constants.HF_HUB_OFFLINE or "offline" in (name + text).lower():
+        return "not in the local cache and offline mode is on (HF_HUB_OFFLINE=1)"
+    if name in {"LocalEntryNotFoundError", "ConnectError", "ConnectionError", "ConnectTimeout"}:
+        return "not in the local cache and the Hugging Face hub cannot be reached"
+    if name in {"RepositoryNotFoundError", "RevisionNotFoundError"}:
+        return f"{name}: {text[:200]}"
+    return f"{name}: {text[:200]}" if text else name

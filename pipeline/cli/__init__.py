@@ -1,0 +1,1 @@
+"""The ``brief`` command line: a typer app, one module per command group."""

@@ -1,0 +1,89 @@
+"""The typer app: ``brief FILES…`` by default, plus command groups.
+
+``brief seeds/*.txt`` runs the default ``run`` command; ``brief config show`` and other groups are
+reached by name. Errors the user can act on are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from pipeline import __version__
+from pipeline.cli import config_cmd
+from pipeline.cli.run import EXIT_CODES, run_command
+from pipeline.errors import BriefError
+
+_GROUP_OPTIONS = {"--help", "-h", "--version"}
+
+
+class DefaultGroup(TyperGroup):
+    """A group whose unknown first argument means "run the default command with these"."""
+
+    default_command = "run"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # `brief --help` documents the main command's every option, then the other commands.
+        command = self.commands[self.default_command]
+        sub = click.Context(command, info_name=ctx.info_name, parent=None)
+        formatter.write_usage(ctx.info_name or "brief", "[OPTIONS] FILES...")
+        command.format_help_text(sub, formatter)
+        command.format_options(sub, formatter)
+        self.format_commands(ctx, formatter)
+        with formatter.section("Exit status"):
+            formatter.write_text(EXIT_CODES.split(": ", 1)[1])
+        formatter.write_paragraph()
+        formatter.write_text(
+            "Commands other than the default are called by name, e.g. `brief config show --help`."
+        )
+
+
+app = typer.Typer(
+    cls=DefaultGroup,
+    help="French news in, bilingual English/French briefs out.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"brief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """French news in, bilingual English/French briefs out."""
+
+
+app.command("run", help=run_command.__doc__, epilog=EXIT_CODES)(run_command)
+app.add_typer(config_cmd.app, name="config")
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console entry point: runs the app, turning known errors into one-line messages."""
+    try:
+        return app(args=argv, standalone_mode=True)
+    except BriefError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(exc.exit_code) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

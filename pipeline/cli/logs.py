@@ -1,0 +1,18 @@
+"""Logging and progress set-up: only the CLI configures them."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+
+def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
+    """Our logs at INFO with ``-v``, else WARNING; third-party chatter kept down."""
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    if not verbose:
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        for name in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    if quiet:
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")

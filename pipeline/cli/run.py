@@ -1,0 +1,112 @@
+"""``brief FILES…``: the main command, and the plain function behind it."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.logs import setup_logging
+from pipeline.config import dump_toml, load_config
+from pipeline.document import Article
+from pipeline.io import atomic_write_text
+from pipeline.runner import Pipeline, articles_from_paths
+
+EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others
+were still briefed); 2 bad usage or configuration; 3 a model is not available; 70 internal
+error; 130 interrupted."""
+
+
+def brief_files(
+    files: list[Path],
+    config_path: Path | None = None,
+    overrides: list[str] | None = None,
+    quiet: bool = False,
+) -> int:
+    """Briefs each file; returns the exit status.
+
+    Args:
+        files: Input articles.
+        config_path: Optional TOML config.
+        overrides: ``KEY=VALUE`` dotted overrides (the CLI's options end up here too).
+        quiet: No progress on stderr (errors are still reported).
+
+    Raises:
+        BriefError: Configuration or model problems that stop the whole run.
+    """
+    config = load_config(config_path, overrides or [])
+    pipeline = Pipeline(config)
+    pipeline.preflight()
+    articles = articles_from_paths(files)
+    total = len(articles)
+    began = time.perf_counter()
+    counter = {"n": 0}
+
+    def report(article: Article) -> None:
+        counter["n"] += 1
+        where = f"[{counter['n']}/{total}] " if total > 1 else ""
+        if article.error:
+            print(f"{where}error: {article.error}", file=sys.stderr)
+        elif article.skipped:
+            print(f"{where}skipped {article.path}: {article.skipped}", file=sys.stderr)
+        elif not quiet and total > 1:
+            outputs = ", ".join(article.outputs.values()) or "no output"
+            print(f"{where}{article.path} → {outputs}", file=sys.stderr)
+
+    pipeline.run(articles, on_article=report)
+    out = Path(config.run.out)
+    if pipeline.stats.done:
+        atomic_write_text(out / "brief-run.toml", dump_toml(config))
+    stats = pipeline.stats
+    if not quiet:
+        print(
+            f"{stats.done} briefed, {stats.failed} failed, {stats.skipped} skipped in "
+            f"{time.perf_counter() - began:.1f} s → {out}/",
+            file=sys.stderr,
+        )
+    return 0 if stats.failed == 0 and stats.skipped == 0 else 1
+
+
+def run_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="French articles (.txt or .html), one brief each.")
+    ],
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", "-l", help="Reader's language, shown first: en or fr. [default: en]"
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="TOML config (only the keys it changes).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder. [default: briefs]")
+    ] = None,
+    device: Annotated[
+        str | None,
+        typer.Option(
+            "--device", "-d", help="auto (CUDA when present), cpu or cuda. [default: auto]"
+        ),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="Dotted override, e.g. stages.translate.num_beams=2."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
+) -> None:
+    """Brief French articles: clean, translate to English, summarise, extract key facts, and
+    write DIR/<name>.md and DIR/<name>.json for each."""
+    setup_logging(verbose=verbose, quiet=quiet)
+    overrides = list(set_ or [])
+    for key, value in (("run.lang", lang), ("run.device", device)):
+        if value is not None:
+            overrides.append(f"{key}={value!s}")
+    if out is not None:
+        overrides.append(f"run.out={json.dumps(out.as_posix())}")
+    raise typer.Exit(brief_files(files, config, overrides, quiet=quiet))

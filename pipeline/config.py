@@ -1,0 +1,225 @@
+"""Configuration: schemas with their defaults, TOML loading, dotted overrides, hashing.
+
+Every table is a pydantic model with ``extra="forbid"``, so an unknown key or a bad value is an
+error that names the key's path (``stages.translate.num_beams: ...``). Defaults live here, in the
+models; ``configs/default.toml`` restates them with comments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from pipeline.errors import ConfigError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class BackendConfig(_Strict):
+    """Which model runs a stage, and how it is fed.
+
+    ``kind`` names a backend in the registry: ``hf`` (transformers), ``ct2`` (CTranslate2),
+    ``identity``/``upper`` (translation stand-ins for dry runs and tests) or ``lead`` (a
+    first-sentences summariser). ``model`` is a manifest name from ``models/``, a hub id, or a
+    local directory.
+    """
+
+    kind: str = "hf"
+    model: str | None = None
+    revision: str | None = Field(
+        default=None, description="Overrides the manifest's pinned revision."
+    )
+    batch_size: int = Field(default=32, ge=1, description="Texts per generate() call.")
+
+
+class RunConfig(_Strict):
+    """Settings of a run that do not belong to one stage."""
+
+    lang: Literal["en", "fr"] = "en"
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
+    out: str = "briefs"
+    batch_articles: int = Field(default=16, ge=1, description="Articles sent through together.")
+    models_dir: str | None = Field(
+        default=None, description="Folder of model manifests; default: the repository's models/."
+    )
+
+
+class PipelineConfig(_Strict):
+    stages: list[str] = Field(
+        default_factory=lambda: ["clean", "translate", "summarise", "facts", "write"],
+        min_length=1,
+    )
+
+
+class CleanConfig(_Strict):
+    max_bytes: int = Field(default=5_000_000, ge=1, description="Larger inputs are refused.")
+    min_chars: int = Field(
+        default=20, ge=0, description="Less text than this after cleaning: skip."
+    )
+
+
+class TranslateConfig(_Strict):
+    backend: BackendConfig = Field(default_factory=lambda: BackendConfig(model="opus-mt-fr-en"))
+    num_beams: int = Field(default=4, ge=1)
+    max_length_ratio: float = Field(
+        default=2.0, gt=0, description="Max output tokens as a multiple of the source's."
+    )
+    min_max_new_tokens: int = Field(default=16, ge=1, description="Floor of that maximum.")
+    no_repeat_ngram_size: int = Field(default=0, ge=0)
+    repetition_penalty: float = Field(default=1.0, gt=0)
+
+
+class FrenchSideConfig(_Strict):
+    """How the French summary is made."""
+
+    method: Literal["back-translate", "model"] = "back-translate"
+    backend: BackendConfig = Field(default_factory=lambda: BackendConfig(model="opus-mt-en-fr"))
+    num_beams: int = Field(default=4, ge=1)
+
+
+class SummariseConfig(_Strict):
+    backend: BackendConfig = Field(
+        default_factory=lambda: BackendConfig(model="distilbart-cnn-12-6", batch_size=4)
+    )
+    min_new_tokens: int = Field(default=30, ge=0)
+    max_new_tokens: int = Field(default=120, ge=1)
+    num_beams: int = Field(default=4, ge=1)
+    no_repeat_ngram_size: int = Field(default=3, ge=0)
+    length_penalty: float = 2.0
+    max_sentences: int = Field(default=4, ge=1, description="Summary sentences kept.")
+    french: FrenchSideConfig = Field(default_factory=FrenchSideConfig)
+
+
+class FactsConfig(_Strict):
+    top_k: int = Field(default=10, ge=0, description="Facts shown in the Markdown brief.")
+
+
+class WriteConfig(_Strict):
+    formats: list[Literal["md", "json"]] = Field(default_factory=lambda: ["md", "json"])
+
+
+class StagesConfig(_Strict):
+    clean: CleanConfig = Field(default_factory=CleanConfig)
+    translate: TranslateConfig = Field(default_factory=TranslateConfig)
+    summarise: SummariseConfig = Field(default_factory=SummariseConfig)
+    facts: FactsConfig = Field(default_factory=FactsConfig)
+    write: WriteConfig = Field(default_factory=WriteConfig)
+
+
+class BriefConfig(_Strict):
+    """The whole configuration of a run."""
+
+    run: RunConfig = Field(default_factory=RunConfig)
+    pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
+    stages: StagesConfig = Field(default_factory=StagesConfig)
+
+    def digest(self) -> str:
+        """A short hash of everything that can change a brief's content (not where it goes)."""
+        data = self.model_dump(mode="json")
+        data["run"].pop("out", None)
+        blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _format_errors(err: ValidationError, origin: str) -> str:
+    lines = []
+    for e in err.errors():
+        path = ".".join(str(p) for p in e["loc"])
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key"
+        lines.append(f"  {path}: {msg}")
+    return f"invalid configuration ({origin}):\n" + "\n".join(lines)
+
+
+def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
+    node = data
+    *parents, leaf = dotted.split(".")
+    for key in parents:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            raise ConfigError(f"invalid override {dotted!r}: {key} is not a table")
+        node = child
+    node[leaf] = value
+
+
+def parse_override(item: str) -> tuple[str, Any]:
+    """Parses ``a.b.c=VALUE``; VALUE is read as TOML when it can be (numbers, booleans, lists).
+
+    Raises:
+        ConfigError: When the item has no ``=`` or an empty key.
+    """
+    key, sep, raw = item.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise ConfigError(f"invalid override {item!r}: expected KEY=VALUE, e.g. run.device=cpu")
+    try:
+        value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return key, value
+
+
+def deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Returns ``base`` updated with ``extra``, merging nested tables."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_config(
+    path: str | Path | None = None, overrides: list[str] | tuple[str, ...] = ()
+) -> BriefConfig:
+    """Loads a config: defaults, then the TOML file (if any), then dotted overrides.
+
+    Args:
+        path: A TOML file; it may hold only the keys it changes.
+        overrides: ``KEY=VALUE`` strings, applied last.
+
+    Returns:
+        The validated configuration.
+
+    Raises:
+        ConfigError: Unreadable file, bad TOML, unknown key or bad value (naming its path).
+    """
+    data: dict[str, Any] = {}
+    origin = "defaults"
+    if path is not None:
+        p = Path(path)
+        origin = str(p)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {p}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {p}: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+    for item in overrides:
+        key, value = parse_override(item)
+        _set_dotted(data, key, value)
+        origin = f"{origin} + --set" if "--set" not in origin else origin
+    try:
+        return BriefConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_errors(exc, origin)) from None
+
+
+def dump_toml(config: BriefConfig) -> str:
+    """The filled configuration as TOML (written next to every run's output)."""
+    import tomli_w
+
+    data = config.model_dump(mode="json", exclude_none=True)
+    return tomli_w.dumps(data)

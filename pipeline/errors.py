@@ -1,0 +1,45 @@
+"""User-facing errors, with their messages in one place.
+
+The CLI turns each :class:`BriefError` into one line on stderr and an exit code; no traceback
+reaches the user for these.
+"""
+
+from __future__ import annotations
+
+
+class BriefError(Exception):
+    """Base of every error the CLI reports as a plain message."""
+
+    exit_code = 1
+
+
+class ConfigError(BriefError):
+    """A configuration file or override is invalid; the message names the key's path."""
+
+    exit_code = 2
+
+
+class ModelUnavailable(BriefError):
+    """A model cannot be loaded: not in the local cache and the hub cannot be reached."""
+
+    exit_code = 3
+
+    def __init__(self, model: str, revision: str | None, reason: str) -> None:
+        self.model = model
+        self.revision = revision
+        self.reason = reason
+        rev = f" at revision {revision}" if revision else ""
+        super().__init__(
+            f"model '{model}'{rev} is not available: {reason}. "
+            f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
+            "with internet access, or point the config at a local copy "
+            "(see README, 'Offline use')."
+        )
+
+
+class InputError(BriefError):
+    """One input cannot be briefed (missing, empty, binary, too large…); the batch goes on."""
+
+
+class StageOrderError(ConfigError):
+    """The configured stage list cannot work: a stage needs a field no earlier stage fills."""

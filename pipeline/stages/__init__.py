@@ -1,0 +1,1 @@
+"""Pipeline stages, one a module. Stages talk to each other only through the Article object."""

@@ -1,0 +1,1 @@
+"""Text utilities shared by stages (segmentation, normalisation…); no models loaded here."""

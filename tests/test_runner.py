@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from pipeline.config import BriefConfig
+from pipeline.document import Article
+from pipeline.runner import Pipeline, articles_from_paths
+from pipeline.stages.base import Stage
+from tests.conftest import SEED
+
+
+class _Exploding(Stage):
+    name = "explode"
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            if "boom" in article.text:
+                raise RuntimeError("kaboom")
+            article.metadata["seen"] = True
+        return articles
+
+
+def test_one_bad_article_does_not_stop_the_batch(fake_config: BriefConfig) -> None:
+    pipe = Pipeline(fake_config)
+    pipe.stages.insert(1, _Exploding())
+    good = Article.from_text("Un article tout à fait normal. Il parle de 7,7 milliards.", "a")
+    bad = Article.from_text("Un article qui fait boom. Il casse tout le lot.", "b")
+    other = Article.from_text("Un troisième article sans histoire. Rien à signaler.", "c")
+    pipe.run([good, bad, other])
+    assert bad.error == "explode failed: RuntimeError: kaboom"
+    assert good.error is None and other.error is None
+    assert good.metadata["seen"] and other.metadata["seen"]
+    assert good.outputs and other.outputs and not bad.outputs
+    assert (pipe.stats.done, pipe.stats.failed) == (2, 1)
+
+
+def test_signature_names_models_and_config(fake_config: BriefConfig) -> None:
+    pipe = Pipeline(fake_config)
+    (article,) = pipe.run(articles_from_paths([SEED]))
+    sig = article.signature
+    assert sig["config_hash"] == fake_config.digest()
+    assert set(sig["models"]) == {"translate", "summarise", "summarise.french"}
+    assert sig["device"] == "cpu"
+
+
+def test_summary_sentences_point_at_source_sentences(fake_config: BriefConfig) -> None:
+    (article,) = Pipeline(fake_config).run(articles_from_paths([SEED]))
+    assert article.summary_en and article.summary_fr
+    ids = {s.id for s in article.sentences}
+    for summary in article.summary_en:
+        assert summary.sources and set(summary.sources) <= ids
+    # The lead summariser copies the first sentence: its best source is sentence 0.
+    assert article.summary_en[0].sources[0] == 0
+
+
+def test_facts_on_the_seed(fake_config: BriefConfig) -> None:
+    (article,) = Pipeline(fake_config).run(articles_from_paths([SEED]))
+    by_fr = {f.fr: f for f in article.facts}
+    amount = by_fr["7,7 milliards de dollars"]
+    assert amount.type == "amount"
+    assert amount.value == {"amount": 7.7e9, "currency": "USD"}
+    assert by_fr["2019"].type == "date"
+    assert "Lei Jun" in by_fr and "Xiaomi" in by_fr
+    # Every fact points at sentences that contain it.
+    for fact in article.facts:
+        for sid in fact.sentences:
+            assert fact.fr in article.sentences[sid].fr
