@@ -307,17 +307,31 @@ def write_tiny_config(outdir: Path, models: TinyModels) -> Path:
 
     text = f"""\
 # Tiny random-weight models for tests and offline dry runs: output is gibberish, plumbing is real.
+# Random weights never emit end-of-sentence, so every output runs to its length cap: greedy
+# decoding and short caps keep a run to seconds.
 [run]
 device = "cpu"
 dtype = "float32"
+
+[stages.translate]
+num_beams = 1
+max_length_ratio = 1.2
 
 [stages.translate.backend]
 kind = "hf"
 model = {model_path(models.translate)}
 
+[stages.summarise]
+num_beams = 1
+min_new_tokens = 8
+max_new_tokens = 24
+
 [stages.summarise.backend]
 kind = "hf"
 model = {model_path(models.summarise)}
+
+[stages.summarise.french]
+num_beams = 1
 
 [stages.summarise.french.backend]
 kind = "hf"
