@@ -90,7 +90,7 @@ def _fr_pattern(words: bool) -> re.Pattern[str]:
     number = rf"(?P<num>{_FR_NUM})" + (rf"|(?P<words>{FR_NUMBER_WORDS})" if words else "")
     return re.compile(
         rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
-        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})|\s*(?P<meas>{units_pattern(FR_UNITS)}))?"
+        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)|\s*(?P<meas>{units_pattern(FR_UNITS)}))?"
         rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
         re.IGNORECASE,
     )

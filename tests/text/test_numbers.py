@@ -80,7 +80,9 @@ def test_quantities_fr_in_words(text: str, kind: str, value: float, unit: str | 
     assert (q.kind, q.value, q.unit, q.written) == (kind, pytest.approx(value), unit, True)
 
 
-@pytest.mark.parametrize("text", ["un chat", "une fois", "tous les cinq ans"])
+@pytest.mark.parametrize(
+    "text", ["un chat", "une fois", "tous les cinq ans", "d'une France affaiblie"]
+)
 def test_words_are_read_only_on_request_and_never_a_bare_article(text: str) -> None:
     assert quantities_fr(text) == []
     assert all(q.surface not in {"un", "une"} for q in quantities_fr(text, words=True))
@@ -159,5 +161,6 @@ def test_unmatched_lists_what_the_translation_lost() -> None:
 
 @pytest.mark.parametrize("text", ["la 5G", "le COVID-19", "un Airbus A380", "le code B2B"])
 def test_numbers_inside_words_are_ignored(text: str) -> None:
+    assert quantities_fr(text, words=True) == []
     assert quantities_fr(text) == []
     assert quantities_en(text) == []
