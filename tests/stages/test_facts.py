@@ -167,3 +167,21 @@ def test_the_spacy_model_is_in_the_signature_and_checked_before_the_run() -> Non
     missing = FactsStage(load_config(None, ["stages.facts.model=fr_no_such_model"]))
     with pytest.raises(ModelUnavailable, match="fr_no_such_model"):
         missing.backends()["facts"].ensure_available()
+
+
+def test_a_missing_spacy_package_stops_the_run_with_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from pipeline.cli.app import main
+
+    out = tmp_path / "out"
+    args = [str(SEED), "-o", str(out)]
+    for item in [*FAKE_OVERRIDES, "stages.facts.model=fr_no_such_model"]:
+        args += ["--set", item]
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 3
+    err = capsys.readouterr().err
+    assert "model 'fr_no_such_model'" in err and "pip install fr-no-such-model" in err
+    assert "hf download" not in err and "Traceback" not in err
+    assert not out.exists()
