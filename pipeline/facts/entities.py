@@ -226,16 +226,19 @@ def merge_entities(mentions: list[Mention]) -> list[list[Mention]]:
         if not single[i]:
             join_by_key(i)
     people = _people(mentions, clusters)
+    companies = _organisations(mentions, clusters)
     # How often each name is tagged a place or an organisation.
     named_apart = Counter(key(m.fr) for m in mentions if m.type not in {"person", "other"})
     for i in range(len(mentions)):
         if not single[i]:
             continue
-        person = _person_of(i, mentions, clusters, people, named_apart)
-        if person is None:
+        owner = _person_of(i, mentions, clusters, people, named_apart)
+        if owner is None:
+            owner = _organisation_of(i, mentions, companies)
+        if owner is None:
             join_by_key(i)
         else:
-            clusters.union(person, i)
+            clusters.union(owner, i)
     groups = [sorted(g) for g in clusters.groups()]
     groups.sort(key=lambda g: g[0])
     return [[mentions[i] for i in g] for g in groups]
@@ -250,6 +253,30 @@ def _people(mentions: list[Mention], clusters: _Clusters) -> dict[int, set[str]]
         if names and cluster_type(members) == "person":
             out[group[0]] = {part for name in names for part in (name[0], name[-1])}
     return out
+
+
+def _organisations(mentions: list[Mention], clusters: _Clusters) -> dict[int, str]:
+    """Clusters of multi-word organisation names → their first word (folded)."""
+    out: dict[int, str] = {}
+    for group in clusters.groups():
+        members = [mentions[i] for i in group]
+        names = [key(m.fr).split() for m in members if " " in key(m.fr)]
+        if names and cluster_type(members) == "organisation":
+            out[group[0]] = names[0][0]
+    return out
+
+
+def _organisation_of(index: int, mentions: list[Mention], companies: dict[int, str]) -> int | None:
+    """The organisation whose name a one-word mention begins ("PSA" → "PSA Peugeot Citroën").
+
+    Only for an organisation mention, and only when one organisation's name begins so.
+    """
+    mention = mentions[index]
+    if mention.type != "organisation":
+        return None
+    name = key(mention.fr)
+    candidates = [root for root, first in companies.items() if first == name]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _person_of(

@@ -23,6 +23,8 @@ from pipeline.facts.mention import Mention
 from pipeline.text.numbers import Quantity, quantities_fr
 
 _LINKS = {"de", "d’", "d'"}
+# Nouns after a number that say how often, not what is counted ("6 fois plus").
+_NOT_COUNTED = {"fois", "reprises"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def _counted_noun(text: str, quantity: Quantity, analysis: Analysis) -> tuple[st
     if scaled and tokens[index].text.lower() in _LINKS and index + 1 < len(tokens):
         index += 1
     token = tokens[index]
-    if token.pos != "NOUN" or not token.text.isalpha():
+    if token.pos != "NOUN" or not token.text.isalpha() or token.text.lower() in _NOT_COUNTED:
         return None
     return token.text, token.end
 

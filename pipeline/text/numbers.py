@@ -90,7 +90,8 @@ def _fr_pattern(words: bool) -> re.Pattern[str]:
     number = rf"(?P<num>{_FR_NUM})" + (rf"|(?P<words>{FR_NUMBER_WORDS})" if words else "")
     return re.compile(
         rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
-        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)|\s*(?P<meas>{units_pattern(FR_UNITS)}))?"
+        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)"
+        rf"|\s*(?P<of>de\s+|d[’'])?(?P<meas>{units_pattern(FR_UNITS)}))?"
         rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
         re.IGNORECASE,
     )
@@ -176,6 +177,8 @@ def _make(
     currency = (match.groupdict().get("pre") or match["cur"] or "").lower()
     scale_word = (match["scale"] or "").lower()
     measure = (match["meas"] or "").lower()
+    if measure and match.groupdict().get("of") and not match["scale"]:
+        measure = ""  # "de km" only after a scale word: "6 millions de km"
     if scale_word in {"m", "b", "k"} and not currency:
         # A bare "m"/"k" only scales with a currency ("3 M€", "$3m"); a lower-case "m" after a
         # number is metres ("20 m"); anything else is left out of the quantity.

@@ -133,3 +133,19 @@ def test_a_recurring_place_is_not_swallowed_by_a_person() -> None:
         ]
     )
     assert merged == [("person", ["Paris Hilton"]), ("place", ["Paris", "Paris"])]
+
+
+def test_an_organisation_named_by_its_first_word_joins_the_full_name() -> None:
+    merged = _merged(
+        [
+            ("PSA va fermer.", [("PSA", "ORG")]),
+            ("Le groupe PSA Peugeot Citroën", [("PSA Peugeot Citroën", "ORG")]),
+            ("Air France et PSA.", [("Air France", "ORG"), ("PSA", "ORG")]),
+            ("Il vole sur Air.", [("Air", "MISC")]),  # not an organisation mention: apart
+        ]
+    )
+    assert merged == [
+        ("organisation", ["PSA", "PSA Peugeot Citroën", "PSA"]),
+        ("organisation", ["Air France"]),
+        ("other", ["Air"]),
+    ]

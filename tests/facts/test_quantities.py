@@ -20,6 +20,7 @@ from tests.facts.helpers import analysis
         ("La croissance atteint 12,5 %.", "percentage", "12,5 %", 12.5),
         ("Un recul de cinq pour cent.", "percentage", "cinq pour cent", 5.0),
         ("Un tunnel de 57 km.", "number", "57 km", {"value": 57.0, "unit": "km"}),
+        ("à 6 millions de km", "number", "6 millions de km", {"value": 6e6, "unit": "km"}),
         ("Soit 2,3 millions au total.", "number", "2,3 millions", {"value": 2.3e6, "unit": None}),
         (
             "Un milliard d’euros perdus.",
@@ -46,6 +47,7 @@ def test_quantity_types_and_values(text: str, kind: str, surface: str, value: ob
             (2.3e6, "habitants"),
         ),
         ("Elle a vendu 2000 téléphones.", ("téléphones",), "2000 téléphones", (2000, "téléphones")),
+        ("Il y a 6 millions de moutons.", ("moutons",), "6 millions de moutons", (6e6, "moutons")),
     ],
 )
 def test_a_number_before_a_noun_is_a_count(
@@ -64,10 +66,12 @@ def test_a_number_before_a_noun_is_a_count(
         "Ces deux domaines comptent.",  # a small number in words
         "Un chat.",
         "la 5G",
+        "6 fois plus près",
     ],
 )
 def test_not_a_quantity_fact(text: str) -> None:
-    assert quantity_mentions(text, 0, analysis(text, nouns=("domaines", "chat"))) == []
+    nouns = ("domaines", "chat", "fois")
+    assert quantity_mentions(text, 0, analysis(text, nouns=nouns)) == []
 
 
 def test_same_amount_twice_shares_a_key() -> None:

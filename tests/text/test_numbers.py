@@ -51,6 +51,7 @@ def test_parse_french_number(text: str, value: float) -> None:
         ("40 °C", "number", 40.0, "°C"),
         ("20 m de haut", "number", 20.0, "m"),
         ("1 200 MW", "number", 1200.0, "MW"),
+        ("40 000 milliards de km", "number", 4e13, "km"),
     ],
 )
 def test_quantities_fr(text: str, kind: str, value: float, unit: str | None) -> None:
