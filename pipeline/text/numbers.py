@@ -205,6 +205,8 @@ def _make(
             return None
         number = parsed
     scale = scales.get(scale_word, 1.0)
+    if not math.isfinite(number * scale):
+        return None  # hundreds of digits in a row: not a quantity anyone wrote
     unit = _CURRENCIES.get(currency) or None
     if match["pct"]:
         kind, unit = "percentage", "%"

@@ -185,3 +185,24 @@ def test_a_missing_spacy_package_stops_the_run_with_exit_3(
     assert "model 'fr_no_such_model'" in err and "pip install fr-no-such-model" in err
     assert "hf download" not in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_without_translation_the_english_side_is_empty_not_invented(tmp_path: Path) -> None:
+    config = load_config(
+        None,
+        ['pipeline.stages=["clean", "facts", "write"]', f'run.out="{tmp_path.as_posix()}"'],
+    )
+    (article,) = Pipeline(config).run(articles_from_paths([SEED]))
+    assert article.facts and all(f.en is None for f in article.facts)
+    md = Path(article.outputs["md"]).read_text(encoding="utf-8")
+    assert "| organisation | – | Xiaomi |" in md
+    assert "- [[3]](#s-3) En janvier dernier" in md  # the French stands in, once
+
+
+def test_french_readers_get_french_first_in_key_sentences(
+    seed_run: tuple[Article, str, dict],
+) -> None:
+    md = to_markdown(seed_run[0], "fr")
+    section = md[md.index("## Phrases clés") : md.index("## Texte intégral")]
+    assert "- [[3]](#s-3) En janvier dernier" in section
+    assert "*EN JANVIER DERNIER" in section

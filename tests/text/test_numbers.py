@@ -165,3 +165,9 @@ def test_numbers_inside_words_are_ignored(text: str) -> None:
     assert quantities_fr(text, words=True) == []
     assert quantities_fr(text) == []
     assert quantities_en(text) == []
+
+
+def test_a_number_too_large_for_a_float_is_not_a_quantity() -> None:
+    text = "9" * 400 + " milliards de dollars et 3 %"
+    assert [q.surface for q in quantities_fr(text)] == ["3 %"]
+    assert [q.surface for q in quantities_en("9" * 400 + " and 3%")] == ["3%"]
