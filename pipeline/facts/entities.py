@@ -19,7 +19,8 @@ from pipeline.facts.surface import key
 TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
 
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|Sir|Lady)\s+")
-_DETERMINER = re.compile(r"^(?:l[’']|le\s+|la\s+|les\s+)", re.IGNORECASE)
+# Only lower-case: a capitalised article belongs to the name ("Le Monde", "La Poste", "L'Oréal").
+_DETERMINER = re.compile(r"^(?:l[’']|le\s+|la\s+|les\s+)")
 _SUFFIX = re.compile(
     r"[\s,]+(?:Inc|Ltd|Corp|Co|SA|SAS|SE|AG|GmbH|LLC|plc|Group|Groupe)\.?$", re.IGNORECASE
 )
@@ -147,9 +148,11 @@ def entity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Mentio
             close = text.index(")", end) + 1
             surface = text[long_start:close]
             keys = _keys(text[long_start:long_end]) | {key(text[start:end])}
+            labels = Counter(c[2] for c in cleaned[first : index + 1] if c[2] != "MISC")
+            label = labels.most_common(1)[0][0] if labels else "MISC"
             out.append(
                 Mention(
-                    "organisation", surface, sentence, (long_start, close), keys=keys, label="ORG"
+                    TYPES[label], surface, sentence, (long_start, close), keys=keys, label=label
                 )
             )
             consumed.update(range(first, index + 1))

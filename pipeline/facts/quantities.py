@@ -74,21 +74,21 @@ def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Ment
         if q.kind == "amount":
             value: object = {"amount": q.value, "currency": q.unit}
             mention = Mention("amount", q.surface, sentence, q.span, value, priority=0)
-            mention.keys = {f"amount:{q.unit}:{q.value:g}"}
+            mention.keys = {f"amount:{q.unit}:{q.value!r}"}
         elif q.kind == "percentage":
             mention = Mention("percentage", q.surface, sentence, q.span, q.value, priority=0)
-            mention.keys = {f"percentage:{q.value:g}"}
+            mention.keys = {f"percentage:{q.value!r}"}
         elif q.unit:
             value = {"value": q.value, "unit": q.unit}
             mention = Mention("number", q.surface, sentence, q.span, value, priority=0)
-            mention.keys = {f"number:{q.unit}:{q.value:g}"}
+            mention.keys = {f"number:{q.unit}:{q.value!r}"}
         else:
             counted = _counted_noun(text, q, analysis)
             if counted is not None:
                 noun, end = counted
                 value = {"count": _number(q.value), "noun": noun.lower()}
                 mention = Mention("count", text[start:end], sentence, (start, end), value)
-                mention.keys = {f"count:{noun.lower()}:{q.value:g}"}
+                mention.keys = {f"count:{noun.lower()}:{q.value!r}"}
                 mention.data = QuantityData(q, noun)
                 out.append(mention)
                 continue
@@ -96,7 +96,7 @@ def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Ment
                 continue  # a year (dates.py) or a bare number
             value = {"value": q.value, "unit": None}
             mention = Mention("number", q.surface, sentence, q.span, value)
-            mention.keys = {f"number::{q.value:g}"}
+            mention.keys = {f"number::{q.value!r}"}
         mention.data = QuantityData(q)
         out.append(mention)
     return out

@@ -29,6 +29,9 @@ def _merged(sentences: list[tuple[str, list[tuple[str, str]]]]) -> list[tuple[st
         ("la firme Xiaomi", "Xiaomi", "MISC", ("organisation", "Xiaomi")),
         ("le prix « Outstanding Builder »", "Outstanding Builder", "MISC", ("other", None)),
         ("Il vit aux États-Unis.", "États-Unis", "LOC", ("place", "États-Unis")),
+        ("Selon Le Monde, rien.", "Le Monde", "ORG", ("organisation", "Le Monde")),
+        ("selon la Poste", "la Poste", "ORG", ("organisation", "Poste")),
+        ("chez L’Oréal", "L’Oréal", "ORG", ("organisation", "L’Oréal")),
     ],
 )
 def test_entity_mentions_are_cleaned_and_typed(
@@ -61,6 +64,13 @@ def test_acronym_in_brackets_joins_the_full_name() -> None:
     assert mention.type == "organisation"
     later = entity_mentions("Le MIIT dément.", 1, analysis("Le MIIT dément.", [("MIIT", "ORG")]))
     assert len(merge_entities([mention, *later])) == 1
+
+
+def test_an_acronym_keeps_the_type_of_its_full_name() -> None:
+    text = "en République démocratique du Congo (RDC)."
+    ents = [("République démocratique du Congo", "LOC"), ("RDC", "ORG")]
+    (mention,) = entity_mentions(text, 0, analysis(text, ents))
+    assert (mention.type, mention.fr) == ("place", "République démocratique du Congo (RDC)")
 
 
 def test_exact_mentions_merge_and_the_type_follows_the_majority() -> None:

@@ -79,3 +79,9 @@ def test_same_amount_twice_shares_a_key() -> None:
     second = quantity_mentions("Ces 7,7 milliards de dollars", 3, Analysis())[0]
     other = quantity_mentions("Ces 7,7 milliards d'euros", 3, Analysis())[0]
     assert first.keys == second.keys != other.keys
+
+
+def test_close_but_different_amounts_stay_apart() -> None:
+    first = quantity_mentions("1 234 567 €", 0, Analysis())[0]
+    second = quantity_mentions("1 234 568 €", 0, Analysis())[0]
+    assert first.keys != second.keys
