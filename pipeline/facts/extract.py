@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pipeline.document import Article, Fact
 from pipeline.facts.analysis import Analysis
 from pipeline.facts.dates import date_mentions, parse_reference_date
@@ -15,10 +17,16 @@ ENTITY_TYPES = {"person", "organisation", "place", "other"}
 
 
 def sentence_mentions(
-    text: str, sentence: int, analysis: Analysis, reference: object = None
+    text: str, sentence: int, analysis: Analysis, ref: dt.date | None = None
 ) -> list[Mention]:
-    """Every fact mention of one French sentence, overlaps resolved, in reading order."""
-    ref = parse_reference_date(reference)
+    """Every fact mention of one French sentence, overlaps resolved, in reading order.
+
+    Args:
+        text: The sentence.
+        sentence: Its id.
+        analysis: Its spaCy analysis.
+        ref: The article's date, for relative dates.
+    """
     found = (
         entity_mentions(text, sentence, analysis)
         + quantity_mentions(text, sentence, analysis)
@@ -74,10 +82,10 @@ def extract(article: Article, analyses: list[Analysis], key_count: int = 3) -> N
         analyses: One spaCy analysis per sentence of the article.
         key_count: How many key sentences to pick.
     """
-    reference = article.metadata.get("date")
+    ref = parse_reference_date(article.metadata.get("date"))
     mentions: list[Mention] = []
     for sentence, analysis in zip(article.sentences, analyses, strict=True):
-        mentions += sentence_mentions(sentence.fr, sentence.id, analysis, reference)
+        mentions += sentence_mentions(sentence.fr, sentence.id, analysis, ref)
     english = {s.id: s.en for s in article.sentences if s.en}
     entities = [m for m in mentions if m.type in ENTITY_TYPES]
     drafts = [_entity_draft(group, english) for group in merge_entities(entities)]
