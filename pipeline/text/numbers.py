@@ -3,7 +3,9 @@
 One parser for every stage that reasons about numbers: the facts stage (what the article says),
 the translate stage (does the English keep every number of the French?) and the summarise stage
 (is every number of the summary in the source?). French conventions: decimal comma, spaces or
-dots between thousands, "7,7 milliards de dollars", "3 M€"; English: "$7.7 billion", "1,500".
+dots between thousands, "7,7 milliards de dollars", "3 M€", units ("20 km", "3,5 tonnes"),
+ordinals ("1er", "2e"), and, on request, numbers written in words ("trois millions", read with
+the text2num library); English: "$7.7 billion", "1,500", "three million".
 """
 
 from __future__ import annotations
@@ -11,6 +13,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from pipeline.text.number_words import (
+    EN_NUMBER_WORDS,
+    EN_UNITS,
+    FR_NUMBER_WORDS,
+    FR_UNITS,
+    parse_number_words,
+    units_pattern,
+)
 
 _SPACES = "  \u202f"
 
@@ -69,19 +80,39 @@ _CURRENCIES = {
 
 _FR_SCALE_RE = r"milliards?|millions?|mille|mrds?|mds?|md|m|k"
 _FR_CUR_RE = r"dollars?|euros?|€|\$|livres?|yuans?|francs?"
-_FR_QUANTITY = re.compile(
-    rf"(?P<num>{_FR_NUM})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
-    rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE}))?"
-    rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
-    re.IGNORECASE,
-)
 _EN_SCALE_RE = r"trillions?|billions?|millions?|thousand|bn|mn|b|m|k"
 _EN_CUR_RE = r"dollars?|euros?|pounds?|yuan|francs?"
-_EN_QUANTITY = re.compile(
-    rf"(?P<pre>us\$|\$|€|£)?\s?(?P<num>{_EN_NUM})(?:\s*-?\s*(?P<scale>{_EN_SCALE_RE})\b)?"
-    rf"(?:\s*(?P<cur>{_EN_CUR_RE})\b)?(?P<pct>\s*(?:%|per\s?cent\b))?",
-    re.IGNORECASE,
-)
+_FR_UNITS = {**FR_UNITS, "m": "m"}
+_EN_UNITS = {**EN_UNITS, "m": "m"}
+
+
+def _fr_pattern(words: bool) -> re.Pattern[str]:
+    number = rf"(?P<num>{_FR_NUM})" + (rf"|(?P<words>{FR_NUMBER_WORDS})" if words else "")
+    return re.compile(
+        rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
+        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)"
+        rf"|\s*(?P<of>de\s+|d[’'])?(?P<meas>{units_pattern(FR_UNITS)}))?"
+        rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
+        re.IGNORECASE,
+    )
+
+
+def _en_pattern(words: bool) -> re.Pattern[str]:
+    number = rf"(?P<num>{_EN_NUM})" + (rf"|(?P<words>{EN_NUMBER_WORDS})" if words else "")
+    return re.compile(
+        rf"(?P<pre>us\$|\$|€|£)?\s?(?:{number})(?:\s*-?\s*(?P<scale>{_EN_SCALE_RE})\b)?"
+        rf"(?:\s*(?P<cur>{_EN_CUR_RE})\b|\s*(?P<meas>{units_pattern(EN_UNITS)}))?"
+        rf"(?P<pct>\s*(?:%|per\s?cent\b))?",
+        re.IGNORECASE,
+    )
+
+
+_FR_QUANTITY = _fr_pattern(words=False)
+_FR_QUANTITY_WORDS = _fr_pattern(words=True)
+_EN_QUANTITY = _en_pattern(words=False)
+_EN_QUANTITY_WORDS = _en_pattern(words=True)
+# Articles that read as "one" but are not worth a number of their own.
+_NOT_ALONE = {"un", "une", "one"}
 
 
 @dataclass(frozen=True)
@@ -93,8 +124,10 @@ class Quantity:
         surface: The text as written.
         number: The written number itself (``7.7`` for "7,7 milliards").
         value: The number with its scale applied (``7.7e9``).
-        unit: ISO currency code for amounts, ``"%"`` for percentages, else None.
+        unit: ISO currency code for amounts, ``"%"`` for percentages, a unit of measure code
+            (``"km"``, ``"t"``, ``"GW"``…) for numbers with one, else None.
         span: Start and end offsets in the text.
+        written: Whether the number is written in words ("trois millions").
     """
 
     kind: str
@@ -103,6 +136,7 @@ class Quantity:
     value: float
     unit: str | None
     span: tuple[int, int]
+    written: bool = False
 
 
 def parse_french_number(text: str) -> float:
@@ -130,72 +164,105 @@ def _glued(text: str, start: int, num_end: int, end: int) -> bool:
 
 
 def _make(
-    kind_hint: dict[str, str | None],
-    surface: str,
-    number: float,
-    scale: float,
+    match: re.Match[str],
+    text: str,
+    lang: str,
     span: tuple[int, int],
-) -> Quantity:
-    unit = kind_hint.get("unit")
-    if kind_hint.get("pct"):
+) -> Quantity | None:
+    """The Quantity a regex match stands for, or None when it is not one."""
+    scales, units = (_FR_SCALES, _FR_UNITS) if lang == "fr" else (_EN_SCALES, _EN_UNITS)
+    group = "num" if match["num"] else "words"
+    if match[group] is None:
+        return None
+    currency = (match.groupdict().get("pre") or match["cur"] or "").lower()
+    scale_word = (match["scale"] or "").lower()
+    measure = (match["meas"] or "").lower()
+    if measure and match.groupdict().get("of") and not match["scale"]:
+        measure = ""  # "de km" only after a scale word: "6 millions de km"
+    if scale_word in {"m", "b", "k"} and not currency:
+        # A bare "m"/"k" only scales with a currency ("3 M€", "$3m"); a lower-case "m" after a
+        # number is metres ("20 m"); anything else is left out of the quantity.
+        if match["scale"] == "m" and not measure:
+            measure = "m"
+        scale_word = ""
+    start, end = span
+    if not (scale_word or currency or match["pct"] or measure):
+        end = match.end(group)
+    surface = text[start:end]
+    if group == "num":
+        written = False
+        number = (
+            parse_french_number(match["num"])
+            if lang == "fr"
+            else parse_english_number(match["num"])
+        )
+    else:
+        written = True
+        if match["words"].lower() in _NOT_ALONE and end == match.end(group):
+            return None
+        parsed = parse_number_words(match["words"], lang)
+        if parsed is None:
+            return None
+        number = parsed
+    scale = scales.get(scale_word, 1.0)
+    if not math.isfinite(number * scale):
+        return None  # hundreds of digits in a row: not a quantity anyone wrote
+    unit = _CURRENCIES.get(currency) or None
+    if match["pct"]:
         kind, unit = "percentage", "%"
     elif unit:
         kind = "amount"
-    elif scale == 1.0 and number.is_integer() and 1800 <= number <= 2100 and "," not in surface:
+    elif measure:
+        kind, unit = "number", units[measure]
+    elif (
+        not written
+        and scale == 1.0
+        and number.is_integer()
+        and 1800 <= number <= 2100
+        and "," not in surface
+    ):
         kind = "year"
     else:
         kind = "number"
-    return Quantity(kind, surface.strip(), number, number * scale, unit, span)
+    return Quantity(kind, surface.strip(), number, number * scale, unit, (start, end), written)
 
 
-def quantities_fr(text: str) -> list[Quantity]:
-    """Every number in French text, with scale, currency and percent recognised."""
+def quantities_fr(text: str, words: bool = False) -> list[Quantity]:
+    """Every number in French text, with scale, currency, unit and percent recognised.
+
+    Args:
+        text: French text.
+        words: Also read numbers written in words ("trois millions d'euros", "cinq").
+    """
     out = []
-    for m in _FR_QUANTITY.finditer(text):
-        if _glued(text, m.start(), m.end("num"), m.end()):
+    pattern = _FR_QUANTITY_WORDS if words else _FR_QUANTITY
+    for m in pattern.finditer(text):
+        group = "num" if m["num"] else "words"
+        if _glued(text, m.start(), m.end(group), m.end()):
             continue
-        scale_word = (m["scale"] or "").lower()
-        # A bare "m"/"k" only scales when a currency follows ("3 M€"), else it is a unit (metres).
-        if scale_word in {"m", "k"} and not m["cur"]:
-            scale_word = ""
-        scale = _FR_SCALES.get(scale_word, 1.0)
-        surface = m.group(0) if scale_word or m["cur"] or m["pct"] else m["num"]
-        unit = _CURRENCIES.get((m["cur"] or "").lower())
-        out.append(
-            _make(
-                {"unit": unit, "pct": m["pct"]},
-                surface,
-                parse_french_number(m["num"]),
-                scale,
-                (m.start(), m.start() + len(surface)),
-            )
-        )
+        quantity = _make(m, text, "fr", (m.start(), m.end()))
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 
-def quantities_en(text: str) -> list[Quantity]:
-    """Every number in English text, with scale, currency and percent recognised."""
+def quantities_en(text: str, words: bool = False) -> list[Quantity]:
+    """Every number in English text, with scale, currency, unit and percent recognised.
+
+    Args:
+        text: English text.
+        words: Also read numbers written in words ("three million people", "five").
+    """
     out = []
-    for m in _EN_QUANTITY.finditer(text):
-        start = m.start("num") if not m["pre"] else m.start()
-        if _glued(text, start, m.end("num"), m.end()):
+    pattern = _EN_QUANTITY_WORDS if words else _EN_QUANTITY
+    for m in pattern.finditer(text):
+        group = "num" if m["num"] else "words"
+        start = m.start(group) if not m["pre"] else m.start()
+        if _glued(text, start, m.end(group), m.end()):
             continue
-        scale_word = (m["scale"] or "").lower()
-        currency = m["pre"] or m["cur"]
-        if scale_word in {"m", "b", "k"} and not currency:
-            scale_word = ""
-        scale = _EN_SCALES.get(scale_word, 1.0)
-        unit = _CURRENCIES.get((currency or "").lower())
-        end = m.end() if (scale_word or m["cur"] or m["pct"]) else m.end("num")
-        out.append(
-            _make(
-                {"unit": unit, "pct": m["pct"]},
-                text[start:end],
-                parse_english_number(m["num"]),
-                scale,
-                (start, end),
-            )
-        )
+        quantity = _make(m, text, "en", (start, m.end()))
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 
