@@ -211,6 +211,8 @@ def build_marian(
         bos_token_id=eos_id,
         decoder_start_token_id=pad_id,
         forced_eos_token_id=eos_id,
+        # The hub's opus-mt config.json carries it; CTranslate2's converter reads it.
+        normalize_before=False,
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -303,6 +305,7 @@ def build_bart(
         decoder_start_token_id=eos_id,
         forced_bos_token_id=bos_id,
         forced_eos_token_id=eos_id,
+        normalize_before=False,  # as in distilbart's config.json; CTranslate2 reads it
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
