@@ -24,17 +24,25 @@ class ModelUnavailable(BriefError):
 
     exit_code = 3
 
-    def __init__(self, model: str, revision: str | None, reason: str) -> None:
+    def __init__(
+        self, model: str, revision: str | None, reason: str, hint: str | None = None
+    ) -> None:
         self.model = model
         self.revision = revision
         self.reason = reason
         rev = f" at revision {revision}" if revision else ""
-        super().__init__(
-            f"model '{model}'{rev} is not available: {reason}. "
-            f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
-            "with internet access, or point the config at a local copy "
-            "(see README, 'Offline use')."
-        )
+        if hint is None:
+            hint = (
+                "Get it with `brief models pull` on a machine with internet access, or point "
+                "the config at a local copy (see README, 'Offline use')."
+            )
+        super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
+
+
+class ModelCheckFailed(BriefError):
+    """A model is present but does not match its manifest or does not load (``models verify``)."""
+
+    exit_code = 1
 
 
 class InputError(BriefError):

@@ -18,6 +18,7 @@ from pipeline import __version__
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BriefError, ModelUnavailable, StageOrderError
+from pipeline.manifests import licence_note
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -97,8 +98,17 @@ class Pipeline:
             "device": self.runtime.device,
             "dtype": self.runtime.dtype,
             "stages": list(self.config.pipeline.stages),
-            "models": {role: b.signature() for role, b in self.backends().items()},
+            "models": {role: _model_signature(b) for role, b in self.backends().items()},
         }
+
+    def licence_warnings(self) -> list[str]:
+        """One line per model whose manifest forbids commercial use (shown on every run)."""
+        lines = []
+        for role, backend in self.backends().items():
+            note = licence_note(getattr(getattr(backend, "spec", None), "manifest", {}))
+            if note:
+                lines.append(f"{role}: {note}")
+        return lines
 
     def run(
         self,
@@ -119,11 +129,14 @@ class Pipeline:
         """
         items = list(articles)
         signature = self.signature()
+        licence_warnings = self.licence_warnings()
         size = self.config.run.batch_articles
         for start in range(0, len(items), size):
             batch = items[start : start + size]
             for article in batch:
                 article.signature = signature
+                for line in licence_warnings:
+                    article.warn("models.non_commercial", line, "run")
             for stage in self.stages:
                 self._run_stage(stage, batch)
             for article in batch:
@@ -160,6 +173,16 @@ class Pipeline:
                         _record(article, stage.name, inner)
         spent = time.perf_counter() - began
         self.stats.seconds[stage.name] = self.stats.seconds.get(stage.name, 0.0) + spent
+
+
+def _model_signature(backend: Any) -> dict[str, Any]:
+    """A backend's signature, with the licence of its manifest when it has one."""
+    out = dict(backend.signature())
+    manifest = getattr(getattr(backend, "spec", None), "manifest", None) or {}
+    if "licence" in manifest:
+        out.setdefault("licence", manifest["licence"])
+        out.setdefault("commercial_use", bool(manifest.get("commercial_use", True)))
+    return out
 
 
 def _record(article: Article, stage: str, exc: Exception) -> None:
