@@ -13,6 +13,8 @@ never downloaded, so ``trust_remote_code`` has nothing to run even by mistake.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from pathlib import Path
@@ -56,6 +58,7 @@ IGNORE_PATTERNS: list[str] = [
 ]
 
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
+PROVENANCE = "brief-model.json"
 
 
 def is_pinned(revision: str | None) -> bool:
@@ -104,14 +107,24 @@ def cached_snapshot(spec: ModelSpec, cache_dir: str | Path | None = None) -> Pat
     return None
 
 
-def ct2_dir(name: str, models_dir: str | Path | None = None) -> Path:
-    """Where the CTranslate2 conversion of a model lives: ``models/ct2/<name>/``."""
-    return Path(models_dir or default_models_dir()) / "ct2" / name
+def ct2_conversions(name: str, models_dir: str | Path | None = None) -> dict[str, str | None]:
+    """CTranslate2 conversions of a model on disk, by quantization, with the revision each was
+    converted from.
 
-
-def ct2_present(name: str, models_dir: str | Path | None = None) -> bool:
-    """Whether a CTranslate2 conversion of the model is on disk (its ``model.bin``)."""
-    return (ct2_dir(name, models_dir) / "model.bin").is_file()
+    ``brief models convert`` writes them to ``models/ct2/<name>-<quantization>/`` with a
+    ``brief-ct2.json`` that records the source revision (see :mod:`pipeline.backends.ct2`).
+    """
+    base = Path(models_dir or default_models_dir()) / "ct2"
+    found: dict[str, str | None] = {}
+    for model_bin in sorted(base.glob(f"{name}-*/model.bin")):
+        folder = model_bin.parent
+        try:
+            meta = json.loads((folder / "brief-ct2.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        quantization = meta.get("quantization") or folder.name[len(name) + 1 :]
+        found[str(quantization)] = meta.get("revision")
+    return found
 
 
 def local_folder(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path | None:
@@ -122,21 +135,15 @@ def local_folder(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path |
     return cached_snapshot(spec, cache_dir)
 
 
-def pull(
-    spec: ModelSpec,
-    cache_dir: str | Path | None = None,
-    local_dir: str | Path | None = None,
-) -> Path:
+def pull(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path:
     """Downloads a hub model's runtime files at its revision (a no-op when already cached).
 
     Args:
         spec: A hub model.
         cache_dir: The hub cache; None means ``HF_HUB_CACHE``.
-        local_dir: Also copy the files into this plain folder (to carry to an air-gapped
-            machine and name in its config).
 
     Returns:
-        The folder holding the files (the cache snapshot, or ``local_dir``).
+        The snapshot folder in the cache.
 
     Raises:
         ModelUnavailable: The hub cannot be reached, the repository or revision does not exist,
@@ -157,7 +164,6 @@ def pull(
             spec.source,
             revision=spec.revision,
             cache_dir=cache_dir,
-            local_dir=local_dir,
             allow_patterns=ALLOW_PATTERNS,
             ignore_patterns=IGNORE_PATTERNS,
         )
@@ -175,6 +181,51 @@ def pull(
             "weights yourself and point the config at the folder.",
         )
     return path
+
+
+def export(spec: ModelSpec, snapshot: Path, target: Path) -> Path:
+    """Copies a cached model into a plain folder, with a ``brief-model.json`` saying what it is.
+
+    The folder can be carried to an air-gapped machine and named in its config; ``brief models
+    verify`` then checks its files against the hashes recorded here and its revision against
+    the manifest.
+
+    Args:
+        spec: The hub model.
+        snapshot: Its folder in the cache (from :func:`pull`).
+        target: The folder to write (created; files in it are replaced).
+
+    Returns:
+        ``target``.
+    """
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    hashes = {}
+    for name in wanted(sorted(p.name for p in snapshot.iterdir() if p.is_file())):
+        shutil.copyfile(snapshot / name, target / name)  # follows the cache's symlinks
+        hashes[name] = sha256_of(target / name)
+    provenance = {"hub_id": spec.source, "revision": snapshot.name, "sha256": hashes}
+    (target / PROVENANCE).write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+def read_provenance(folder: Path) -> dict[str, Any]:
+    """The ``brief-model.json`` of an exported folder, or {} when there is none."""
+    try:
+        data = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 _PULL_HINT = (

@@ -8,7 +8,6 @@ every run uses.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -53,16 +52,23 @@ def configured_backends(config: BriefConfig) -> dict[str, BackendConfig]:
 
 
 def configured_models(config: BriefConfig) -> dict[str, ModelSpec]:
-    """The models a config selects, by role, resolved against the manifests.
+    """The Hugging Face models a config selects, by role, resolved against the manifests.
+
+    A ``ct2`` backend named by manifest counts as that model (its conversion is made from it);
+    one that names a converted folder has no Hugging Face model to pull or verify.
 
     Raises:
         ConfigError: When a model names a local directory that does not exist.
     """
     models_dir = config.run.models_dir
-    return {
-        role: resolve_model(b.model or "", b.revision, models_dir)
-        for role, b in configured_backends(config).items()
-    }
+    out = {}
+    for role, backend in configured_backends(config).items():
+        ref = backend.model or ""
+        if backend.kind == "ct2" and (Path(ref).expanduser() / "model.bin").is_file():
+            continue  # an already converted folder: no Hugging Face model behind it to check
+        # For ct2 a manifest name stands for the model its conversion is made from.
+        out[role] = resolve_model(ref, backend.revision, models_dir)
+    return out
 
 
 def licence_warnings(config: BriefConfig) -> list[str]:
@@ -83,13 +89,14 @@ class ModelEntry:
         spec: The model as a config would resolve it.
         roles: The roles the current config gives it (empty when unused).
         folder: Where its PyTorch files are (cache snapshot or local directory), if present.
-        ct2: Whether a CTranslate2 conversion is in ``models/ct2/<name>/``.
+        ct2: CTranslate2 conversions in ``models/ct2/<name>-<quantization>/``, by
+            quantization, with the revision each was converted from.
     """
 
     spec: ModelSpec
     roles: list[str] = field(default_factory=list)
     folder: Path | None = None
-    ct2: bool = False
+    ct2: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -97,12 +104,14 @@ class ModelEntry:
 
     @property
     def forms(self) -> list[str]:
-        """``pytorch`` (safetensors present), ``partial`` (config only), ``ct2``."""
+        """``pytorch`` (safetensors present), ``partial`` (config only), ``ct2:<quantization>``
+        (``-stale`` when converted from another revision than the one pinned now)."""
         out = []
         if self.folder is not None:
             out.append("pytorch" if hub.has_weights(self.folder) else "partial")
-        if self.ct2:
-            out.append("ct2")
+        for quantization, revision in self.ct2.items():
+            stale = revision is not None and self.spec.revision not in (None, revision)
+            out.append(f"ct2:{quantization}" + ("-stale" if stale else ""))
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -138,12 +147,13 @@ def list_models(config: BriefConfig, cache_dir: str | Path | None = None) -> lis
     for name in sorted(load_manifests(models_dir)):
         spec = resolve_model(name, None, models_dir)
         entries[(spec.source, spec.revision)] = ModelEntry(spec)
+    kinds = {role: b.kind for role, b in configured_backends(config).items()}
     for role, spec in configured_models(config).items():
         entry = entries.setdefault((spec.source, spec.revision), ModelEntry(spec))
-        entry.roles.append(role)
+        entry.roles.append(f"{role} (ct2)" if kinds[role] == "ct2" else role)
     for entry in entries.values():
         entry.folder = hub.local_folder(entry.spec, cache_dir)
-        entry.ct2 = hub.ct2_present(entry.spec.name, models_dir)
+        entry.ct2 = hub.ct2_conversions(entry.spec.name, models_dir)
     return list(entries.values())
 
 
@@ -189,13 +199,17 @@ class Verification:
 
 
 def manifest_for(spec: ModelSpec, models_dir: str | Path | None = None) -> dict[str, Any]:
-    """The manifest a model is checked against: its own, or — for a local directory named like
-    a manifest (as ``brief models pull --to DIR`` makes them) — that one."""
-    if spec.manifest:
+    """The manifest a model is checked against: its own; for a local directory, the manifest of
+    the hub model its ``brief-model.json`` names (``brief models pull --to`` writes it), else
+    the manifest with the directory's name."""
+    if spec.manifest or not spec.local:
         return spec.manifest
-    if spec.local:
-        return load_manifests(models_dir).get(spec.name, {})
-    return {}
+    manifests = load_manifests(models_dir)
+    hub_id = hub.read_provenance(Path(spec.source)).get("hub_id")
+    for manifest in manifests.values():
+        if hub_id and manifest.get("hub_id") == hub_id:
+            return manifest
+    return manifests.get(spec.name, {})
 
 
 def verify_model(
@@ -236,8 +250,16 @@ def verify_model(
 
 def _check_revision(spec: ModelSpec, folder: Path, manifest: dict[str, Any]) -> Check:
     if spec.local:
-        against = f"checked against manifest '{manifest['name']}'" if manifest else "no manifest"
-        return Check("revision", None, f"local directory, no revision ({against})")
+        copied = hub.read_provenance(folder)
+        if not copied:
+            against = f"manifest '{manifest['name']}'" if manifest else "no manifest"
+            return Check("revision", None, f"local directory, revision unknown ({against})")
+        what = f"copy of {copied.get('hub_id')} @ {copied.get('revision')}"
+        pinned = manifest.get("revision")
+        if not hub.is_pinned(pinned):
+            return Check("revision", None, f"{what}; no pinned revision to compare")
+        ok = copied.get("revision") == pinned
+        return Check("revision", ok, what + ("" if ok else f", manifest pins {pinned}"))
     if not hub.is_pinned(spec.revision):
         return Check(
             "revision",
@@ -283,21 +305,14 @@ def _check_complete(spec: ModelSpec, folder: Path, cache_dir: str | Path | None)
     return Check("complete", True, f"all {len(listing)} files the hub lists for this revision")
 
 
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, read in 1 MiB blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _check_hashes(folder: Path, manifest: dict[str, Any]) -> Check:
     expected: dict[str, str] = {}
     # The hub cache names a large (LFS) file's blob after its SHA-256: a free integrity check.
     for path in sorted(folder.iterdir()):
         if path.is_symlink() and _SHA256.match(path.resolve().name):
             expected[path.name] = path.resolve().name
+    # An exported folder records the hashes of the files it was made with.
+    expected.update(hub.read_provenance(folder).get("sha256", {}))
     from_manifest = {k: str(v).lower() for k, v in manifest.get("sha256", {}).items()}
     expected.update(from_manifest)
     if not expected:
@@ -307,7 +322,7 @@ def _check_hashes(folder: Path, manifest: dict[str, Any]) -> Check:
         path = folder / name
         if not path.is_file():
             problems.append(f"{name} missing")
-        elif sha256_of(path) != digest:
+        elif hub.sha256_of(path) != digest:
             problems.append(f"{name} does not match sha256 {digest[:12]}…")
     if problems:
         return Check("sha256", False, "; ".join(problems))

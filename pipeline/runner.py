@@ -18,7 +18,7 @@ from pipeline import __version__
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BriefError, ModelUnavailable, StageOrderError
-from pipeline.manifests import licence_note
+from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -72,6 +72,7 @@ class Pipeline:
             build_stage(name, config, self.runtime) for name in config.pipeline.stages
         ]
         self.stats = RunStats()
+        self._manifests = {role: spec.manifest for role, spec in configured_models(config).items()}
 
     def backends(self) -> dict[str, Any]:
         """Every backend of every stage, by role."""
@@ -98,17 +99,15 @@ class Pipeline:
             "device": self.runtime.device,
             "dtype": self.runtime.dtype,
             "stages": list(self.config.pipeline.stages),
-            "models": {role: _model_signature(b) for role, b in self.backends().items()},
+            "models": {
+                role: _with_licence(b.signature(), self._manifests.get(role))
+                for role, b in self.backends().items()
+            },
         }
 
     def licence_warnings(self) -> list[str]:
         """One line per model whose manifest forbids commercial use (shown on every run)."""
-        lines = []
-        for role, backend in self.backends().items():
-            note = licence_note(getattr(getattr(backend, "spec", None), "manifest", {}))
-            if note:
-                lines.append(f"{role}: {note}")
-        return lines
+        return licence_warnings(self.config)
 
     def run(
         self,
@@ -175,11 +174,10 @@ class Pipeline:
         self.stats.seconds[stage.name] = self.stats.seconds.get(stage.name, 0.0) + spent
 
 
-def _model_signature(backend: Any) -> dict[str, Any]:
-    """A backend's signature, with the licence of its manifest when it has one."""
-    out = dict(backend.signature())
-    manifest = getattr(getattr(backend, "spec", None), "manifest", None) or {}
-    if "licence" in manifest:
+def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) -> dict[str, Any]:
+    """A backend's signature, with the licence of its model's manifest when it has one."""
+    out = dict(signature)
+    if manifest and "licence" in manifest:
         out.setdefault("licence", manifest["licence"])
         out.setdefault("commercial_use", bool(manifest.get("commercial_use", True)))
     return out

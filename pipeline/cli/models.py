@@ -181,11 +181,13 @@ def pull_command(
         size = _size(spec.manifest.get("size_mb"))
         print(f"pulling {spec.name} ({spec.source} @ {_revision(spec)}, {size})", file=sys.stderr)
         try:
-            folder = hub.pull(spec, local_dir=(to / spec.name) if to else None)
+            folder = hub.pull(spec)
         except ModelUnavailable as exc:
             failed += 1
             print(f"error: {exc}", file=sys.stderr)
             continue
+        if to is not None:
+            folder = hub.export(spec, folder, to / spec.name)
         typer.echo(f"{spec.name}: {folder}")
     _warn(_licence_lines(specs))
     if failed:
@@ -226,6 +228,10 @@ def verify_command(
     setup_logging()
     cfg = load_config(config, set_ or [])
     specs = select_models(cfg, names)
+    if load:
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
     results = [
         verify_model(spec, models_dir=cfg.run.models_dir, load=load, device=device)
         for spec in specs
