@@ -64,7 +64,7 @@ def tiny_dir(_tiny_models_master: Path, tmp_path: Path) -> Path:
 # Decoding limits that keep tiny-model runs to seconds (random weights never stop on their own).
 FAST_TINY = [
     "stages.translate.num_beams=1",
-    "stages.translate.max_length_ratio=0.25",
+    "stages.translate.max_length_ratio=0.05",
     "stages.translate.min_max_new_tokens=4",
     "stages.summarise.num_beams=1",
     "stages.summarise.min_new_tokens=0",

@@ -106,7 +106,7 @@ class EvalResult:
         if d["items"] < d["available"]:
             lines.append("(a subset: not comparable with the published points)")
         models = ", ".join(
-            f"{role}={m.get('id')}@{str(m.get('revision'))[:12]}"
+            f"{role}={m.get('id')}@{(m.get('revision') or '-')[:12]}"
             for role, m in self.signature.get("models", {}).items()
         )
         lines.append(
