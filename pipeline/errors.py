@@ -39,12 +39,6 @@ class ModelUnavailable(BriefError):
         super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
 
 
-class ModelCheckFailed(BriefError):
-    """A model is present but does not match its manifest or does not load (``models verify``)."""
-
-    exit_code = 1
-
-
 class InputError(BriefError):
     """One input cannot be briefed (missing, empty, binary, too large…); the batch goes on."""
 

@@ -18,14 +18,8 @@ from pipeline.cli.logs import setup_logging
 from pipeline.config import BriefConfig, load_config
 from pipeline.errors import ConfigError, ModelUnavailable
 from pipeline.manifests import ModelSpec, licence_note, load_manifests, resolve_model
-from pipeline.model_checks import (
-    ModelEntry,
-    Verification,
-    configured_models,
-    licence_warnings,
-    list_models,
-    verify_model,
-)
+from pipeline.model_checks import ModelEntry, configured_models, licence_warnings, list_models
+from pipeline.model_verify import Verification, verify_model
 
 EXIT_CODES = """Exit status: 0 all well; 1 a model failed verification; 2 bad usage or
 configuration; 3 a model is not available (not on disk, or cannot be downloaded)."""
