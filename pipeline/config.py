@@ -229,8 +229,11 @@ def load_config(
         key, value = parse_override(item)
         _set_dotted(data, key, value)
         origin = f"{origin} + --set" if "--set" not in origin else origin
+    # Over the defaults, so that a table given in part keeps its other defaults (a backend table
+    # that only changes `kind` keeps its `model`).
+    defaults = BriefConfig().model_dump(mode="json")
     try:
-        return BriefConfig.model_validate(data)
+        return BriefConfig.model_validate(deep_merge(defaults, data))
     except ValidationError as exc:
         raise ConfigError(_format_errors(exc, origin)) from None
 

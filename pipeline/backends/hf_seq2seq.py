@@ -167,6 +167,12 @@ class HFSeq2Seq:
         self._model = model.to(self.device).eval()
 
     @property
+    def model_class(self) -> str:
+        """The class ``transformers`` loaded the model as (loads it on first access)."""
+        self._load()
+        return type(self._model).__name__
+
+    @property
     def tokenizer(self) -> Any:
         """The model's tokenizer (loads the model on first access)."""
         self._load()

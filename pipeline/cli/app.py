@@ -14,7 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import bench, config_cmd
+from pipeline.cli import bench, config_cmd, models
+from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
 
@@ -75,6 +76,8 @@ def _root(
 app.command("run", help=run_command.__doc__, epilog=EXIT_CODES)(run_command)
 app.add_typer(config_cmd.app, name="config")
 app.command("bench")(bench.bench)
+app.add_typer(models.app, name="models")
+app.add_typer(eval_cmd.app, name="eval")
 
 
 def main(argv: list[str] | None = None) -> Any:
