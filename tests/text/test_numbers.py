@@ -4,6 +4,8 @@ import pytest
 
 from pipeline.text.numbers import (
     equivalent,
+    number_words_en,
+    number_words_fr,
     parse_french_number,
     quantities_en,
     quantities_fr,
@@ -91,3 +93,34 @@ def test_unmatched_lists_what_the_translation_lost() -> None:
 def test_numbers_inside_words_are_ignored(text: str) -> None:
     assert quantities_fr(text) == []
     assert quantities_en(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("trois entreprises et vingt-cinq salariés", [3, 25]),
+        ("dix-neuf", [19]),
+        ("soixante-dix", [70]),
+        ("quatre-vingts", [80]),
+        ("quatre-vingt-dix-neuf", [99]),
+        ("vingt-et-un", [21]),
+        ("un bâtiment neuf", []),
+        ("40 pour cent", []),
+        ("cent personnes", [100]),
+    ],
+)
+def test_number_words_fr(text: str, values: list[int]) -> None:
+    assert [q.value for q in number_words_fr(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("three firms and twenty-five staff", [3, 25]),
+        ("one of the largest", []),
+        ("a dozen eggs", [12]),
+        ("forty-two", [42]),
+    ],
+)
+def test_number_words_en(text: str, values: list[int]) -> None:
+    assert [q.value for q in number_words_en(text)] == values
