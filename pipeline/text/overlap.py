@@ -244,16 +244,21 @@ def pick_sources(
     return chosen or [scored[0][1]]
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, lang: str = "en") -> float:
     """How much two sentences say the same: shared content words over the smaller set.
 
     1.0 for the same text (ignoring case, accents and punctuation) and for a sentence of at
-    least three content words wholly contained in the other.
+    least three content words wholly contained in the other; 0.0 when both state numbers and
+    the numbers differ (the same sentence with another amount says something else).
     """
     norm_a = " ".join(fold(w) for w in _WORD.findall(a))
     norm_b = " ".join(fold(w) for w in _WORD.findall(b))
     if norm_a == norm_b:
         return 1.0
+    numbers_a = {f"{q.value:.6g}" for q in quantities(a, lang)}
+    numbers_b = {f"{q.value:.6g}" for q in quantities(b, lang)}
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return 0.0
     words_a = {fold(w) for w in content_words(a)}
     words_b = {fold(w) for w in content_words(b)}
     smaller = min(len(words_a), len(words_b))

@@ -45,6 +45,8 @@ def test_best_sources_is_empty_when_nothing_is_shared() -> None:
         ("Xiaomi was blacklisted by the US.", "Xiaomi was blacklisted by the US in January.", True),
         ("Xiaomi was blacklisted by the US.", "Huawei sold phones in Europe last year.", False),
         ("It fell.", "It rose.", False),
+        ("The firm raised $9 billion.", "The firm raised $7.7 billion.", False),
+        ("The firm raised $7.7 billion.", "The firm raised 7.7 billion dollars!", True),
     ],
 )
 def test_similarity_spots_near_duplicates(a: str, b: str, duplicate: bool) -> None:
