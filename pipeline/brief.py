@@ -25,6 +25,7 @@ _LABELS = {
         "signature": "Signature",
         "none": "No summary.",
         "unsupported": "not in the source",
+        "unsourced": "no source sentence found",
         "title_summary": "Title taken from the summary: the article has none.",
         "title_lead": "Title taken from the first sentence: the article has none.",
     },
@@ -40,6 +41,7 @@ _LABELS = {
         "signature": "Signature",
         "none": "Pas de résumé.",
         "unsupported": "absent de la source",
+        "unsourced": "aucune phrase source trouvée",
         "title_summary": "Titre tiré du résumé : l’article n’en a pas.",
         "title_lead": "Titre tiré de la première phrase : l’article n’en a pas.",
     },
@@ -120,12 +122,15 @@ def _summary_md(items: list[SummarySentence], lab: dict[str, str]) -> str:
     parts = []
     for s in items:
         links = "".join(f" [[{i}]](#s-{i})" for i in s.sources)
-        flag = ""
+        notes = []
+        if "unsourced" in s.flags:
+            notes.append(lab["unsourced"])
         if s.unsupported:
             listed = "; ".join(md_escape(u.text) for u in s.unsupported)
-            flag = f" **⚠️ {lab['unsupported']}: {listed}**"
-        elif s.flags:
-            flag = " ⚠️ *" + ", ".join(s.flags) + "*"
+            notes.append(f"{lab['unsupported']}: {listed}")
+        others = [f for f in s.flags if f != "unsourced" and not f.startswith("unsupported_")]
+        notes += others
+        flag = f" **⚠️ {' · '.join(notes)}**" if notes else ""
         parts.append(f"{md_escape(s.text)}{links}{flag}")
     return " ".join(parts)
 

@@ -8,7 +8,8 @@
 3. Provenance: each summary sentence gets the ids of the source sentences it draws on (lexical
    overlap, numbers and names weighted up, both sides of the alignment counted).
 4. Faithfulness: every number, date and name of each summary sentence is looked up in the
-   source; what is missing is flagged on the sentence and warned about.
+   source; what is missing is flagged on the sentence and warned about, and so is a sentence
+   that shares nothing with any source sentence (``unsourced``).
 5. Title: an article without one gets the first unflagged summary sentence as its title, in both
    languages (``title_origin = "summary"``), else its lead sentence (``"lead"``).
 """
@@ -79,9 +80,17 @@ def _body(article: Article) -> list[Sentence]:
     return out or list(article.sentences)
 
 
+def input_limit(backend: Any) -> int | None:
+    """The most tokens a backend's model reads, when it says (stand-ins have no limit)."""
+    limit = getattr(backend, "max_input_tokens", None)  # CTranslate2: from the conversion
+    if limit is None:
+        limit = getattr(getattr(backend, "spec", None), "max_input_tokens", None)
+    return int(limit) if limit is not None else None
+
+
 def _map_reduce(backend: Any, split: Any, cfg: SummariseConfig) -> MapReduce:
     counter = getattr(backend, "count_tokens", None)
-    limit = getattr(getattr(backend, "spec", None), "max_input_tokens", None)
+    limit = input_limit(backend)
     if limit is not None and cfg.max_chunk_tokens is not None:
         limit = min(limit, cfg.max_chunk_tokens)
     return MapReduce(backend.summarise, counter, limit, split, cfg.max_depth)
@@ -138,11 +147,14 @@ class SummariseStage(Stage):
         """A summary split, tidied and traced to its source sentences; warns when it is empty
         or had to be cut."""
         if result.truncated:
+            rounds = result.passes - 1
             article.warn(
                 "summarise.truncated",
-                f"the {'English' if lang == 'en' else 'French'} text still had "
-                f"{result.tokens} tokens after {result.passes - 1} rounds of chunk summaries; "
-                "the last pass read only the model's limit (raise stages.summarise.max_depth)",
+                f"the {'English' if lang == 'en' else 'French'} text ({result.tokens} tokens) "
+                f"was still {result.final_tokens} tokens after {rounds} round"
+                f"{'s' if rounds != 1 else ''} of chunk summaries, over the model's input limit: "
+                "the last pass read only its "
+                "beginning (raise stages.summarise.max_depth)",
                 self.name,
             )
         split = split_english if lang == "en" else split_french
@@ -176,7 +188,8 @@ class SummariseStage(Stage):
             article.summary_info["french_passes"] = result.passes
 
     def _check_support(self, article: Article) -> None:
-        """Flags each summary sentence's numbers, dates and names that the source lacks."""
+        """Flags each summary sentence that has no source, or states numbers, dates or names
+        that the source lacks."""
         english = [s.en or "" for s in article.sentences]
         french = [s.fr for s in article.sentences]
         evidence = {
@@ -186,6 +199,14 @@ class SummariseStage(Stage):
         names = {"en": "English", "fr": "French"}
         for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
             for index, sentence in enumerate(summary):
+                if not sentence.sources and "unsourced" not in sentence.flags:
+                    sentence.flags.append("unsourced")
+                    article.warn(
+                        "summarise.unsourced",
+                        f"{names[lang]} summary sentence {index + 1} shares nothing with any "
+                        "source sentence",
+                        self.name,
+                    )
                 sentence.unsupported = evidence[lang].unsupported(sentence.text)
                 for item in sentence.unsupported:
                     flag = f"unsupported_{item.kind}"

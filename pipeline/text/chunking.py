@@ -34,6 +34,7 @@ class Condensed:
         truncated: The depth bound was reached with a text still over the model's limit, so
             the final pass saw only its beginning.
         tokens: Tokens of the document as first counted (None without a counter).
+        final_tokens: Tokens of the text the final pass read (None without a counter).
     """
 
     text: str = ""
@@ -41,6 +42,7 @@ class Condensed:
     passes: int = 0
     truncated: bool = False
     tokens: int | None = None
+    final_tokens: int | None = None
 
 
 def pack(counts: list[int], budget: int, overhead: int = 0) -> list[list[int]]:
@@ -128,6 +130,7 @@ class MapReduce:
                 previous[i] = size
                 if not self.count or size <= self.limit or depth >= self.max_depth or stuck:
                     results[i].truncated = bool(self.count) and size > self.limit
+                    results[i].final_tokens = size if self.count else None
                     finals.add(i)
                     requests.append((i, whole))
                     continue

@@ -254,3 +254,30 @@ def test_an_article_with_a_title_keeps_it() -> None:
     (article,) = make_stage(summary="The firm raised $7.7 billion.").pipe([make_article()])
     assert (article.title_fr, article.title_en) == TITLE
     assert to_dict(article, "en")["title"]["origin"] == "article"
+
+
+def test_a_summary_line_sharing_nothing_with_the_source_is_flagged_unsourced() -> None:
+    stage = make_stage(summary="Zebras gallop happily.")
+    (article,) = stage.pipe([make_article()])
+    (sentence,) = article.summary_en
+    assert (sentence.sources, sentence.flags) == ([], ["unsourced", "unsupported_name"])
+    assert "summarise.unsourced" in [w.code for w in article.warnings]
+    md = to_markdown(article, "en")
+    assert "happily. **⚠️ no source sentence found · not in the source: Zebras**" in md
+
+
+@pytest.mark.parametrize(("depth", "warned"), [(0, True), (1, True), (2, False)])
+def test_a_depth_bound_too_low_for_the_article_is_warned_about(depth: int, warned: bool) -> None:
+    # 12 sentences of 20 words, three a chunk of 70 tokens: 4 chunk summaries, then 2, then 1.
+    body = [(f"Phrase {i}.", f"Sentence {i} " + "word " * 17 + "end.") for i in range(12)]
+    stage = make_stage(f"stages.summarise.max_depth={depth}", limit=70)
+    (article,) = stage.pipe([make_article(body, title=None)])
+    truncated = [w.message for w in article.warnings if w.code == "summarise.truncated"]
+    assert bool(truncated) is warned
+    assert article.summary_info["passes"] == min(depth, 2) + 1
+    if depth == 1:
+        assert truncated == [
+            "the English text (242 tokens) was still 82 tokens after 1 round of chunk "
+            "summaries, over the model's input limit: the last pass read only its beginning "
+            "(raise stages.summarise.max_depth)"
+        ]
