@@ -22,6 +22,7 @@ from typing import Any
 from pipeline.backends.hf_seq2seq import GenerationSettings
 from pipeline.config import BriefConfig, SummariseConfig
 from pipeline.document import Article, Sentence, SummarySentence
+from pipeline.errors import ConfigError
 from pipeline.registry import build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -71,6 +72,12 @@ def tidy(sentences: list[str], threshold: float, limit: int, lang: str = "en") -
     return kept
 
 
+def _require(backend: Any, ability: str, path: str, kind: str) -> None:
+    """Raises a config error naming the key when a backend cannot do what the stage needs."""
+    if not callable(getattr(backend, ability, None)):
+        raise ConfigError(f"{path}.kind: backend {kind!r} cannot {ability}")
+
+
 def _body(article: Article) -> list[Sentence]:
     """The sentences a summary is made of: the article's text without its headings."""
     out = []
@@ -117,6 +124,9 @@ class SummariseStage(Stage):
         self.french = build_backend(
             french.backend, french_generation, runtime, "stages.summarise.french.backend"
         )
+        _require(self.backend, "summarise", "stages.summarise.backend", cfg.backend.kind)
+        ability = "summarise" if french.method == "model" else "translate"
+        _require(self.french, ability, "stages.summarise.french.backend", french.backend.kind)
 
     def backends(self) -> dict[str, Any]:
         return {"summarise": self.backend, "summarise.french": self.french}

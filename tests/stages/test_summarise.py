@@ -11,6 +11,7 @@ import pytest
 from pipeline.brief import to_dict, to_markdown
 from pipeline.config import load_config
 from pipeline.document import Article, Paragraph, Sentence
+from pipeline.errors import ConfigError
 from pipeline.runtime import Runtime
 from pipeline.stages.summarise import SummariseStage, tidy
 from pipeline.text.segment import split_english
@@ -281,3 +282,24 @@ def test_a_depth_bound_too_low_for_the_article_is_warned_about(depth: int, warne
             "summaries, over the model's input limit: the last pass read only its beginning "
             "(raise stages.summarise.max_depth)"
         ]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        (
+            ["stages.summarise.backend.kind=identity"],
+            "stages.summarise.backend.kind: backend 'identity' cannot summarise",
+        ),
+        (
+            ["stages.summarise.french.method=model"],
+            "stages.summarise.french.backend.kind: backend 'identity' cannot summarise",
+        ),
+    ],
+)
+def test_a_backend_that_cannot_do_the_job_is_a_config_error(
+    overrides: list[str], message: str
+) -> None:
+    config = load_config(None, [*FAKE_OVERRIDES, *overrides])
+    with pytest.raises(ConfigError, match=message):
+        SummariseStage(config, Runtime("cpu", "float32"))
