@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.hf_seq2seq import GenerationSettings
@@ -95,12 +97,25 @@ def input_limit(backend: Any) -> int | None:
     return int(limit) if limit is not None else None
 
 
+def _summariser(backend: Any) -> Callable[[list[str], int | None], list[str]]:
+    """``backend.summarise`` with an output cap, for backends that take one (stand-ins don't)."""
+    params = inspect.signature(backend.summarise).parameters.values()
+    takes_cap = any(p.name == "max_new_tokens" or p.kind is p.VAR_KEYWORD for p in params)
+
+    def summarise(texts: list[str], cap: int | None) -> list[str]:
+        if cap is not None and takes_cap:
+            return backend.summarise(texts, max_new_tokens=cap)
+        return backend.summarise(texts)
+
+    return summarise
+
+
 def _map_reduce(backend: Any, split: Any, cfg: SummariseConfig) -> MapReduce:
     counter = getattr(backend, "count_tokens", None)
     limit = input_limit(backend)
     if limit is not None and cfg.max_chunk_tokens is not None:
         limit = min(limit, cfg.max_chunk_tokens)
-    return MapReduce(backend.summarise, counter, limit, split, cfg.max_depth)
+    return MapReduce(_summariser(backend), counter, limit, split, cfg.max_depth, cfg.min_new_tokens)
 
 
 class SummariseStage(Stage):

@@ -3,8 +3,11 @@
 A summariser reads at most so many tokens (1,024 for distilbart); what lies beyond would be cut
 off. Here no text is cut: its sentences are packed into chunks that fit, each chunk is
 summarised (map), and the chunk summaries, joined, are summarised again (reduce) — or, when they
-are still too long, chunked and summarised again, up to a depth bound. Every round sends the
-chunks of all documents to the summariser in one call, so batching works across articles.
+are still too long, chunked and summarised again, up to a depth bound. A map round holds each
+chunk summary to its share of the model's input, so that the joined summaries of up to
+``limit / floor_tokens`` chunks fit one final pass. Every round sends the chunks of all
+documents to the summariser together (one call per output cap), so batching works across
+articles.
 
 The summariser and its token counter are plain callables, so this runs the same with a real
 model, a CTranslate2 one or a stand-in.
@@ -18,7 +21,8 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
-Summarise = Callable[[list[str]], list[str]]
+# Texts and an output cap in tokens (None: the summariser's own settings) -> one summary each.
+Summarise = Callable[[list[str], int | None], list[str]]
 CountTokens = Callable[[list[str]], list[int]]
 Split = Callable[[str], list[str]]
 
@@ -81,7 +85,12 @@ class MapReduce:
         limit: Most tokens the model reads; None: no limit.
         split: Splits a summary into sentences (the units chunks are made of).
         max_depth: Most map rounds before the final pass (0: never chunk).
+        floor_tokens: The least a chunk summary may be held to (the summary's minimum length).
     """
+
+    # Share of the limit the joined chunk summaries aim at: re-tokenising decoded text and
+    # joining sentences add a few tokens.
+    FILL = 0.9
 
     def __init__(
         self,
@@ -90,12 +99,14 @@ class MapReduce:
         limit: int | None,
         split: Split,
         max_depth: int = 3,
+        floor_tokens: int = 1,
     ) -> None:
         self.summarise = summarise
         self.count = count_tokens if limit is not None else None
         self.limit = limit or 0
         self.split = split
         self.max_depth = max_depth
+        self.floor_tokens = max(1, floor_tokens)
         self._overhead: int | None = None
 
     @property
@@ -119,7 +130,7 @@ class MapReduce:
         while pending:
             wholes = [" ".join(units[i]) for i in pending]
             sizes = self.count(wholes) if self.count else [0] * len(pending)
-            requests: list[tuple[int, str]] = []  # (document, text); final when the only one
+            requests: list[tuple[int, str, int | None]] = []  # (document, text, output cap)
             finals: set[int] = set()
             for i, whole, size in zip(pending, wholes, sizes, strict=True):
                 if results[i].tokens is None and self.count:
@@ -132,15 +143,16 @@ class MapReduce:
                     results[i].truncated = bool(self.count) and size > self.limit
                     results[i].final_tokens = size if self.count else None
                     finals.add(i)
-                    requests.append((i, whole))
+                    requests.append((i, whole, None))
                     continue
                 chunks = self.chunk(units[i])
                 if depth == 0:
                     results[i].chunks = len(chunks)
-                requests += [(i, text) for text in chunks]
-            outputs = self.summarise([text for _, text in requests])
+                cap = self.map_cap(len(chunks))
+                requests += [(i, text, cap) for text in chunks]
+            outputs = self._summarise_grouped(requests)
             mapped: dict[int, list[str]] = {}
-            for (i, _), out in zip(requests, outputs, strict=True):
+            for (i, _, _), out in zip(requests, outputs, strict=True):
                 if i in finals:
                     results[i].text = out.strip()
                 else:
@@ -156,6 +168,24 @@ class MapReduce:
             pending = [i for i in pending if units[i]]
             depth += 1
         return results
+
+    def map_cap(self, chunks: int) -> int:
+        """Output tokens for each of ``chunks`` chunk summaries so that, joined, they fit one
+        pass (never below ``floor_tokens``: then another round follows)."""
+        share = int((self.limit * self.FILL - self.overhead) // max(chunks, 1))
+        return max(self.floor_tokens, share)
+
+    def _summarise_grouped(self, requests: list[tuple[int, str, int | None]]) -> list[str]:
+        """One summariser call per output cap, results back in request order."""
+        out: list[str] = [""] * len(requests)
+        caps = sorted({cap for _, _, cap in requests}, key=lambda c: (c is not None, c or 0))
+        for cap in caps:
+            idx = [k for k, (_, _, c) in enumerate(requests) if c == cap]
+            for k, text in zip(
+                idx, self.summarise([requests[k][1] for k in idx], cap), strict=True
+            ):
+                out[k] = text
+        return out
 
     def chunk(self, sentences: list[str]) -> list[str]:
         """Packs sentences into texts that each fit the model's input.

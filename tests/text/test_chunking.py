@@ -13,16 +13,21 @@ class WordModel:
     def __init__(self, limit: int = 1024) -> None:
         self.limit = limit
         self.calls: list[list[str]] = []
+        self.caps: list[int | None] = []
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(t.split()) + 2 for t in texts]
 
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], cap: int | None = None) -> list[str]:
         self.calls.append(list(texts))
-        return [split_english(t)[0] if t.strip() else "" for t in texts]
+        self.caps.append(cap)
+        firsts = [split_english(t)[0].split() if t.strip() else [] for t in texts]
+        return [" ".join(words[:cap]) for words in firsts]
 
-    def map_reduce(self, max_depth: int = 3) -> MapReduce:
-        return MapReduce(self.summarise, self.count_tokens, self.limit, split_english, max_depth)
+    def map_reduce(self, max_depth: int = 3, floor: int = 1) -> MapReduce:
+        return MapReduce(
+            self.summarise, self.count_tokens, self.limit, split_english, max_depth, floor
+        )
 
 
 def article(words: int, per_sentence: int = 20, tag: str = "a") -> list[str]:
@@ -62,14 +67,31 @@ def test_a_5000_word_article_is_chunked_on_sentence_boundaries_without_loss() ->
 
 
 def test_chunk_summaries_too_long_for_one_pass_are_reduced_again() -> None:
-    model = WordModel(limit=60)  # 500 sentences of 10 words, five a chunk: 100, 20, 4, 1
-    (result,) = model.map_reduce(max_depth=5).run([article(5000, per_sentence=10)])
+    # 500 sentences of 10 words, five a chunk of 60 tokens; summaries of at least 10 tokens
+    # cannot share 54 tokens between 100 chunks: 100 chunks, then 20, then 4, then the final.
+    model = WordModel(limit=60)
+    (result,) = model.map_reduce(max_depth=5, floor=10).run([article(5000, per_sentence=10)])
     assert result.passes == 4 and not result.truncated
     assert [len(call) for call in model.calls] == [100, 20, 4, 1]
-    assert len(model.calls) == result.passes
+    assert model.caps == [10, 10, 13, None]
     for call in model.calls:
         assert max(model.count_tokens(call)) <= 60
-    assert len(model.calls[-1]) == 1  # the final pass reads one text
+
+
+def test_map_rounds_hold_each_chunk_summary_to_its_share_of_the_input() -> None:
+    model = WordModel(limit=1024)
+    # A summariser that writes as much as it may: without the cap, six chunk summaries of
+    # ~900 tokens would need another round.
+    mr = MapReduce(
+        lambda texts, cap: [" ".join(t.split()[: cap or 100]) for t in texts],
+        model.count_tokens,
+        1024,
+        split_english,
+    )
+    (result,) = mr.run([article(5000)])
+    assert result.chunks == 6 and result.passes == 2
+    assert mr.map_cap(6) == (int(1024 * 0.9) - 2) // 6
+    assert result.final_tokens <= 1024
 
 
 def test_the_depth_bound_stops_the_rounds_and_reports_truncation() -> None:
@@ -81,21 +103,23 @@ def test_the_depth_bound_stops_the_rounds_and_reports_truncation() -> None:
 
 def test_a_summariser_that_does_not_shorten_stops_at_once() -> None:
     model = WordModel(limit=60)
-    model.summarise = lambda texts: list(texts)  # type: ignore[method-assign]
+    model.summarise = lambda texts, cap=None: list(texts)  # type: ignore[method-assign]
     mr = MapReduce(model.summarise, model.count_tokens, 60, split_english, max_depth=10)
     (result,) = mr.run([article(500)])
     assert result.passes == 2 and result.truncated
 
 
-def test_chunks_of_every_article_go_to_the_model_in_one_call_per_round() -> None:
+def test_texts_of_every_article_go_to_the_model_together() -> None:
     model = WordModel(limit=1024)
-    short, long_ = article(200, tag="s"), article(3000, tag="l")
-    results = model.map_reduce().run([short, long_, []])
-    # Round 1: the short article's final pass and the long one's chunks together.
-    assert model.calls[0][0] == " ".join(short)
-    assert len(model.calls[0]) == 1 + results[1].chunks
-    assert len(model.calls) == 2
-    assert (results[0].passes, results[1].passes, results[2].passes) == (1, 2, 0)
+    short, long_a, long_b = article(200, tag="s"), article(3000, tag="a"), article(3000, tag="b")
+    results = model.map_reduce().run([short, long_a, [], long_b])
+    # Round 1: the short article's final pass, then both long ones' chunks (same cap) in one
+    # call; round 2: both long ones' final passes in one call.
+    assert model.calls[0] == [" ".join(short)]
+    assert len(model.calls[1]) == results[1].chunks + results[3].chunks
+    assert len(model.calls[2]) == 2 and len(model.calls) == 3
+    assert model.caps == [None, model.map_reduce().map_cap(results[1].chunks), None]
+    assert [r.passes for r in results] == [1, 2, 0, 2]
     assert results[2].text == ""
 
 
