@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.errors import ConfigError
 
@@ -91,7 +91,13 @@ class TranslateConfig(_Strict):
 
 
 class FrenchSideConfig(_Strict):
-    """How the French summary is made."""
+    """How the French summary is made.
+
+    ``back-translate`` (default) translates the English summary sentence by sentence with an
+    en→fr model, so both sides say the same thing and share their source links; ``model``
+    summarises the French article directly with a French summariser (e.g.
+    ``barthez-orangesum-abstract``), chunked like the English side.
+    """
 
     method: Literal["back-translate", "model"] = "back-translate"
     backend: BackendConfig = Field(default_factory=lambda: BackendConfig(model="opus-mt-en-fr"))
@@ -102,13 +108,44 @@ class SummariseConfig(_Strict):
     backend: BackendConfig = Field(
         default_factory=lambda: BackendConfig(model="distilbart-cnn-12-6", batch_size=4)
     )
-    min_new_tokens: int = Field(default=30, ge=0)
-    max_new_tokens: int = Field(default=120, ge=1)
+    min_new_tokens: int = Field(default=30, ge=0, description="Shortest summary, in tokens.")
+    max_new_tokens: int = Field(default=120, ge=1, description="Longest summary, in tokens.")
+    length_ratio: float | None = Field(
+        default=None,
+        gt=0,
+        description="Longest summary as a share of the input's tokens (still capped by "
+        "max_new_tokens, never below min_new_tokens); unset: max_new_tokens alone.",
+    )
     num_beams: int = Field(default=4, ge=1)
     no_repeat_ngram_size: int = Field(default=3, ge=0)
+    repetition_penalty: float = Field(default=1.0, gt=0)
     length_penalty: float = 2.0
     max_sentences: int = Field(default=4, ge=1, description="Summary sentences kept.")
+    duplicate_similarity: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description="A summary sentence sharing this share of its content words with an "
+        "earlier one is dropped as a near duplicate.",
+    )
+    max_chunk_tokens: int | None = Field(
+        default=None,
+        ge=16,
+        description="Tokens per chunk of a long article; unset: the model's input limit.",
+    )
+    max_depth: int = Field(
+        default=3, ge=0, description="Map rounds before the final pass (0: never chunk)."
+    )
     french: FrenchSideConfig = Field(default_factory=FrenchSideConfig)
+
+    @model_validator(mode="after")
+    def _lengths_agree(self) -> SummariseConfig:
+        if self.min_new_tokens > self.max_new_tokens:
+            raise ValueError(
+                f"min_new_tokens ({self.min_new_tokens}) is over max_new_tokens "
+                f"({self.max_new_tokens})"
+            )
+        return self
 
 
 class FactsConfig(_Strict):

@@ -201,8 +201,9 @@ class CT2Seq2Seq:
         self._load()
         return [len(ids) for ids in self._tokenizer(texts)["input_ids"]]
 
-    def generate(self, texts: list[str]) -> list[str]:
-        """Decodes every text, in length-sorted batches, returned in input order."""
+    def generate(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Decodes every text, in length-sorted batches, returned in input order
+        (``max_new_tokens`` tightens the settings' cap for this call)."""
         if not texts:
             return []
         self._load()
@@ -211,7 +212,7 @@ class CT2Seq2Seq:
         sources = [tok.convert_ids_to_tokens(ids[:limit]) for ids in tok(texts)["input_ids"]]
         order = sorted(range(len(texts)), key=lambda i: len(sources[i]), reverse=True)
         out = [""] * len(texts)
-        g = self.generation
+        g = self.generation.capped(max_new_tokens)
         for start in range(0, len(order), self.batch_size):
             idx = order[start : start + self.batch_size]
             batch = [sources[i] for i in idx]
@@ -240,5 +241,5 @@ class CT2Seq2Seq:
     def translate(self, texts: list[str]) -> list[str]:
         return self.generate(texts)
 
-    def summarise(self, texts: list[str]) -> list[str]:
-        return self.generate(texts)
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        return self.generate(texts, max_new_tokens)

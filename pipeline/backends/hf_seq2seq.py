@@ -8,6 +8,7 @@ settings the stage gives it. Weights load lazily, on first use, safetensors only
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
@@ -55,6 +56,17 @@ class GenerationSettings:
         if self.max_new_tokens is not None:
             caps.append(self.max_new_tokens)
         return min(caps) if caps else 256
+
+    def capped(self, max_new_tokens: int | None) -> GenerationSettings:
+        """These settings with the output held to at most ``max_new_tokens`` (None: as is)."""
+        if max_new_tokens is None:
+            return self
+        cap = (
+            max_new_tokens
+            if self.max_new_tokens is None
+            else min(self.max_new_tokens, max_new_tokens)
+        )
+        return dataclasses.replace(self, max_new_tokens=cap)
 
     def floor(self, longest_input: int) -> int:
         """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
@@ -195,11 +207,11 @@ class HFSeq2Seq:
         enc = self.tokenizer(texts, add_special_tokens=True)
         return [len(ids) for ids in enc["input_ids"]]
 
-    def generate(self, texts: list[str]) -> list[str]:
+    def generate(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         """Runs every text through ``generate``, in length-sorted batches, in input order.
 
         Inputs longer than the model's limit are truncated here; stages that must not lose text
-        split it beforehand.
+        split it beforehand. ``max_new_tokens`` tightens the settings' cap for this call.
         """
         if not texts:
             return []
@@ -209,7 +221,7 @@ class HFSeq2Seq:
         lengths = self.count_tokens(texts)
         order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
         out: list[str] = [""] * len(texts)
-        g = self.generation
+        g = self.generation.capped(max_new_tokens)
         limit = self.spec.max_input_tokens
         for start in range(0, len(order), self.batch_size):
             idx = order[start : start + self.batch_size]
@@ -247,9 +259,9 @@ class HFSeq2Seq:
         """Translates each text (one sentence or segment each)."""
         return self.generate(texts)
 
-    def summarise(self, texts: list[str]) -> list[str]:
-        """Summarises each text (one document each)."""
-        return self.generate(texts)
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
+        return self.generate(texts, max_new_tokens)
 
 
 def _reason(exc: BaseException) -> str:
