@@ -239,3 +239,35 @@ def verify_command(
         raise typer.Exit(ModelUnavailable.exit_code)
     if not all(r.ok for r in results):
         raise typer.Exit(1)
+
+
+# -- convert -----------------------------------------------------------------------------------
+
+
+@app.command("convert")
+def convert_command(
+    names: NamesArg = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+    quantization: Annotated[
+        str, typer.Option("--quantization", "-q", help="int8, int8_float16, float16 or float32.")
+    ] = "int8",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Target folder (one model only).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing conversion.")] = False,
+) -> None:
+    """Convert models (in the local cache, or local folders) to CTranslate2 for the int8 CPU
+    path: written to models/ct2/NAME-QUANT/, then run with `--set
+    stages.translate.backend.kind=ct2` (see README, 'Speed'). Never uses the network."""
+    setup_logging()
+    from pipeline.backends.ct2 import convert, ct2_dir
+
+    cfg = load_config(config, set_ or [])
+    specs = select_models(cfg, names)
+    if out is not None and len(specs) != 1:
+        raise ConfigError("--out takes one model; name it")
+    for spec in specs:
+        target = out or ct2_dir(spec.name, quantization, cfg.run.models_dir)
+        convert(spec, target, quantization, force=force)
+        typer.echo(f"{spec.name} → {target} ({quantization})")

@@ -99,3 +99,20 @@ def test_missing_conversion_names_the_convert_command(tmp_path: Path) -> None:
     )
     with pytest.raises(ModelUnavailable, match="brief models convert"):
         Pipeline(cfg).preflight()
+
+
+def test_models_convert_command_writes_the_named_folder(tiny_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli.app import app
+
+    target = tmp_path / "converted"
+    result = CliRunner().invoke(
+        app, ["models", "convert", str(tiny_dir / "opus-mt-fr-en-tiny"), "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (target / "model.bin").is_file()
+    again = CliRunner().invoke(
+        app, ["models", "convert", str(tiny_dir / "opus-mt-fr-en-tiny"), "-o", str(target)]
+    )
+    assert again.exit_code == 1 and "--force" in str(again.exception)
