@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import config_cmd
+from pipeline.cli import config_cmd, feed
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
 
@@ -74,6 +74,7 @@ def _root(
 
 app.command("run", help=run_command.__doc__, epilog=EXIT_CODES)(run_command)
 app.add_typer(config_cmd.app, name="config")
+app.add_typer(feed.app, name="feed")
 
 
 def main(argv: list[str] | None = None) -> Any:
