@@ -1,8 +1,8 @@
 """Facts stage: amounts, percentages, years, numbers and names, each traced to its sentences.
 
-A first cut with rules: French number conventions (decimal comma, spaces in thousands,
-"milliards"), years, and capitalised names. The English surface is looked up in the aligned
-English sentence.
+A first cut with rules: quantities from :mod:`pipeline.text.numbers` (French conventions:
+decimal comma, spaces in thousands, "milliards"), years, and capitalised names. The English
+surface is looked up in the aligned English sentence.
 """
 
 from __future__ import annotations
@@ -14,29 +14,8 @@ from pipeline.config import BriefConfig
 from pipeline.document import Article, Fact
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
+from pipeline.text.numbers import Quantity, equivalent, quantities_en, quantities_fr
 
-_NUM = r"\d{1,3}(?:[  \u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_SCALE = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
-_CURRENCY = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "$": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "€": "EUR",
-    "livres": "GBP",
-    "£": "GBP",
-    "yuans": "CNY",
-    "yuan": "CNY",
-}
-_AMOUNT = re.compile(
-    rf"(?P<num>{_NUM})\s*(?P<scale>milliards?|millions?|mille)?\s*(?:de\s+|d[’'])?"
-    r"(?P<cur>dollars?|euros?|€|\$|livres|£|yuans?)",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|pour\s?cent)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?P<num>1[89]\d{2}|20\d{2})\b")
-_NUMBER = re.compile(rf"(?<![\w,])(?P<num>{_NUM})(?:\s*(?P<scale>milliards?|millions?))?\b")
 _NAME = re.compile(
     r"\b(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|[A-Z]{2,})(?:\s+(?:de\s+|du\s+|d’)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]+))*"
 )
@@ -89,25 +68,10 @@ _NOT_NAMES = {
 }
 
 
-def parse_number(text: str) -> float:
-    """A French-written number as a float: ``"1 500"`` → 1500, ``"7,7"`` → 7.7."""
-    return float(re.sub(r"[  \u202f]", "", text).replace(",", "."))
-
-
-def english_forms(value: float) -> list[str]:
-    """Ways an English translation may write a number."""
-    if value == int(value):
-        n = int(value)
-        return [f"{n:,}", str(n), f"{n:,}".replace(",", " ")]
-    return [f"{value:g}", f"{value:,.2f}".rstrip("0").rstrip(".")]
-
-
-def _find_english(forms: list[str], english: str | None) -> str | None:
-    if not english:
-        return None
-    for form in forms:
-        if form and form in english:
-            return form
+def _english_surface(quantity: Quantity, english: list[Quantity]) -> str | None:
+    for candidate in english:
+        if equivalent(quantity, candidate):
+            return candidate.surface
     return None
 
 
@@ -154,54 +118,15 @@ class FactsStage(Stage):
 
     def _sentence_facts(self, fr: str, en: str | None) -> list[tuple[Fact, tuple[int, int]]]:
         out: list[tuple[Fact, tuple[int, int]]] = []
-        for m in _AMOUNT.finditer(fr):
-            value = parse_number(m["num"]) * _SCALE.get((m["scale"] or "").lower(), 1.0)
-            currency = _CURRENCY[m["cur"].lower()]
-            en_surface = _find_english(english_forms(parse_number(m["num"])), en)
-            out.append(
-                (
-                    Fact(
-                        "amount",
-                        m.group(0),
-                        en_surface,
-                        value={"amount": value, "currency": currency},
-                    ),
-                    m.span(),
-                )
-            )
-        for m in _PERCENT.finditer(fr):
-            value = parse_number(m["num"])
-            out.append(
-                (
-                    Fact(
-                        "percentage",
-                        m.group(0),
-                        _find_english(english_forms(value), en),
-                        value=value,
-                    ),
-                    m.span(),
-                )
-            )
-        for m in _YEAR.finditer(fr):
-            out.append(
-                (
-                    Fact("date", m["num"], _find_english([m["num"]], en), value=int(m["num"])),
-                    m.span(),
-                )
-            )
-        for m in _NUMBER.finditer(fr):
-            value = parse_number(m["num"]) * _SCALE.get((m["scale"] or "").lower(), 1.0)
-            out.append(
-                (
-                    Fact(
-                        "number",
-                        m.group(0),
-                        _find_english(english_forms(parse_number(m["num"])), en),
-                        value=value,
-                    ),
-                    m.span(),
-                )
-            )
+        english = quantities_en(en or "")
+        for q in quantities_fr(fr):
+            kind = "date" if q.kind == "year" else q.kind
+            value: object = q.value
+            if q.kind == "amount":
+                value = {"amount": q.value, "currency": q.unit}
+            elif q.kind == "year":
+                value = int(q.value)
+            out.append((Fact(kind, q.surface, _english_surface(q, english), value=value), q.span))
         for m in _NAME.finditer(fr):
             surface = m.group(0)
             first = surface.split()[0]
@@ -211,6 +136,7 @@ class FactsStage(Stage):
                     continue
             if m.start() == 0 and " " not in surface:
                 continue  # a capitalised sentence start is not a name on its own
-            out.append((Fact("name", surface, _find_english([surface], en)), m.span()))
+            en_surface = surface if en and surface in en else None
+            out.append((Fact("name", surface, en_surface), m.span()))
         # Earlier kinds win on overlapping spans (amount over number, …).
         return out
