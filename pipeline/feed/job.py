@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -68,6 +69,7 @@ class FeedRun:
     unchanged: int = 0
     given_up: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    models: dict[str, Any] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
     digest: dict[str, Any] = field(default_factory=dict)
     report: dict[str, Any] = field(default_factory=dict)
@@ -142,7 +144,7 @@ def run_feed(
                 _process(todo[start : start + size], state, fetcher, pipeline, run, on_outcome)
             for name, seconds in pipeline.stats.seconds.items():
                 run.add_seconds(name, seconds)
-            run.cache = _cache_stats(pipeline)
+            run.models, run.cache = _backend_stats(pipeline)
         t0 = time.perf_counter()
         run.digest = write_digest(state, config, force=force)
         run.add_seconds("digest", time.perf_counter() - t0)
@@ -282,11 +284,20 @@ def _article(item: Item, cand: Candidate, got: Loaded) -> Article:
     )
 
 
-def _cache_stats(pipeline: Pipeline) -> dict[str, Any]:
-    """Cache hits and misses of every backend that reports them (``cache_stats()``)."""
-    out = {}
+def _backend_stats(pipeline: Pipeline) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What each model backend reports (``stats``: calls, tokens, seconds), and the cache hits
+    and misses of those that have a cache (``cache_stats()``, or ``hits``/``misses`` in stats)."""
+    models: dict[str, Any] = {}
+    cache: dict[str, Any] = {}
     for role, backend in pipeline.backends().items():
-        stats = getattr(backend, "cache_stats", None)
-        if callable(stats):
-            out[role] = stats()
-    return out
+        stats = getattr(backend, "stats", None)
+        if dataclasses.is_dataclass(stats) and not isinstance(stats, type):
+            models[role] = dataclasses.asdict(stats)
+        elif isinstance(stats, dict):
+            models[role] = dict(stats)
+        reporter = getattr(backend, "cache_stats", None)
+        if callable(reporter):
+            cache[role] = reporter()
+        elif role in models and {"hits", "misses"} <= set(models[role]):
+            cache[role] = {k: models[role][k] for k in ("hits", "misses")}
+    return models, cache

@@ -24,7 +24,8 @@ def build_report(
     ``force``, ``state`` (path), ``config_hash``, ``sources`` [{source, kind, entries, error,
     warnings}], ``counts`` (this run: done, failed, skipped, unchanged, given_up), ``state_counts``
     (every article known, by status), ``seconds`` (sources, fetch, each stage, digest, total),
-    ``cache`` (hits/misses by model role, when a backend reports them), ``digest`` and ``items``
+    ``models`` (what each model backend did: calls, texts, tokens, seconds), ``cache`` (hits and
+    misses by model role, when a backend has a cache), ``digest`` and ``items``
     (each article worked on: id, key, status, error, outputs, title).
     """
     by_status = Counter(o.status for o in run.outcomes)
@@ -56,6 +57,7 @@ def build_report(
         },
         "state_counts": state_counts,
         "seconds": {k: round(v, 3) for k, v in run.seconds.items()},
+        "models": run.models,
         "cache": run.cache,
         "digest": run.digest,
         "items": [o.to_dict() for o in run.outcomes],
@@ -76,6 +78,12 @@ def summary_lines(report: dict[str, Any], report_path: str) -> list[str]:
     seconds = report["seconds"]
     stages = ", ".join(f"{k} {v:.2f} s" for k, v in seconds.items() if k != "total")
     lines.append(f"time: {seconds.get('total', 0):.1f} s ({stages})")
+    for role, m in report["models"].items():
+        if m.get("texts"):
+            lines.append(
+                f"model {role}: {m['texts']} texts, {m.get('output_tokens', 0):,} tokens out "
+                f"in {m.get('seconds', 0):.1f} s"
+            )
     if report["cache"]:
         parts = [
             f"{role} {s.get('hits', 0)} hits / {s.get('misses', 0)} misses"

@@ -232,3 +232,57 @@ def test_feed_help_documents_the_exit_status(capsys) -> None:
     out = " ".join(capsys.readouterr().out.split())
     for words in ("SOURCE", "--force", "--state", "--digest", "Exit status", "75 another run"):
         assert words in out
+
+
+def test_feed_with_tiny_real_models_reports_what_the_models_did(
+    feed_server: FeedServer, tiny_dir: Path, tmp_path: Path, capsys
+) -> None:
+    overrides = [f'run.out="{(tmp_path / "out").as_posix()}"', *feed_settings(tmp_path)]
+    # One short article, greedy decoding, short outputs: random weights never stop on their own.
+    overrides += [
+        "feed.max_items_per_source=1",
+        "stages.translate.num_beams=1",
+        "stages.translate.max_length_ratio=0.05",
+        "stages.translate.min_max_new_tokens=8",
+        "stages.summarise.num_beams=1",
+        "stages.summarise.min_new_tokens=0",
+        "stages.summarise.max_new_tokens=16",
+        "stages.summarise.french.num_beams=1",
+    ]
+    code, err = brief(
+        ["feed", feed_server.url("/feed.xml"), "-c", str(tiny_dir / "config.toml")],
+        overrides,
+        capsys,
+    )
+    assert code == 0, err
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["done"] == 1
+    assert report["models"]["translate"]["texts"] > 0
+    assert report["models"]["summarise"]["output_tokens"] > 0
+    assert "model translate:" in err
+    brief_json = json.loads(Path(report["items"][0]["outputs"]["json"]).read_text())
+    assert "opus-mt-fr-en-tiny" in brief_json["signature"]["models"]["translate"]["id"]
+
+
+class _CachedBackend:
+    def __init__(self) -> None:
+        self.stats = {"texts": 3, "hits": 2, "misses": 1}
+
+
+class _Reporting:
+    stats = None
+
+    def cache_stats(self) -> dict:
+        return {"hits": 5, "misses": 0}
+
+
+def test_cache_hits_are_reported_when_a_backend_has_them() -> None:
+    from pipeline.feed.job import _backend_stats
+
+    class _Pipe:
+        def backends(self) -> dict:
+            return {"translate": _CachedBackend(), "summarise": _Reporting(), "x": object()}
+
+    models, cache = _backend_stats(_Pipe())
+    assert cache == {"translate": {"hits": 2, "misses": 1}, "summarise": {"hits": 5, "misses": 0}}
+    assert models == {"translate": {"texts": 3, "hits": 2, "misses": 1}}
