@@ -69,7 +69,11 @@ class PipelineConfig(_Strict):
 class CleanConfig(_Strict):
     max_bytes: int = Field(default=5_000_000, ge=1, description="Larger inputs are refused.")
     min_chars: int = Field(
-        default=20, ge=0, description="Less text than this after cleaning: skip."
+        default=20, ge=0, description="Fewer letters than this after cleaning: refused."
+    )
+    boilerplate: bool = Field(
+        default=True,
+        description="Remove menus, 'Lire aussi', ads, credits… (each removal is a warning).",
     )
 
 
