@@ -104,7 +104,7 @@ def digest(_server: FeedServer, tmp_path_factory: pytest.TempPathFactory) -> Dig
 def test_digest_renders_the_briefs_and_no_feed_markup_runs(
     chromium: str, digest: Digest, tmp_path: Path
 ) -> None:
-    hostile = digest.done["/articles/hostile.txt"]
+    hostile = digest.done["/articles/hostile.html"]
     # Without the Content-Security-Policy, so that escaping alone is what is tested.
     bare = tmp_path / "bare"
     (bare / "pages").mkdir(parents=True)

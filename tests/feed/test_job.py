@@ -16,7 +16,7 @@ EXPECTED = {
     "/articles/3ds.html": ("done", None),
     "/articles/lorient.txt": ("done", None),
     "/articles/moodys.html": ("done", None),
-    "/articles/hostile.txt": ("done", None),
+    "/articles/hostile.html": ("done", None),
     "/copy/vendee.txt": ("skipped", "duplicate of item 1 ("),
     "/missing": ("failed", "HTTP 404 Not Found"),
     "/error": ("failed", "HTTP 500 Internal Server Error"),
