@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import BriefConfig
+from pipeline.config import BriefConfig, FeedConfig
 from pipeline.digest import write_digest
 from pipeline.document import Article
 from pipeline.errors import ConfigError
@@ -132,7 +132,7 @@ def run_feed(
     with run_lock(feed.state), State(feed.state) as state, Fetcher(feed) as fetcher:
         sweep_temp_files(Path(config.run.out), Path(feed.digest_dir), report_file)
         t0 = time.perf_counter()
-        run.sources = [discover(source, fetcher, feed) for source in sources]
+        run.sources = [_discover(source, fetcher, feed) for source in sources]
         run.add_seconds("sources", time.perf_counter() - t0)
         todo = _plan(state, run, force, feed.retries)
         pipeline: Pipeline | None = None
@@ -200,9 +200,17 @@ def _plan(state: State, run: FeedRun, force: bool, retries: int) -> list[tuple[I
     return todo
 
 
-def _load(cand: Candidate, fetcher: Fetcher, run_config: Any) -> Loaded | FetchError:
+def _discover(source: str, fetcher: Fetcher, feed: FeedConfig) -> SourceResult:
     try:
-        return load(cand, fetcher, run_config)
+        return discover(source, fetcher, feed)
+    except Exception as exc:  # one source's surprise must not stop the others
+        log.debug("reading source %s failed", source, exc_info=exc)
+        return SourceResult(source, "unknown", error=f"cannot be read: {type(exc).__name__}: {exc}")
+
+
+def _load(cand: Candidate, fetcher: Fetcher, feed: FeedConfig) -> Loaded | FetchError:
+    try:
+        return load(cand, fetcher, feed)
     except FetchError as exc:
         return exc
     except Exception as exc:  # one article's surprise must not stop the run
@@ -258,7 +266,9 @@ def _process(
         elif article.skipped:
             commit(item, "skipped", article.skipped)
         else:
-            commit(item, "done", outputs=dict(article.outputs))
+            # Absolute, so that the digest finds them whatever folder a later run starts in.
+            outputs = {k: str(Path(v).resolve()) for k, v in article.outputs.items()}
+            commit(item, "done", outputs=outputs)
 
     if articles:
         pipeline.run(articles, on_article=done)

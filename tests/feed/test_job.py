@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.cli.app import main
 from pipeline.feed.state import State, run_lock
+from tests.conftest import FAKE_OVERRIDES
 from tests.feed.conftest import feed_settings
 from tests.feed.server import FIXTURES, FeedServer
 
@@ -26,6 +27,7 @@ EXPECTED = {
     "/photo.png": ("skipped", "not an article page (image/png)"),
 }
 JAVASCRIPT_LINK = "javascript:document.title='pwned'"
+FAKE_OVERRIDES_RELATIVE = [*FAKE_OVERRIDES, 'run.out="rel-out"']
 
 
 def brief(args: list[str], overrides: list[str], capsys: pytest.CaptureFixture) -> tuple[int, str]:
@@ -286,3 +288,33 @@ def test_cache_hits_are_reported_when_a_backend_has_them() -> None:
     models, cache = _backend_stats(_Pipe())
     assert cache == {"translate": {"hits": 2, "misses": 1}, "summarise": {"hits": 5, "misses": 0}}
     assert models == {"translate": {"texts": 3, "hits": 2, "misses": 1}}
+
+
+def test_a_source_that_breaks_unexpectedly_does_not_stop_the_others(
+    feed_config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.feed import job
+
+    real = job.discover
+
+    def flaky(source, fetcher, feed):  # noqa: ANN001, ANN202
+        if source == "boom":
+            raise RuntimeError("surprise")
+        return real(source, fetcher, feed)
+
+    monkeypatch.setattr(job, "discover", flaky)
+    run = job.run_feed(["boom", str(FIXTURES / "pages")], feed_config)
+    assert run.sources[0].error == "cannot be read: RuntimeError: surprise"
+    assert run.report["counts"]["done"] == 6
+    assert run.exit_code == 1
+
+
+def test_outputs_are_recorded_as_absolute_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    overrides = [*FAKE_OVERRIDES_RELATIVE, *feed_settings(tmp_path)]
+    assert brief(["feed", str(FIXTURES / "pages" / "vendee.txt")], overrides, capsys)[0] == 0
+    (item,) = _items(tmp_path / "state.sqlite", "").values()
+    assert all(Path(p).is_absolute() and Path(p).is_file() for p in item.outputs.values())
+    assert Path(item.outputs["json"]).parent == tmp_path / "rel-out"
