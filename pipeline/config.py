@@ -8,12 +8,20 @@ models; ``configs/default.toml`` restates them with comments.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.errors import ConfigError
 
@@ -169,17 +177,67 @@ class StagesConfig(_Strict):
     write: WriteConfig = Field(default_factory=WriteConfig)
 
 
+class FeedConfig(_Strict):
+    """The nightly feed job (``brief feed``): state, fetching limits and the digest."""
+
+    state: str = Field(
+        default="feed-state.sqlite", description="SQLite file recording every article seen."
+    )
+    report: str = Field(default="feed-report.json", description="JSON report of the last run.")
+    digest_dir: str = Field(default="digest", description="Where index.html/index.md go.")
+    digest_hours: float = Field(
+        default=24.0, ge=0, description="Briefs done in the last N hours are in the digest; 0: all."
+    )
+    digest_max_items: int = Field(default=200, ge=1, description="Newest briefs kept.")
+    retries: int = Field(
+        default=3, ge=1, description="Attempts per article before it is no longer retried."
+    )
+    max_items_per_source: int = Field(
+        default=0, ge=0, description="Newest entries taken from each source; 0: all."
+    )
+    user_agent: str = Field(
+        default="brief/0.1 (nightly French news digest; +https://github.com/brief-nlp/brief)",
+        min_length=1,
+    )
+    connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to connect.")
+    read_timeout: float = Field(default=20.0, gt=0, description="Seconds without a byte.")
+    total_timeout: float = Field(default=60.0, gt=0, description="Seconds for a whole fetch.")
+    max_bytes: int = Field(default=5_000_000, ge=1, description="Larger pages are refused.")
+    max_redirects: int = Field(default=5, ge=0)
+    fetch_workers: int = Field(default=4, ge=1, description="Pages fetched at once.")
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Fetch from private, loopback and link-local addresses (an intranet feed).",
+    )
+    allowed_networks: list[str] = Field(
+        default_factory=list,
+        description="Non-public networks allowed anyway, e.g. ['10.1.2.0/24'].",
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"not an IP network: {item!r}") from None
+        return value
+
+
 class BriefConfig(_Strict):
     """The whole configuration of a run."""
 
     run: RunConfig = Field(default_factory=RunConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     stages: StagesConfig = Field(default_factory=StagesConfig)
+    feed: FeedConfig = Field(default_factory=FeedConfig)
 
     def digest(self) -> str:
         """A short hash of everything that can change a brief's content (not where it goes)."""
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
+        data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 

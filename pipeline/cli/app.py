@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import bench, config_cmd, models
+from pipeline.cli import bench, config_cmd, feed, models
 from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
@@ -78,6 +78,7 @@ app.add_typer(config_cmd.app, name="config")
 app.command("bench")(bench.bench)
 app.add_typer(models.app, name="models")
 app.add_typer(eval_cmd.app, name="eval")
+app.add_typer(feed.app, name="feed")
 
 
 def main(argv: list[str] | None = None) -> Any:
