@@ -6,7 +6,9 @@ reached by name. Errors the user can act on are one line on stderr, never a trac
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from typing import Any
 
 import click
@@ -82,12 +84,27 @@ app.add_typer(feed.app, name="feed")
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: runs the app, turning known errors into one-line messages."""
+    """Console entry point: runs the app, turning errors into one-line messages.
+
+    Known errors (bad input, config, missing model) exit with their own status; anything else is
+    an internal error (exit 70) whose traceback is shown only with ``-v``.
+    """
     try:
         return app(args=argv, standalone_mode=True)
     except BriefError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as exc:
+        if logging.getLogger().isEnabledFor(logging.INFO):
+            traceback.print_exc()
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+            file=sys.stderr,
+        )
+        raise SystemExit(70) from None
 
 
 if __name__ == "__main__":  # pragma: no cover
