@@ -64,6 +64,10 @@ class CleanConfig(_Strict):
     min_chars: int = Field(
         default=20, ge=0, description="Less text than this after cleaning: skip."
     )
+    segmenter: Literal["spacy", "rules"] = Field(
+        default="spacy",
+        description="Sentence splitter: spaCy's fr_core_news_md plus rules, or the rules alone.",
+    )
 
 
 class TranslateConfig(_Strict):

@@ -17,7 +17,7 @@ from pipeline.document import Article, Paragraph, Sentence
 from pipeline.errors import InputError
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
-from pipeline.text.segment import split_french
+from pipeline.text.segment import split_french_many
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +135,17 @@ class CleanStage(Stage):
 
     def _segment(self, article: Article, blocks: list[str]) -> None:
         article.paragraphs, article.sentences = [], []
-        for index, block in enumerate(blocks):
-            # The first block is the title when it looks like one; later title-like blocks are
-            # section headings. Either way they are translated whole, not split.
-            heading = (index == 0 and article.title_fr is not None) or (
-                index > 0 and looks_like_title(block) and len(block) <= 120
-            )
-            parts = [block] if heading else split_french(block)
+        # The first block is the title when it looks like one; later title-like blocks are
+        # section headings. Either way they are translated whole, not split.
+        headings = [
+            (index == 0 and article.title_fr is not None)
+            or (index > 0 and looks_like_title(block) and len(block) <= 120)
+            for index, block in enumerate(blocks)
+        ]
+        body = [b for b, heading in zip(blocks, headings, strict=True) if not heading]
+        split = iter(split_french_many(body, self.config.segmenter))
+        for index, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
+            parts = [block] if heading else next(split)
             para = Paragraph(index=index, kind="heading" if heading else "text")
             for part in parts:
                 sentence = Sentence(id=len(article.sentences), paragraph=index, fr=part)
