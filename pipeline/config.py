@@ -25,10 +25,10 @@ class _Strict(BaseModel):
 class BackendConfig(_Strict):
     """Which model runs a stage, and how it is fed.
 
-    ``kind`` names a backend in the registry: ``hf`` (transformers), ``ct2`` (CTranslate2),
-    ``identity``/``upper`` (translation stand-ins for dry runs and tests) or ``lead`` (a
-    first-sentences summariser). ``model`` is a manifest name from ``models/``, a hub id, or a
-    local directory.
+    ``kind`` names a backend in the registry: ``hf`` (transformers), ``ct2`` (CTranslate2,
+    int8 on CPU), ``identity``/``upper`` (translation stand-ins for dry runs and tests) or
+    ``lead`` (a first-sentences summariser). ``model`` is a manifest name from ``models/``, a
+    hub id, or a local directory.
     """
 
     kind: str = "hf"
@@ -37,6 +37,12 @@ class BackendConfig(_Strict):
         default=None, description="Overrides the manifest's pinned revision."
     )
     batch_size: int = Field(default=32, ge=1, description="Texts per generate() call.")
+    compute_type: str = Field(
+        default="auto",
+        description="ct2 only: int8, int8_float16, float16, float32; auto = as converted.",
+    )
+    inter_threads: int = Field(default=1, ge=1, description="ct2 only: batches in parallel.")
+    intra_threads: int = Field(default=0, ge=0, description="ct2 only: threads per batch.")
 
 
 class RunConfig(_Strict):
@@ -77,6 +83,9 @@ class TranslateConfig(_Strict):
         default=2.0, gt=0, description="Max output tokens as a multiple of the source's."
     )
     min_max_new_tokens: int = Field(default=16, ge=1, description="Floor of that maximum.")
+    min_length_ratio: float = Field(
+        default=0.0, ge=0, description="Min output tokens as a multiple of the source's."
+    )
     no_repeat_ngram_size: int = Field(default=0, ge=0)
     repetition_penalty: float = Field(default=1.0, gt=0)
 

@@ -25,13 +25,14 @@ STAGES: dict[str, str] = {
 
 BACKENDS: dict[str, str] = {
     "hf": "pipeline.backends.hf_seq2seq:HFSeq2Seq",
+    "ct2": "pipeline.backends.ct2:CT2Seq2Seq",
     "identity": "pipeline.backends.identity:IdentityBackend",
     "upper": "pipeline.backends.identity:UpperBackend",
     "lead": "pipeline.backends.identity:LeadBackend",
 }
 
 # Backends that run a model from the hub or a local directory.
-MODEL_BACKENDS = {"hf"}
+MODEL_BACKENDS = {"hf", "ct2"}
 
 
 def _import(target: str) -> Any:
@@ -78,6 +79,8 @@ def build_backend(
         return cls()
     if not config.model:
         raise ConfigError(f"{path}.model: a model is required for backend {config.kind!r}")
+    if hasattr(cls, "from_config"):
+        return cls.from_config(config, generation, runtime)
     spec = resolve_model(config.model, config.revision, runtime.models_dir)
     return cls(
         spec,

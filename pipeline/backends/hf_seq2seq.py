@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ class GenerationSettings:
     max_length_ratio: float | None = 2.0
     min_max_new_tokens: int = 16
     min_new_tokens: int = 0
+    min_length_ratio: float = 0.0
     no_repeat_ngram_size: int = 0
     repetition_penalty: float = 1.0
     length_penalty: float = 1.0
@@ -53,6 +55,33 @@ class GenerationSettings:
         if self.max_new_tokens is not None:
             caps.append(self.max_new_tokens)
         return min(caps) if caps else 256
+
+    def floor(self, longest_input: int) -> int:
+        """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
+
+        ``min_length_ratio`` forces output lengths; ``brief bench`` uses it so that random-weight
+        models decode as many tokens as real ones would.
+        """
+        wanted = max(self.min_new_tokens, math.ceil(self.min_length_ratio * longest_input))
+        return min(wanted, self.budget(longest_input))
+
+
+@dataclass
+class BackendStats:
+    """What a backend did: calls, tokens in and out, seconds in ``generate``."""
+
+    calls: int = 0
+    texts: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, texts: int, input_tokens: int, output_tokens: int, seconds: float) -> None:
+        self.calls += 1
+        self.texts += texts
+        self.input_tokens += input_tokens
+        self.output_tokens += output_tokens
+        self.seconds += seconds
 
 
 def _torch_dtype(name: str) -> Any:
@@ -89,6 +118,7 @@ class HFSeq2Seq:
         self.batch_size = batch_size
         self._model: Any = None
         self._tokenizer: Any = None
+        self.stats = BackendStats()
 
     # -- availability and loading -------------------------------------------------------------
 
@@ -182,18 +212,26 @@ class HFSeq2Seq:
                 batch, return_tensors="pt", padding=True, truncation=True, max_length=limit
             ).to(self.device)
             longest = int(enc["input_ids"].shape[1])
+            began = time.perf_counter()
             with torch.inference_mode():
                 ids = self._model.generate(
                     **enc,
                     num_beams=g.num_beams,
                     do_sample=False,
                     max_new_tokens=g.budget(longest),
-                    min_new_tokens=g.min_new_tokens,
+                    min_new_tokens=g.floor(longest),
                     no_repeat_ngram_size=g.no_repeat_ngram_size,
                     repetition_penalty=g.repetition_penalty,
                     length_penalty=g.length_penalty,
                     early_stopping=g.num_beams > 1,
                 )
+            pad = self._tokenizer.pad_token_id
+            produced = int((ids[:, 1:] != pad).sum()) if pad is not None else ids[:, 1:].numel()
+            if self.device == "cuda":
+                torch.cuda.synchronize()
+            self.stats.add(
+                len(batch), int(enc["attention_mask"].sum()), produced, time.perf_counter() - began
+            )
             decoded = self._tokenizer.batch_decode(ids, skip_special_tokens=True)
             for i, text in zip(idx, decoded, strict=True):
                 out[i] = text.strip()
