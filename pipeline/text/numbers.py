@@ -224,3 +224,202 @@ def equivalent(source: Quantity, target: Quantity) -> bool:
 def unmatched(source: list[Quantity], target: list[Quantity]) -> list[Quantity]:
     """The quantities of ``source`` that have no equivalent in ``target``."""
     return [q for q in source if not any(equivalent(q, t) for t in target)]
+
+
+# -- spelled-out English numbers ---------------------------------------------------------------
+
+_EN_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "thousand": 1000,
+    "a thousand": 1000,
+    "one thousand": 1000,
+    "dozen": 12,
+    "a dozen": 12,
+}
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_WORD_RE = re.compile(
+    rf"\b(?:(?P<tens>{_EN_TENS})[- ](?P<unit>{_EN_UNITS})|"
+    + "|".join(sorted((re.escape(w) for w in _EN_WORDS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def spelled_en(text: str) -> list[Quantity]:
+    """Small numbers written as English words ("three", "a dozen", "forty"), as quantities.
+
+    Translations often spell out what the French wrote in digits ("3 personnes" → "three
+    people"); a check of numbers across languages must accept both.
+    """
+    out = []
+    for m in _EN_WORD_RE.finditer(text):
+        if m["tens"]:
+            value = float(_EN_WORDS[m["tens"].lower()] + _EN_WORDS[m["unit"].lower()])
+        else:
+            value = float(_EN_WORDS[m.group(0).lower()])
+        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
+    return out
+
+
+_EN_GLUED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?=[a-zA-Z])")
+
+
+def glued_en(text: str) -> list[Quantity]:
+    """Numbers written against their unit in English ("10am", "2kg", "160km/h", "the 1950s").
+
+    :func:`quantities_en` leaves these out (a number inside a word is usually a code, like
+    "5G"); a check that a translation kept the source's numbers must still find them.
+    """
+    out = []
+    for m in _EN_GLUED.finditer(text):
+        number = parse_english_number(m.group(0))
+        out.append(Quantity("number", m.group(0), number, number, None, m.span()))
+    return out
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_MONTHS_FR = {
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
+_MONTHS_EN = {
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+_FR_MONTH_RE = "|".join(sorted(_MONTHS_FR, key=len, reverse=True))
+_EN_MONTH_RE = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+_DATE_FR = re.compile(
+    rf"\b(?:(?P<day>[0-3]?\d|1er)\s+)?(?P<month>{_FR_MONTH_RE})\b(?:\s+(?P<year>\d{{4}})\b)?",
+    re.IGNORECASE,
+)
+# Month names are matched with their capital: "may" and "march" are also English words.
+_DATE_EN = re.compile(
+    rf"\b(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_EN_MONTH_RE})\b\.?"
+    rf"(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{{4}})\b)?"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date (or part of one) found in text.
+
+    Attributes:
+        surface: The text as written.
+        year / month / day: What the text says; year and day may be missing ("en mai").
+        span: Start and end offsets in the text.
+    """
+
+    surface: str
+    year: int | None
+    month: int
+    day: int | None
+    span: tuple[int, int]
+
+
+def _day(text: str | None) -> int | None:
+    if not text:
+        return None
+    day = 1 if text == "1er" else int(text)
+    return day if 1 <= day <= 31 else None
+
+
+def dates_fr(text: str) -> list[DateMention]:
+    """Dates in French text: "3 mai 2019", "le 1er janvier", "en juillet 2012"."""
+    out = []
+    for m in _DATE_FR.finditer(text):
+        month = _MONTHS_FR[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else None
+        out.append(DateMention(m.group(0), year, month, _day(m["day"]), m.span()))
+    return out
+
+
+def dates_en(text: str) -> list[DateMention]:
+    """Dates in English text: "May 3, 2019", "3 May 2019", "the 1st of January", "July 2012"."""
+    out = []
+    for m in _DATE_EN.finditer(text):
+        year = int(m["year"]) if m["year"] else None
+        day = _day(m["day1"] or m["day2"])
+        out.append(DateMention(m.group(0), year, _MONTHS_EN[m["month"]], day, m.span()))
+    return out
+
+
+def same_date(source: DateMention, target: DateMention) -> bool:
+    """Whether two mentions can be the same date: same month, and same day and year where the
+    target gives them (a translation may drop a repeated year, never change one)."""
+    if source.month != target.month:
+        return False
+    if source.day is not None and target.day is not None and source.day != target.day:
+        return False
+    return source.year is None or target.year is None or source.year == target.year
+
+
+def unmatched_dates(source: list[DateMention], target: list[DateMention]) -> list[DateMention]:
+    """The dates of ``source`` that no date of ``target`` can be."""
+    return [d for d in source if not any(same_date(d, t) for t in target)]

