@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
+import os
 
-import pytest
+# Tiny models gain nothing from several threads, and when other processes share the cores
+# OpenMP's spinning threads make them some 30 times slower. Set before torch is imported.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from pipeline.config import BriefConfig, load_config
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pipeline.config import BriefConfig, load_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
