@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import config_cmd
+from pipeline.cli import cache_cmd, config_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
 
@@ -74,6 +74,7 @@ def _root(
 
 app.command("run", help=run_command.__doc__, epilog=EXIT_CODES)(run_command)
 app.add_typer(config_cmd.app, name="config")
+app.add_typer(cache_cmd.app, name="cache")
 
 
 def main(argv: list[str] | None = None) -> Any:
