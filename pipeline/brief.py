@@ -16,6 +16,7 @@ _LABELS = {
     "en": {
         "summary": "Summary",
         "facts": "Key facts",
+        "key_sentences": "Key sentences",
         "text": "Full text",
         "warnings": "Warnings",
         "source": "Source",
@@ -28,6 +29,7 @@ _LABELS = {
     "fr": {
         "summary": "Résumé",
         "facts": "Faits clés",
+        "key_sentences": "Phrases clés",
         "text": "Texte intégral",
         "warnings": "Avertissements",
         "source": "Source",
@@ -68,9 +70,11 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
                 "sentences": f.sentences,
                 "value": f.value,
                 "score": f.score,
+                "aliases": f.aliases,
             }
             for f in article.facts
         ],
+        "key_sentences": article.key_sentences,
         "paragraphs": [
             {"index": p.index, "kind": p.kind, "sentences": p.sentence_ids}
             for p in article.paragraphs
@@ -104,6 +108,24 @@ def _summary_md(items: list[SummarySentence]) -> str:
     return " ".join(parts)
 
 
+def _key_sentences_md(article: Article, lang: str) -> list[str]:
+    """The source sentences that carry the most facts: reader's language, the other below."""
+    sentences = [article.sentences[i] for i in article.key_sentences if i < len(article.sentences)]
+    if not sentences:
+        return []
+    other = "fr" if lang == "en" else "en"
+    lines = [f"## {_LABELS[lang]['key_sentences']}", ""]
+    for s in sentences:
+        texts = {"en": s.en or "", "fr": s.fr}
+        first = md_escape(texts[lang]) or md_escape(texts[other])
+        if texts[lang] and texts[other]:
+            # A trailing backslash is CommonMark's hard line break: the other language below.
+            lines += [f"- [[{s.id}]](#s-{s.id}) {first}\\", f"  *{md_escape(texts[other])}*"]
+        else:
+            lines.append(f"- [[{s.id}]](#s-{s.id}) {first}")
+    return [*lines, ""]
+
+
 def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
     """The Markdown brief: reader's language first, the other alongside."""
     other = "fr" if lang == "en" else "en"
@@ -133,6 +155,7 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
                 f"{md_escape(surface[other]) or '–'} | {refs} |"
             )
         lines.append("")
+    lines += _key_sentences_md(article, lang)
     if article.warnings:
         lines += [f"## {lab['warnings']}", ""]
         lines += [f"- `{w.code}`: {md_escape(w.message)}" for w in article.warnings]

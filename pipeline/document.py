@@ -85,13 +85,15 @@ class Fact:
     """A key fact: an entity, an amount, a date… traced to its source sentences.
 
     Attributes:
-        type: ``"person"``, ``"organisation"``, ``"place"``, ``"amount"``, ``"percentage"``,
-            ``"number"``, ``"date"`` or ``"other"``.
-        fr: Surface form in the French source.
+        type: ``"person"``, ``"organisation"``, ``"place"``, ``"other"`` (named entities),
+            ``"amount"``, ``"percentage"``, ``"number"``, ``"count"`` (quantities), ``"date"``
+            or ``"period"``.
+        fr: Surface form in the French source (for a name mentioned several ways, the longest).
         en: Surface form in English (from the aligned translation when found).
         sentences: Ids of the source sentences that mention it.
         value: Normalised value where it applies (a number, an ISO date, a currency amount…).
         score: Salience; facts are ranked by it.
+        aliases: The other French forms it is mentioned by ("M. Lei" for "Lei Jun").
     """
 
     type: str
@@ -100,6 +102,7 @@ class Fact:
     sentences: list[int] = field(default_factory=list)
     value: Any = None
     score: float = 0.0
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -117,6 +120,7 @@ class Article:
         paragraphs / sentences: Structure and segmented sentences (filled by cleaning).
         summary_en / summary_fr: Summary sentences in both languages.
         facts: Extracted key facts, ranked.
+        key_sentences: Ids of the source sentences that carry the most facts, in order.
         warnings: Problems to show in the brief.
         metadata: What was found on the way (date, author, URL, encoding, …).
         signature: Models and settings that produced the brief.
@@ -139,6 +143,7 @@ class Article:
     summary_en: list[SummarySentence] = field(default_factory=list)
     summary_fr: list[SummarySentence] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    key_sentences: list[int] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     signature: dict[str, Any] = field(default_factory=dict)

@@ -24,17 +24,19 @@ class ModelUnavailable(BriefError):
 
     exit_code = 3
 
-    def __init__(self, model: str, revision: str | None, reason: str) -> None:
+    def __init__(
+        self, model: str, revision: str | None, reason: str, hint: str | None = None
+    ) -> None:
         self.model = model
         self.revision = revision
         self.reason = reason
         rev = f" at revision {revision}" if revision else ""
-        super().__init__(
-            f"model '{model}'{rev} is not available: {reason}. "
+        hint = hint or (
             f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
             "with internet access, or point the config at a local copy "
             "(see README, 'Offline use')."
         )
+        super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
 
 
 class InputError(BriefError):

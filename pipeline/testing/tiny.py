@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,17 @@ BPE_VOCAB_SIZE = 1000
 MARIAN_SPECIALS = ("</s>", "<unk>")  # ids 0 and 1, as in Helsinki-NLP's vocab.json
 MARIAN_PAD = "<pad>"  # last id, as in Helsinki-NLP's vocab.json
 BART_SPECIALS = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")
+
+# Taken from the trained vocabulary, never from an architecture table.
+_SPECIAL_IDS = {
+    "pad_token_id",
+    "bos_token_id",
+    "eos_token_id",
+    "decoder_start_token_id",
+    "forced_bos_token_id",
+    "forced_eos_token_id",
+    "model_type",
+}
 
 TINY_DIMS = {
     "d_model": 32,
@@ -90,7 +102,7 @@ def load_corpus(lang: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _train_spm(lines: list[str], path: Path) -> list[str]:
+def _train_spm(lines: list[str], path: Path, vocab_size: int = SPM_VOCAB_SIZE) -> list[str]:
     """Trains a unigram SentencePiece model on ``lines``, writes it to ``path``, returns its pieces.
 
     ``character_coverage=1.0`` keeps every character of the corpus (accents, guillemets, ``€``) as a
@@ -103,7 +115,7 @@ def _train_spm(lines: list[str], path: Path) -> list[str]:
         sentence_iterator=iter(lines),
         model_writer=buffer,
         model_type="unigram",
-        vocab_size=SPM_VOCAB_SIZE,
+        vocab_size=vocab_size,
         hard_vocab_limit=False,
         character_coverage=1.0,
         num_threads=1,  # one thread: same pieces on every machine
@@ -128,12 +140,48 @@ def _marian_vocab(source_pieces: list[str], target_pieces: list[str]) -> dict[st
 
 def _build_marian(outdir: Path, source: str, target: str, seed: int) -> Path:
     """Builds, saves and returns the directory of a tiny Marian ``source`` -> ``target`` model."""
+    return build_marian(
+        outdir,
+        load_corpus(source),
+        load_corpus(target),
+        source,
+        target,
+        seed,
+        architecture={"encoder_layers": 2, "decoder_layers": 2, **TINY_DIMS},
+    )
+
+
+def build_marian(
+    outdir: Path,
+    source_lines: list[str],
+    target_lines: list[str],
+    source: str,
+    target: str,
+    seed: int,
+    architecture: dict[str, Any],
+    spm_vocab_size: int = SPM_VOCAB_SIZE,
+) -> Path:
+    """Builds and saves a random-weight Marian model with SentencePiece vocabularies.
+
+    Args:
+        outdir: Target directory.
+        source_lines / target_lines: Text the two SentencePiece models are trained on.
+        source / target: Language codes.
+        seed: Seed of the random weights.
+        architecture: MarianConfig fields (sizes); the special-token ids always come from the
+            trained vocabulary, and ``vocab_size`` may exceed it (``brief bench`` keeps the real
+            embedding size so that the output projection costs what it costs).
+        spm_vocab_size: Pieces asked of each SentencePiece model.
+
+    Returns:
+        ``outdir``.
+    """
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
     outdir.mkdir(parents=True, exist_ok=True)
-    source_pieces = _train_spm(load_corpus(source), outdir / "source.spm")
-    target_pieces = _train_spm(load_corpus(target), outdir / "target.spm")
+    source_pieces = _train_spm(source_lines, outdir / "source.spm", spm_vocab_size)
+    target_pieces = _train_spm(target_lines, outdir / "target.spm", spm_vocab_size)
     vocab = _marian_vocab(source_pieces, target_pieces)
     (outdir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), "utf-8")
     tokenizer = MarianTokenizer(
@@ -146,21 +194,23 @@ def _build_marian(outdir: Path, source: str, target: str, seed: int) -> Path:
     )
 
     eos_id, pad_id = vocab["</s>"], vocab[MARIAN_PAD]
+    fields = {
+        "max_position_embeddings": 512,
+        "activation_function": "swish",
+        "scale_embedding": True,
+        "share_encoder_decoder_embeddings": True,
+        **{k: v for k, v in architecture.items() if k not in _SPECIAL_IDS},
+    }
+    size = max(len(vocab), int(fields.pop("vocab_size", 0)))
     config = MarianConfig(
-        vocab_size=len(vocab),
-        decoder_vocab_size=len(vocab),
-        encoder_layers=2,
-        decoder_layers=2,
-        max_position_embeddings=512,
-        activation_function="swish",
-        scale_embedding=True,
-        share_encoder_decoder_embeddings=True,
+        **fields,
+        vocab_size=size,
+        decoder_vocab_size=size,
         pad_token_id=pad_id,
         eos_token_id=eos_id,
         bos_token_id=eos_id,
         decoder_start_token_id=pad_id,
         forced_eos_token_id=eos_id,
-        **TINY_DIMS,
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -182,14 +232,16 @@ def _build_marian(outdir: Path, source: str, target: str, seed: int) -> Path:
     return outdir
 
 
-def _train_bpe(lines: list[str]) -> tuple[dict[str, int], list[tuple[str, str]]]:
+def _train_bpe(
+    lines: list[str], vocab_size: int = BPE_VOCAB_SIZE
+) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """Trains a byte-level BPE (RoBERTa/BART style) on ``lines``; returns its vocab and merges."""
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 
     bpe = Tokenizer(models.BPE())
     bpe.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     trainer = trainers.BpeTrainer(
-        vocab_size=BPE_VOCAB_SIZE,
+        vocab_size=vocab_size,
         min_frequency=2,
         special_tokens=list(BART_SPECIALS),
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
@@ -205,6 +257,26 @@ def _train_bpe(lines: list[str]) -> tuple[dict[str, int], list[tuple[str, str]]]
 
 def _build_bart(outdir: Path, seed: int) -> Path:
     """Builds, saves and returns the directory of a tiny English BART summariser."""
+    return build_bart(
+        outdir,
+        load_corpus("en"),
+        seed,
+        architecture={"encoder_layers": 2, "decoder_layers": 1, **TINY_DIMS},
+    )
+
+
+def build_bart(
+    outdir: Path,
+    lines: list[str],
+    seed: int,
+    architecture: dict[str, Any],
+    bpe_vocab_size: int = BPE_VOCAB_SIZE,
+) -> Path:
+    """Builds and saves a random-weight BART model with a byte-level BPE trained on ``lines``.
+
+    ``architecture`` holds BartConfig sizes; special-token ids come from the trained vocabulary
+    and ``vocab_size`` may exceed it (see :func:`build_marian`).
+    """
     import torch
     from transformers import (
         BartConfig,
@@ -214,21 +286,23 @@ def _build_bart(outdir: Path, seed: int) -> Path:
     )
 
     outdir.mkdir(parents=True, exist_ok=True)
-    vocab, merges = _train_bpe(load_corpus("en"))
+    vocab, merges = _train_bpe(lines, bpe_vocab_size)
     tokenizer = BartTokenizerFast(vocab=vocab, merges=merges, model_max_length=1024)
     bos_id, pad_id, eos_id = vocab["<s>"], vocab["<pad>"], vocab["</s>"]
+    fields = {
+        "max_position_embeddings": 1024,
+        **{k: v for k, v in architecture.items() if k not in _SPECIAL_IDS},
+    }
+    size = max(len(vocab), int(fields.pop("vocab_size", 0)))
     config = BartConfig(
-        vocab_size=len(vocab),
-        encoder_layers=2,
-        decoder_layers=1,
-        max_position_embeddings=1024,
+        **fields,
+        vocab_size=size,
         pad_token_id=pad_id,
         bos_token_id=bos_id,
         eos_token_id=eos_id,
         decoder_start_token_id=eos_id,
         forced_bos_token_id=bos_id,
         forced_eos_token_id=eos_id,
-        **TINY_DIMS,
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -307,17 +381,31 @@ def write_tiny_config(outdir: Path, models: TinyModels) -> Path:
 
     text = f"""\
 # Tiny random-weight models for tests and offline dry runs: output is gibberish, plumbing is real.
+# Random weights never emit end-of-sentence, so every output runs to its length cap: greedy
+# decoding and short caps keep a run to seconds.
 [run]
 device = "cpu"
 dtype = "float32"
+
+[stages.translate]
+num_beams = 1
+max_length_ratio = 1.2
 
 [stages.translate.backend]
 kind = "hf"
 model = {model_path(models.translate)}
 
+[stages.summarise]
+num_beams = 1
+min_new_tokens = 8
+max_new_tokens = 24
+
 [stages.summarise.backend]
 kind = "hf"
 model = {model_path(models.summarise)}
+
+[stages.summarise.french]
+num_beams = 1
 
 [stages.summarise.french.backend]
 kind = "hf"

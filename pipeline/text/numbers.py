@@ -3,7 +3,9 @@
 One parser for every stage that reasons about numbers: the facts stage (what the article says),
 the translate stage (does the English keep every number of the French?) and the summarise stage
 (is every number of the summary in the source?). French conventions: decimal comma, spaces or
-dots between thousands, "7,7 milliards de dollars", "3 M€"; English: "$7.7 billion", "1,500".
+dots between thousands, "7,7 milliards de dollars", "3 M€", units ("20 km", "3,5 tonnes"),
+ordinals ("1er", "2e"), and, on request, numbers written in words ("trois millions", read with
+the text2num library); English: "$7.7 billion", "1,500", "three million".
 """
 
 from __future__ import annotations
@@ -11,6 +13,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from pipeline.text.number_words import (
+    EN_NUMBER_WORDS,
+    EN_UNITS,
+    FR_NUMBER_WORDS,
+    FR_UNITS,
+    parse_number_words,
+    units_pattern,
+)
 
 _SPACES = "  \u202f"
 
@@ -69,19 +80,39 @@ _CURRENCIES = {
 
 _FR_SCALE_RE = r"milliards?|millions?|mille|mrds?|mds?|md|m|k"
 _FR_CUR_RE = r"dollars?|euros?|€|\$|livres?|yuans?|francs?"
-_FR_QUANTITY = re.compile(
-    rf"(?P<num>{_FR_NUM})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
-    rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE}))?"
-    rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
-    re.IGNORECASE,
-)
 _EN_SCALE_RE = r"trillions?|billions?|millions?|thousand|bn|mn|b|m|k"
 _EN_CUR_RE = r"dollars?|euros?|pounds?|yuan|francs?"
-_EN_QUANTITY = re.compile(
-    rf"(?P<pre>us\$|\$|€|£)?\s?(?P<num>{_EN_NUM})(?:\s*-?\s*(?P<scale>{_EN_SCALE_RE})\b)?"
-    rf"(?:\s*(?P<cur>{_EN_CUR_RE})\b)?(?P<pct>\s*(?:%|per\s?cent\b))?",
-    re.IGNORECASE,
-)
+_FR_UNITS = {**FR_UNITS, "m": "m"}
+_EN_UNITS = {**EN_UNITS, "m": "m"}
+
+
+def _fr_pattern(words: bool) -> re.Pattern[str]:
+    number = rf"(?P<num>{_FR_NUM})" + (rf"|(?P<words>{FR_NUMBER_WORDS})" if words else "")
+    return re.compile(
+        rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
+        rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)"
+        rf"|\s*(?P<of>de\s+|d[’'])?(?P<meas>{units_pattern(FR_UNITS)}))?"
+        rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
+        re.IGNORECASE,
+    )
+
+
+def _en_pattern(words: bool) -> re.Pattern[str]:
+    number = rf"(?P<num>{_EN_NUM})" + (rf"|(?P<words>{EN_NUMBER_WORDS})" if words else "")
+    return re.compile(
+        rf"(?P<pre>us\$|\$|€|£)?\s?(?:{number})(?:\s*-?\s*(?P<scale>{_EN_SCALE_RE})\b)?"
+        rf"(?:\s*(?P<cur>{_EN_CUR_RE})\b|\s*(?P<meas>{units_pattern(EN_UNITS)}))?"
+        rf"(?P<pct>\s*(?:%|per\s?cent\b))?",
+        re.IGNORECASE,
+    )
+
+
+_FR_QUANTITY = _fr_pattern(words=False)
+_FR_QUANTITY_WORDS = _fr_pattern(words=True)
+_EN_QUANTITY = _en_pattern(words=False)
+_EN_QUANTITY_WORDS = _en_pattern(words=True)
+# Articles that read as "one" but are not worth a number of their own.
+_NOT_ALONE = {"un", "une", "one"}
 
 
 @dataclass(frozen=True)
@@ -93,8 +124,10 @@ class Quantity:
         surface: The text as written.
         number: The written number itself (``7.7`` for "7,7 milliards").
         value: The number with its scale applied (``7.7e9``).
-        unit: ISO currency code for amounts, ``"%"`` for percentages, else None.
+        unit: ISO currency code for amounts, ``"%"`` for percentages, a unit of measure code
+            (``"km"``, ``"t"``, ``"GW"``…) for numbers with one, else None.
         span: Start and end offsets in the text.
+        written: Whether the number is written in words ("trois millions").
     """
 
     kind: str
@@ -103,6 +136,7 @@ class Quantity:
     value: float
     unit: str | None
     span: tuple[int, int]
+    written: bool = False
 
 
 def parse_french_number(text: str) -> float:
@@ -130,72 +164,105 @@ def _glued(text: str, start: int, num_end: int, end: int) -> bool:
 
 
 def _make(
-    kind_hint: dict[str, str | None],
-    surface: str,
-    number: float,
-    scale: float,
+    match: re.Match[str],
+    text: str,
+    lang: str,
     span: tuple[int, int],
-) -> Quantity:
-    unit = kind_hint.get("unit")
-    if kind_hint.get("pct"):
+) -> Quantity | None:
+    """The Quantity a regex match stands for, or None when it is not one."""
+    scales, units = (_FR_SCALES, _FR_UNITS) if lang == "fr" else (_EN_SCALES, _EN_UNITS)
+    group = "num" if match["num"] else "words"
+    if match[group] is None:
+        return None
+    currency = (match.groupdict().get("pre") or match["cur"] or "").lower()
+    scale_word = (match["scale"] or "").lower()
+    measure = (match["meas"] or "").lower()
+    if measure and match.groupdict().get("of") and not match["scale"]:
+        measure = ""  # "de km" only after a scale word: "6 millions de km"
+    if scale_word in {"m", "b", "k"} and not currency:
+        # A bare "m"/"k" only scales with a currency ("3 M€", "$3m"); a lower-case "m" after a
+        # number is metres ("20 m"); anything else is left out of the quantity.
+        if match["scale"] == "m" and not measure:
+            measure = "m"
+        scale_word = ""
+    start, end = span
+    if not (scale_word or currency or match["pct"] or measure):
+        end = match.end(group)
+    surface = text[start:end]
+    if group == "num":
+        written = False
+        number = (
+            parse_french_number(match["num"])
+            if lang == "fr"
+            else parse_english_number(match["num"])
+        )
+    else:
+        written = True
+        if match["words"].lower() in _NOT_ALONE and end == match.end(group):
+            return None
+        parsed = parse_number_words(match["words"], lang)
+        if parsed is None:
+            return None
+        number = parsed
+    scale = scales.get(scale_word, 1.0)
+    if not math.isfinite(number * scale):
+        return None  # hundreds of digits in a row: not a quantity anyone wrote
+    unit = _CURRENCIES.get(currency) or None
+    if match["pct"]:
         kind, unit = "percentage", "%"
     elif unit:
         kind = "amount"
-    elif scale == 1.0 and number.is_integer() and 1800 <= number <= 2100 and "," not in surface:
+    elif measure:
+        kind, unit = "number", units[measure]
+    elif (
+        not written
+        and scale == 1.0
+        and number.is_integer()
+        and 1800 <= number <= 2100
+        and "," not in surface
+    ):
         kind = "year"
     else:
         kind = "number"
-    return Quantity(kind, surface.strip(), number, number * scale, unit, span)
+    return Quantity(kind, surface.strip(), number, number * scale, unit, (start, end), written)
 
 
-def quantities_fr(text: str) -> list[Quantity]:
-    """Every number in French text, with scale, currency and percent recognised."""
+def quantities_fr(text: str, words: bool = False) -> list[Quantity]:
+    """Every number in French text, with scale, currency, unit and percent recognised.
+
+    Args:
+        text: French text.
+        words: Also read numbers written in words ("trois millions d'euros", "cinq").
+    """
     out = []
-    for m in _FR_QUANTITY.finditer(text):
-        if _glued(text, m.start(), m.end("num"), m.end()):
+    pattern = _FR_QUANTITY_WORDS if words else _FR_QUANTITY
+    for m in pattern.finditer(text):
+        group = "num" if m["num"] else "words"
+        if _glued(text, m.start(), m.end(group), m.end()):
             continue
-        scale_word = (m["scale"] or "").lower()
-        # A bare "m"/"k" only scales when a currency follows ("3 M€"), else it is a unit (metres).
-        if scale_word in {"m", "k"} and not m["cur"]:
-            scale_word = ""
-        scale = _FR_SCALES.get(scale_word, 1.0)
-        surface = m.group(0) if scale_word or m["cur"] or m["pct"] else m["num"]
-        unit = _CURRENCIES.get((m["cur"] or "").lower())
-        out.append(
-            _make(
-                {"unit": unit, "pct": m["pct"]},
-                surface,
-                parse_french_number(m["num"]),
-                scale,
-                (m.start(), m.start() + len(surface)),
-            )
-        )
+        quantity = _make(m, text, "fr", (m.start(), m.end()))
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 
-def quantities_en(text: str) -> list[Quantity]:
-    """Every number in English text, with scale, currency and percent recognised."""
+def quantities_en(text: str, words: bool = False) -> list[Quantity]:
+    """Every number in English text, with scale, currency, unit and percent recognised.
+
+    Args:
+        text: English text.
+        words: Also read numbers written in words ("three million people", "five").
+    """
     out = []
-    for m in _EN_QUANTITY.finditer(text):
-        start = m.start("num") if not m["pre"] else m.start()
-        if _glued(text, start, m.end("num"), m.end()):
+    pattern = _EN_QUANTITY_WORDS if words else _EN_QUANTITY
+    for m in pattern.finditer(text):
+        group = "num" if m["num"] else "words"
+        start = m.start(group) if not m["pre"] else m.start()
+        if _glued(text, start, m.end(group), m.end()):
             continue
-        scale_word = (m["scale"] or "").lower()
-        currency = m["pre"] or m["cur"]
-        if scale_word in {"m", "b", "k"} and not currency:
-            scale_word = ""
-        scale = _EN_SCALES.get(scale_word, 1.0)
-        unit = _CURRENCIES.get((currency or "").lower())
-        end = m.end() if (scale_word or m["cur"] or m["pct"]) else m.end("num")
-        out.append(
-            _make(
-                {"unit": unit, "pct": m["pct"]},
-                text[start:end],
-                parse_english_number(m["num"]),
-                scale,
-                (start, end),
-            )
-        )
+        quantity = _make(m, text, "en", (start, m.end()))
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 
@@ -226,71 +293,7 @@ def unmatched(source: list[Quantity], target: list[Quantity]) -> list[Quantity]:
     return [q for q in source if not any(equivalent(q, t) for t in target)]
 
 
-# -- spelled-out English numbers ---------------------------------------------------------------
-
-_EN_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "one hundred": 100,
-    "thousand": 1000,
-    "a thousand": 1000,
-    "one thousand": 1000,
-    "dozen": 12,
-    "a dozen": 12,
-}
-_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_WORD_RE = re.compile(
-    rf"\b(?:(?P<tens>{_EN_TENS})[- ](?P<unit>{_EN_UNITS})|"
-    + "|".join(sorted((re.escape(w) for w in _EN_WORDS), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
-def spelled_en(text: str) -> list[Quantity]:
-    """Small numbers written as English words ("three", "a dozen", "forty"), as quantities.
-
-    Translations often spell out what the French wrote in digits ("3 personnes" → "three
-    people"); a check of numbers across languages must accept both.
-    """
-    out = []
-    for m in _EN_WORD_RE.finditer(text):
-        if m["tens"]:
-            value = float(_EN_WORDS[m["tens"].lower()] + _EN_WORDS[m["unit"].lower()])
-        else:
-            value = float(_EN_WORDS[m.group(0).lower()])
-        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
-    return out
-
+# -- numbers glued to their unit, in English ----------------------------------------------------
 
 _EN_GLUED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?=[a-zA-Z])")
 
@@ -306,120 +309,3 @@ def glued_en(text: str) -> list[Quantity]:
         number = parse_english_number(m.group(0))
         out.append(Quantity("number", m.group(0), number, number, None, m.span()))
     return out
-
-
-# -- dates -------------------------------------------------------------------------------------
-
-_MONTHS_FR = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-}
-_MONTHS_EN = {
-    "January": 1,
-    "February": 2,
-    "March": 3,
-    "April": 4,
-    "May": 5,
-    "June": 6,
-    "July": 7,
-    "August": 8,
-    "September": 9,
-    "October": 10,
-    "November": 11,
-    "December": 12,
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
-_FR_MONTH_RE = "|".join(sorted(_MONTHS_FR, key=len, reverse=True))
-_EN_MONTH_RE = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
-_DATE_FR = re.compile(
-    rf"\b(?:(?P<day>[0-3]?\d|1er)\s+)?(?P<month>{_FR_MONTH_RE})\b(?:\s+(?P<year>\d{{4}})\b)?",
-    re.IGNORECASE,
-)
-# Month names are matched with their capital: "may" and "march" are also English words.
-_DATE_EN = re.compile(
-    rf"\b(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_EN_MONTH_RE})\b\.?"
-    rf"(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{{4}})\b)?"
-)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A calendar date (or part of one) found in text.
-
-    Attributes:
-        surface: The text as written.
-        year / month / day: What the text says; year and day may be missing ("en mai").
-        span: Start and end offsets in the text.
-    """
-
-    surface: str
-    year: int | None
-    month: int
-    day: int | None
-    span: tuple[int, int]
-
-
-def _day(text: str | None) -> int | None:
-    if not text:
-        return None
-    day = 1 if text == "1er" else int(text)
-    return day if 1 <= day <= 31 else None
-
-
-def dates_fr(text: str) -> list[DateMention]:
-    """Dates in French text: "3 mai 2019", "le 1er janvier", "en juillet 2012"."""
-    out = []
-    for m in _DATE_FR.finditer(text):
-        month = _MONTHS_FR[m["month"].lower()]
-        year = int(m["year"]) if m["year"] else None
-        out.append(DateMention(m.group(0), year, month, _day(m["day"]), m.span()))
-    return out
-
-
-def dates_en(text: str) -> list[DateMention]:
-    """Dates in English text: "May 3, 2019", "3 May 2019", "the 1st of January", "July 2012"."""
-    out = []
-    for m in _DATE_EN.finditer(text):
-        year = int(m["year"]) if m["year"] else None
-        day = _day(m["day1"] or m["day2"])
-        out.append(DateMention(m.group(0), year, _MONTHS_EN[m["month"]], day, m.span()))
-    return out
-
-
-def same_date(source: DateMention, target: DateMention) -> bool:
-    """Whether two mentions can be the same date: same month, and same day and year where the
-    target gives them (a translation may drop a repeated year, never change one)."""
-    if source.month != target.month:
-        return False
-    if source.day is not None and target.day is not None and source.day != target.day:
-        return False
-    return source.year is None or target.year is None or source.year == target.year
-
-
-def unmatched_dates(source: list[DateMention], target: list[DateMention]) -> list[DateMention]:
-    """The dates of ``source`` that no date of ``target`` can be."""
-    return [d for d in source if not any(same_date(d, t) for t in target)]

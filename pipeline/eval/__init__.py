@@ -1,0 +1,1 @@
+"""Measurements of the pipeline's stages against reference data (developer tools)."""

@@ -1,0 +1,175 @@
+"""Numbers written in words ("cinq", "vingt-trois", "three") and ordinals ("1er", "deuxième").
+
+Values come from the text2num library, which knows the French and English compounds
+("quatre-vingt-dix-sept", "soixante et onze", "twenty-five"); this module only finds the spans.
+The units of measure shared by the French and English number parsers live here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FR_WORD = (
+    r"(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille)"
+)
+_EN_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand)"
+)
+#: A French number in words: "cinq", "vingt-trois", "soixante et onze", "deux cent mille".
+FR_NUMBER_WORDS = rf"\b{_FR_WORD}(?:(?:-et-|\s+et\s+|-|\s+){_FR_WORD})*\b"
+#: An English number in words: "five", "twenty-five", "one hundred and two".
+EN_NUMBER_WORDS = rf"\b{_EN_WORD}(?:(?:\s+and\s+|-|\s+){_EN_WORD})*\b"
+
+#: A French ordinal: "1er", "1re", "2e", "3ème", "premier", "deuxième"…
+FR_ORDINAL = (
+    r"(?:\d{1,3}(?:er|re|ère|ème|e|nde?)\b|premi(?:er|ère)|seconde?|deuxième|troisième|"
+    r"quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)"
+)
+_ORDINAL_WORDS = {
+    "premier": 1,
+    "première": 1,
+    "second": 2,
+    "seconde": 2,
+    "deuxième": 2,
+    "troisième": 3,
+    "quatrième": 4,
+    "cinquième": 5,
+    "sixième": 6,
+    "septième": 7,
+    "huitième": 8,
+    "neuvième": 9,
+    "dixième": 10,
+}
+
+# Units of measure: written form (lower-case) → code. Longest forms are tried first.
+FR_UNITS = {
+    "km/h": "km/h",
+    "km²": "km2",
+    "km2": "km2",
+    "m²": "m2",
+    "m2": "m2",
+    "kilomètres carrés": "km2",
+    "mètres carrés": "m2",
+    "kilomètres": "km",
+    "kilomètre": "km",
+    "km": "km",
+    "mètres": "m",
+    "mètre": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "kilogrammes": "kg",
+    "kilogramme": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "tonnes": "t",
+    "tonne": "t",
+    "litres": "l",
+    "litre": "l",
+    "hectares": "ha",
+    "hectare": "ha",
+    "ha": "ha",
+    "°c": "°C",
+    "degrés": "°C",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
+    "kw": "kW",
+    "mw": "MW",
+    "gw": "GW",
+    "go": "GB",
+    "mo": "MB",
+    "to": "TB",
+}
+EN_UNITS = {
+    "km/h": "km/h",
+    "mph": "mph",
+    "km²": "km2",
+    "km2": "km2",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "m²": "m2",
+    "square metres": "m2",
+    "square meters": "m2",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "miles": "mi",
+    "mile": "mi",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "tonnes": "t",
+    "tonne": "t",
+    "tons": "t",
+    "ton": "t",
+    "litres": "l",
+    "liters": "l",
+    "litre": "l",
+    "liter": "l",
+    "hectares": "ha",
+    "hectare": "ha",
+    "ha": "ha",
+    "°c": "°C",
+    "degrees": "°C",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
+    "kw": "kW",
+    "mw": "MW",
+    "gw": "GW",
+    "gb": "GB",
+    "mb": "MB",
+    "tb": "TB",
+}
+
+
+def units_pattern(units: dict[str, str]) -> str:
+    """A regex alternation of the units, longest first, not followed by a letter."""
+    forms = sorted(units, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w’'²/])"
+
+
+def parse_number_words(text: str, lang: str = "fr") -> float | None:
+    """``"vingt-trois"`` → 23.0, ``"three hundred"`` → 300.0; None when it is not a number.
+
+    Args:
+        text: The words, as matched by :data:`FR_NUMBER_WORDS` or :data:`EN_NUMBER_WORDS`.
+        lang: ``"fr"`` or ``"en"``.
+    """
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(" ".join(text.lower().split()), lang))
+    except ValueError:
+        return None
+
+
+def parse_french_ordinal(text: str) -> int | None:
+    """``"1er"`` → 1, ``"2e"`` → 2, ``"troisième"`` → 3; None when it is not an ordinal."""
+    word = text.strip().lower()
+    match = re.fullmatch(r"(\d{1,3})(?:er|re|ère|ème|e|nde?)", word)
+    if match:
+        return int(match.group(1))
+    return _ORDINAL_WORDS.get(word)
+
+
+def parse_french_count(text: str) -> float | None:
+    """A number in digits or in words: ``"5"`` → 5.0, ``"cinq"`` → 5.0, ``"1 500"`` → 1500.0."""
+    compact = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:[  \u202f]\d{3})+|\d+(?:,\d+)?", compact):
+        return float(re.sub(r"[  \u202f]", "", compact).replace(",", "."))
+    return parse_number_words(compact, "fr")
