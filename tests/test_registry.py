@@ -40,6 +40,7 @@ def test_unknown_backend_kind_names_the_path() -> None:
         (["clean", "summarise", "write"], "'summarise' needs 'sentences.en'"),
         (["translate", "write"], "'translate' needs 'sentences'"),
         (["clean", "clean"], "listed twice"),
+        (["detect", "clean", "write"], "'detect' needs 'sentences'"),
     ],
 )
 def test_stage_order_is_checked_when_building(stages: list[str], message: str) -> None:
@@ -54,6 +55,8 @@ def test_stage_order_is_checked_when_building(stages: list[str], message: str) -
         ["clean", "facts", "write"],
         ["clean", "translate", "write"],
         ["clean", "translate", "summarise", "facts", "write"],
+        ["clean", "detect", "translate", "write"],
+        ["clean", "detect", "translate", "summarise", "facts", "write"],
     ],
 )
 def test_valid_stage_subsets_pass(stages: list[str]) -> None:

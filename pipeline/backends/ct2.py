@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings
+from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import ModelSpec, default_models_dir
 
@@ -109,12 +109,14 @@ class CT2Seq2Seq:
         batch_size: int = 8,
         inter_threads: int = 1,
         intra_threads: int = 0,
+        max_batch_tokens: int | None = None,
     ) -> None:
         self.folder = Path(folder)
         self.generation = generation
         self.device = device
         self.compute_type = compute_type
         self.batch_size = batch_size
+        self.max_batch_tokens = max_batch_tokens
         self.inter_threads = inter_threads
         self.intra_threads = intra_threads
         self._translator: Any = None
@@ -142,6 +144,7 @@ class CT2Seq2Seq:
             batch_size=config.batch_size,
             inter_threads=config.inter_threads,
             intra_threads=config.intra_threads,
+            max_batch_tokens=config.max_batch_tokens,
         )
 
     def ensure_available(self) -> None:
@@ -201,29 +204,34 @@ class CT2Seq2Seq:
         self._load()
         return [len(ids) for ids in self._tokenizer(texts)["input_ids"]]
 
-    def generate(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+    def generate(
+        self,
+        texts: list[str],
+        generation: GenerationSettings | None = None,
+        max_new_tokens: int | None = None,
+    ) -> list[str]:
         """Decodes every text, in length-sorted batches, returned in input order
-        (``max_new_tokens`` tightens the settings' cap for this call)."""
+        (``generation`` replaces the settings for this call, ``max_new_tokens`` tightens the
+        cap)."""
         if not texts:
             return []
         self._load()
         tok = self._tokenizer
         limit = self.max_input_tokens
         sources = [tok.convert_ids_to_tokens(ids[:limit]) for ids in tok(texts)["input_ids"]]
-        order = sorted(range(len(texts)), key=lambda i: len(sources[i]), reverse=True)
         out = [""] * len(texts)
-        g = self.generation.capped(max_new_tokens)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        g = (generation or self.generation).capped(max_new_tokens)
+        lengths = [len(s) for s in sources]
+        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens):
             batch = [sources[i] for i in idx]
             longest = max(len(s) for s in batch)
-            budget = g.budget(longest)
+            budget = g.budget(longest, limit - 1)
             began = time.perf_counter()
             results = self._translator.translate_batch(
                 batch,
                 beam_size=g.num_beams,
                 max_decoding_length=budget,
-                min_decoding_length=max(g.floor(longest), 1),
+                min_decoding_length=max(g.floor(longest, limit - 1), 1),
                 no_repeat_ngram_size=g.no_repeat_ngram_size,
                 repetition_penalty=g.repetition_penalty,
                 length_penalty=g.length_penalty,
@@ -238,8 +246,10 @@ class CT2Seq2Seq:
                 out[i] = tok.decode(ids, skip_special_tokens=True).strip()
         return out
 
-    def translate(self, texts: list[str]) -> list[str]:
-        return self.generate(texts)
+    def translate(
+        self, texts: list[str], generation: GenerationSettings | None = None
+    ) -> list[str]:
+        return self.generate(texts, generation)
 
     def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
-        return self.generate(texts, max_new_tokens)
+        return self.generate(texts, max_new_tokens=max_new_tokens)

@@ -46,9 +46,14 @@ class GenerationSettings:
     repetition_penalty: float = 1.0
     length_penalty: float = 1.0
 
-    def budget(self, longest_input: int) -> int:
-        """The ``max_new_tokens`` to use for a batch whose longest input has this many tokens."""
-        caps = []
+    def budget(self, longest_input: int, ceiling: int | None = None) -> int:
+        """The ``max_new_tokens`` to use for a batch whose longest input has this many tokens.
+
+        Args:
+            longest_input: Tokens in the batch's longest input.
+            ceiling: The most the model can produce (its decoder positions), if known.
+        """
+        caps = [ceiling] if ceiling is not None else []
         if self.max_length_ratio is not None:
             caps.append(
                 max(self.min_max_new_tokens, math.ceil(self.max_length_ratio * longest_input))
@@ -68,25 +73,32 @@ class GenerationSettings:
         )
         return dataclasses.replace(self, max_new_tokens=cap)
 
-    def floor(self, longest_input: int) -> int:
+    def floor(self, longest_input: int, ceiling: int | None = None) -> int:
         """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
 
         ``min_length_ratio`` forces output lengths; ``brief bench`` uses it so that random-weight
         models decode as many tokens as real ones would.
         """
         wanted = max(self.min_new_tokens, math.ceil(self.min_length_ratio * longest_input))
-        return min(wanted, self.budget(longest_input))
+        return min(wanted, self.budget(longest_input, ceiling))
 
 
 @dataclass
 class BackendStats:
-    """What a backend did: calls, tokens in and out, seconds in ``generate``."""
+    """What a backend did: calls, tokens in and out, seconds in ``generate``.
+
+    ``cache_hits`` and ``cache_misses`` are counted by a cache wrapped around the backend
+    (:class:`pipeline.backends.cache.CachedBackend`): texts answered from the cache, and texts
+    the model had to translate.
+    """
 
     calls: int = 0
     texts: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
     seconds: float = 0.0
+    cache_hits: int = 0
+    cache_misses: int = 0
 
     def add(self, texts: int, input_tokens: int, output_tokens: int, seconds: float) -> None:
         self.calls += 1
@@ -94,6 +106,38 @@ class BackendStats:
         self.input_tokens += input_tokens
         self.output_tokens += output_tokens
         self.seconds += seconds
+
+
+def token_batches(lengths: list[int], batch_size: int, max_tokens: int | None) -> list[list[int]]:
+    """Indices of texts grouped into batches, longest first, by count and by token budget.
+
+    A batch holds at most ``batch_size`` texts and, padded to its longest member, at most
+    ``max_tokens`` tokens (a text longer than the budget gets a batch of its own).
+
+    Args:
+        lengths: Token count of each text.
+        batch_size: Most texts in a batch.
+        max_tokens: Most padded tokens in a batch; None for no budget.
+
+    Returns:
+        Batches of indices into ``lengths``; every index appears once.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i], reverse=True)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        # Sorted longest first: the batch's first member sets its padded width.
+        width = lengths[current[0]] if current else lengths[i]
+        full = len(current) >= batch_size or (
+            max_tokens is not None and current and (len(current) + 1) * width > max_tokens
+        )
+        if full:
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _torch_dtype(name: str) -> Any:
@@ -110,7 +154,8 @@ class HFSeq2Seq:
         generation: Decoding settings.
         device: ``"cpu"`` or ``"cuda"``.
         dtype: ``"float32"``, ``"bfloat16"`` or ``"float16"``.
-        batch_size: Texts per ``generate`` call.
+        batch_size: Most texts per ``generate`` call.
+        max_batch_tokens: Most padded source tokens per ``generate`` call (None: no budget).
     """
 
     kind = "hf"
@@ -122,12 +167,14 @@ class HFSeq2Seq:
         device: str = "cpu",
         dtype: str = "float32",
         batch_size: int = 32,
+        max_batch_tokens: int | None = None,
     ) -> None:
         self.spec = spec
         self.generation = generation
         self.device = device
         self.dtype = dtype
         self.batch_size = batch_size
+        self.max_batch_tokens = max_batch_tokens
         self._model: Any = None
         self._tokenizer: Any = None
         self.stats = BackendStats()
@@ -158,11 +205,25 @@ class HFSeq2Seq:
         except Exception as exc:  # the hub client raises many types for "not reachable"
             raise ModelUnavailable(self.spec.source, self.spec.revision, _reason(exc)) from None
 
+    def _load_tokenizer(self) -> None:
+        # Separate from the weights: counting tokens (for a run answered from the cache) does
+        # not need the model in memory.
+        if self._tokenizer is not None:
+            return
+        from transformers import AutoTokenizer
+
+        kwargs = {"revision": self.spec.revision} if self.spec.revision else {}
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(self.spec.source, **kwargs)
+        except OSError as exc:
+            raise ModelUnavailable(self.spec.source, self.spec.revision, _reason(exc)) from None
+
     def _load(self) -> None:
         if self._model is not None:
             return
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers import AutoModelForSeq2SeqLM
 
+        self._load_tokenizer()
         log.info(
             "loading %s (%s) on %s as %s", self.spec.name, self.spec.source, self.device, self.dtype
         )
@@ -170,7 +231,6 @@ class HFSeq2Seq:
         if self.spec.revision:
             kwargs["revision"] = self.spec.revision
         try:
-            self._tokenizer = AutoTokenizer.from_pretrained(self.spec.source, **kwargs)
             model = AutoModelForSeq2SeqLM.from_pretrained(
                 self.spec.source, dtype=_torch_dtype(self.dtype), use_safetensors=True, **kwargs
             )
@@ -186,8 +246,8 @@ class HFSeq2Seq:
 
     @property
     def tokenizer(self) -> Any:
-        """The model's tokenizer (loads the model on first access)."""
-        self._load()
+        """The model's tokenizer (loaded on first access, without the weights)."""
+        self._load_tokenizer()
         return self._tokenizer
 
     def signature(self) -> dict[str, Any]:
@@ -207,11 +267,26 @@ class HFSeq2Seq:
         enc = self.tokenizer(texts, add_special_tokens=True)
         return [len(ids) for ids in enc["input_ids"]]
 
-    def generate(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+    @property
+    def max_input_tokens(self) -> int:
+        """The model's input limit, in tokens."""
+        return self.spec.max_input_tokens
+
+    def generate(
+        self,
+        texts: list[str],
+        generation: GenerationSettings | None = None,
+        max_new_tokens: int | None = None,
+    ) -> list[str]:
         """Runs every text through ``generate``, in length-sorted batches, in input order.
 
-        Inputs longer than the model's limit are truncated here; stages that must not lose text
-        split it beforehand. ``max_new_tokens`` tightens the settings' cap for this call.
+        Inputs longer than the model's limit are truncated here (with a logged warning); stages
+        that must not lose text split it beforehand.
+
+        Args:
+            texts: Inputs.
+            generation: Decoding settings for this call (default: the backend's).
+            max_new_tokens: Tightens the settings' output cap for this call.
         """
         if not texts:
             return []
@@ -219,12 +294,14 @@ class HFSeq2Seq:
 
         self._load()
         lengths = self.count_tokens(texts)
-        order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
         out: list[str] = [""] * len(texts)
-        g = self.generation.capped(max_new_tokens)
+        g = (generation or self.generation).capped(max_new_tokens)
         limit = self.spec.max_input_tokens
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        over = sum(n > limit for n in lengths)
+        if over:
+            log.warning("%d input(s) over %d tokens truncated by %s", over, limit, self.spec.name)
+        capped = [min(n, limit) for n in lengths]
+        for idx in token_batches(capped, self.batch_size, self.max_batch_tokens):
             batch = [texts[i] for i in idx]
             enc = self._tokenizer(
                 batch, return_tensors="pt", padding=True, truncation=True, max_length=limit
@@ -236,8 +313,8 @@ class HFSeq2Seq:
                     **enc,
                     num_beams=g.num_beams,
                     do_sample=False,
-                    max_new_tokens=g.budget(longest),
-                    min_new_tokens=g.floor(longest),
+                    max_new_tokens=g.budget(longest, limit - 1),
+                    min_new_tokens=g.floor(longest, limit - 1),
                     no_repeat_ngram_size=g.no_repeat_ngram_size,
                     repetition_penalty=g.repetition_penalty,
                     length_penalty=g.length_penalty,
@@ -255,13 +332,15 @@ class HFSeq2Seq:
                 out[i] = text.strip()
         return out
 
-    def translate(self, texts: list[str]) -> list[str]:
+    def translate(
+        self, texts: list[str], generation: GenerationSettings | None = None
+    ) -> list[str]:
         """Translates each text (one sentence or segment each)."""
-        return self.generate(texts)
+        return self.generate(texts, generation)
 
     def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
-        return self.generate(texts, max_new_tokens)
+        return self.generate(texts, max_new_tokens=max_new_tokens)
 
 
 def _reason(exc: BaseException) -> str:

@@ -29,7 +29,8 @@ class IdentityBackend:
     def _apply(self, text: str) -> str:
         return text
 
-    def translate(self, texts: list[str]) -> list[str]:
+    def translate(self, texts: list[str], generation: Any = None) -> list[str]:
+        """Applies the stand-in to each text; decoding settings mean nothing here."""
         return [self._apply(t) for t in texts]
 
 

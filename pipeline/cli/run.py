@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.backends.cache import CachedBackend
 from pipeline.cli.logs import setup_logging
 from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
@@ -67,10 +68,21 @@ def brief_files(
     if not quiet:
         print(
             f"{stats.done} briefed, {stats.failed} failed, {stats.skipped} skipped in "
-            f"{time.perf_counter() - began:.1f} s → {out}/",
+            f"{time.perf_counter() - began:.1f} s → {out}/{cache_summary(pipeline)}",
             file=sys.stderr,
         )
     return 0 if stats.failed == 0 and stats.skipped == 0 else 1
+
+
+def cache_summary(pipeline: Pipeline) -> str:
+    """ " (translations: N from cache, M translated)" for each cached backend, or ""."""
+    parts = []
+    for role, backend in pipeline.backends().items():
+        if isinstance(backend, CachedBackend):
+            hits, misses = backend.stats.cache_hits, backend.stats.cache_misses
+            label = "translations" if role == "translate" else role
+            parts.append(f"{label}: {hits} from cache, {misses} translated")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def run_command(

@@ -65,11 +65,12 @@ def _en_unit(word: str, n: int | None = None) -> str:
 def _en_day_month(day: int, month: int, year: int | None = None) -> list[str]:
     name = EN_MONTHS[month]
     suffix = r"(?:st|nd|rd|th)?"
+    day_ = rf"0?{day}" if day < 10 else str(day)  # "November 04", "08 March 1986"
     if year is None:
-        return [rf"{name}\s+{day}{suffix}\b", rf"\b{day}{suffix}\s+(?:of\s+)?{name}\b"]
+        return [rf"{name}\s+{day_}{suffix}\b", rf"\b{day_}{suffix}\s+(?:of\s+)?{name}\b"]
     return [
-        rf"{name}\s+{day}{suffix},?\s+{year}",
-        rf"\b{day}{suffix}\s+(?:of\s+)?{name},?\s+{year}",
+        rf"{name}\s+{day_}{suffix},?\s+{year}",
+        rf"\b{day_}{suffix}\s+(?:of\s+)?{name},?\s+{year}",
     ]
 
 

@@ -24,7 +24,7 @@ from pipeline.text.boilerplate import LABELS, Boilerplate
 from pipeline.text.decode import decode, read_bytes
 from pipeline.text.html import extract_html, looks_like_html
 from pipeline.text.normalise import normalise, strip_controls
-from pipeline.text.segment import split_french
+from pipeline.text.segment import split_french_many
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +91,8 @@ class CleanStage(Stage):
         if title is None and len(blocks) > 1 and _is_title(blocks[0]):
             title = blocks.pop(0).text
         self._check_text(article, blocks, remover, source)
-        # Whether the text is French at all is decided later, by the translate stage's language
-        # check: cleaning only guarantees that there is text.
+        # Whether the text is French at all is decided later, by the detect stage: cleaning
+        # only guarantees that there is text.
         if title:
             article.title_fr = title
             blocks.insert(0, Block("heading", title))
@@ -186,13 +186,21 @@ class CleanStage(Stage):
 
     def _segment(self, article: Article, blocks: list[Block]) -> None:
         article.paragraphs, article.sentences = [], []
-        for index, block in enumerate(blocks):
-            kind = block.kind
-            # Short title-like blocks after the title are section headings. Headings and the
-            # title are translated whole, not split.
-            if kind == "text" and index > 0 and looks_like_title(block) and len(block.text) <= 120:
-                kind = "heading"
-            parts = [block.text] if kind == "heading" else split_french(block.text)
+        # Short title-like blocks after the title are section headings. Headings and the title
+        # are translated whole, not split; the rest is split in one pass of the segmenter.
+        kinds = [
+            "heading"
+            if block.kind == "text"
+            and index > 0
+            and looks_like_title(block)
+            and len(block.text) <= 120
+            else block.kind
+            for index, block in enumerate(blocks)
+        ]
+        body = [b.text for b, kind in zip(blocks, kinds, strict=True) if kind != "heading"]
+        split = iter(split_french_many(body, self.config.segmenter))
+        for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
+            parts = [block.text] if kind == "heading" else next(split)
             para = Paragraph(index=index, kind=kind)
             for part in parts:
                 sentence = Sentence(id=len(article.sentences), paragraph=index, fr=part)

@@ -1,22 +1,81 @@
-"""Translate stage: every French sentence to English, batched across the articles of a run."""
+"""Translate stage: every French sentence to English, batched across the articles of a run.
+
+What happens to the sentences of a batch of articles, in order:
+
+1. Sentences already in English (an English article passed through, an English quotation marked
+   by the detect stage) are kept as written.
+2. A sentence over the model's input limit is cut at clause boundaries, then into token windows
+   (:mod:`pipeline.text.longinput`); the pieces are translated and joined, and a warning says
+   so. Nothing is truncated silently.
+3. All pieces of all articles go to the backend in one call; the backend sorts them by length,
+   batches them by token budget and gives them back in order. A persistent cache wrapped around
+   the backend answers what was translated before.
+4. Each output is checked for degeneration (:mod:`pipeline.text.guards`); a failing one is
+   translated again with safer decoding, the better attempt is kept, and if it still fails the
+   sentence is flagged.
+5. Each sentence's numbers, dates and names are checked against the French
+   (:mod:`pipeline.text.consistency`); what is missing is flagged.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
+from pipeline.backends.cache import CachedBackend, default_cache_path
 from pipeline.backends.hf_seq2seq import GenerationSettings
-from pipeline.config import BriefConfig
-from pipeline.document import Article
-from pipeline.registry import build_backend
+from pipeline.config import BriefConfig, TranslateConfig
+from pipeline.document import Article, Sentence
+from pipeline.registry import MODEL_BACKENDS, build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
+from pipeline.text import consistency
+from pipeline.text.guards import best_attempt, lower_words, problems
+from pipeline.text.longinput import split_long, word_counter
 
 log = logging.getLogger(__name__)
 
+TARGET = "en"
+# Languages the untranslated-output check chooses between.
+_OUTPUT_LANGUAGES = ("fr", "en")
+
+
+def generation_settings(cfg: TranslateConfig) -> GenerationSettings:
+    """The decoding settings of the first attempt."""
+    return GenerationSettings(
+        num_beams=cfg.num_beams,
+        max_length_ratio=cfg.max_length_ratio,
+        min_max_new_tokens=cfg.min_max_new_tokens,
+        min_length_ratio=cfg.min_length_ratio,
+        no_repeat_ngram_size=cfg.no_repeat_ngram_size,
+        repetition_penalty=cfg.repetition_penalty,
+    )
+
+
+def retry_settings(cfg: TranslateConfig, first: GenerationSettings) -> GenerationSettings:
+    """Safer decoding for a retry: never less careful than the first attempt."""
+    retry = cfg.retry
+    return dataclasses.replace(
+        first,
+        num_beams=max(first.num_beams, retry.num_beams),
+        no_repeat_ngram_size=retry.no_repeat_ngram_size or first.no_repeat_ngram_size,
+        repetition_penalty=max(first.repetition_penalty, retry.repetition_penalty),
+    )
+
+
+@dataclasses.dataclass
+class _Job:
+    """One sentence to translate, as the pieces it was cut into."""
+
+    article: Article
+    sentence: Sentence
+    pieces: list[str]
+    tokens: int = 0
+
 
 class TranslateStage(Stage):
-    """Fills ``sentence.en`` for every sentence and ``title_en``."""
+    """Fills ``sentence.en`` for every sentence and ``title_en``, with flags and warnings."""
 
     name = "translate"
     requires = ("sentences",)
@@ -25,49 +84,157 @@ class TranslateStage(Stage):
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         cfg = config.stages.translate
         self.config = cfg
-        generation = GenerationSettings(
-            num_beams=cfg.num_beams,
-            max_length_ratio=cfg.max_length_ratio,
-            min_max_new_tokens=cfg.min_max_new_tokens,
-            min_length_ratio=cfg.min_length_ratio,
-            no_repeat_ngram_size=cfg.no_repeat_ngram_size,
-            repetition_penalty=cfg.repetition_penalty,
-        )
-        self.backend = build_backend(cfg.backend, generation, runtime, "stages.translate.backend")
+        self.generation = generation_settings(cfg)
+        self.retry_generation = retry_settings(cfg, self.generation)
+        backend = build_backend(cfg.backend, self.generation, runtime, "stages.translate.backend")
+        if cfg.cache.enabled and cfg.backend.kind in MODEL_BACKENDS:
+            backend = CachedBackend(backend, cfg.cache.path or default_cache_path())
+        self.backend = backend
 
     def backends(self) -> dict[str, Any]:
         return {"translate": self.backend}
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
-        sentences = [s for a in live for s in a.sentences]
-        if not sentences:
-            return articles
-        self._warn_overlong(live)
-        # One call for the whole batch of articles: the backend sorts by length and batches.
-        outputs = self.backend.translate([s.fr for s in sentences])
-        for sentence, english in zip(sentences, outputs, strict=True):
-            sentence.en = english
+        jobs: list[_Job] = []
         for article in live:
-            if article.title_fr and article.paragraphs and article.paragraphs[0].kind == "heading":
-                first = article.sentences_of(article.paragraphs[0])
-                article.title_en = " ".join(s.en or "" for s in first).strip() or None
+            for sentence in article.sentences:
+                if article.lang == TARGET or sentence.lang == TARGET:
+                    sentence.en = sentence.fr
+                else:
+                    jobs.append(_Job(article, sentence, [sentence.fr]))
+        if jobs:
+            self._split_long(jobs)
+            sources = [p for job in jobs for p in job.pieces]
+            outputs = self.backend.translate(sources)
+            found = self._guard(sources, outputs)
+            self._assemble(jobs, outputs, found)
+            self._check(jobs)
+        for article in live:
+            self._title(article)
         return articles
 
-    def _warn_overlong(self, articles: list[Article]) -> None:
-        counter = getattr(self.backend, "count_tokens", None)
-        limit = getattr(getattr(self.backend, "spec", None), "max_input_tokens", None)
-        if counter is None or limit is None:
+    # -- long input ---------------------------------------------------------------------------
+
+    def _limit(self) -> int | None:
+        if self.config.max_input_tokens:
+            return self.config.max_input_tokens
+        return getattr(self.backend, "max_input_tokens", None)
+
+    def _split_long(self, jobs: list[_Job]) -> None:
+        limit = self._limit()
+        if limit is None:
             return
-        for article in articles:
-            counts = counter([s.fr for s in article.sentences])
-            for sentence, n in zip(article.sentences, counts, strict=True):
-                if n > limit:
-                    sentence.flags.append("truncated_input")
-                    article.warn(
-                        "translate.truncated",
-                        f"sentence {sentence.id} has {n} tokens, over the model's {limit}; "
-                        "its end was not translated",
-                        self.name,
-                        sentence.id,
-                    )
+        count = getattr(self.backend, "count_tokens", None) or word_counter
+        counts = count([job.sentence.fr for job in jobs])
+        for job, n in zip(jobs, counts, strict=True):
+            job.tokens = n
+            if n > limit:
+                job.pieces = split_long(job.sentence.fr, count, limit)
+
+    # -- guarding the output ------------------------------------------------------------------
+
+    def _french_confidence(self, outputs: list[str]) -> list[float | None]:
+        """The detector's confidence that each output is French (None where not asked)."""
+        guard = self.config.guard
+        asked = [i for i, o in enumerate(outputs) if lower_words(o) >= guard.untranslated_min_words]
+        scores: list[float | None] = [None] * len(outputs)
+        if asked:
+            from pipeline.backends.language_id import confidence_of
+
+            values = confidence_of([outputs[i] for i in asked], "fr", _OUTPUT_LANGUAGES)
+            for i, value in zip(asked, values, strict=True):
+                scores[i] = value
+        return scores
+
+    def _guard(self, sources: list[str], outputs: list[str]) -> list[list[str]]:
+        """Checks every output, retries the failing ones; fixes ``outputs`` in place.
+
+        Returns:
+            The problems left with each output.
+        """
+        guard = self.config.guard
+        if not guard.enabled:
+            return [[] for _ in outputs]
+        scores = self._french_confidence(outputs)
+        found = [problems(s, o, guard, c) for s, o, c in zip(sources, outputs, scores, strict=True)]
+        bad = [i for i, p in enumerate(found) if p]
+        if not bad:
+            return found
+        log.info("%d translation(s) failed a guard; retrying with safer decoding", len(bad))
+        retried = self.backend.translate([sources[i] for i in bad], self.retry_generation)
+        retry_scores = self._french_confidence(retried)
+        for i, output, score in zip(bad, retried, retry_scores, strict=True):
+            again = problems(sources[i], output, guard, score)
+            outputs[i], found[i] = best_attempt([(outputs[i], found[i]), (output, again)])
+        return found
+
+    def _assemble(self, jobs: list[_Job], outputs: list[str], found: list[list[str]]) -> None:
+        position = 0
+        for job in jobs:
+            n = len(job.pieces)
+            parts = outputs[position : position + n]
+            left = sorted({p for f in found[position : position + n] for p in f})
+            position += n
+            sentence, article = job.sentence, job.article
+            sentence.en = " ".join(p for p in parts if p).strip()
+            if n > 1:
+                _flag(sentence, "split_input")
+                article.warn(
+                    "translate.split_long",
+                    f"sentence {sentence.id} has {job.tokens} tokens, over the model's limit of "
+                    f"{self._limit()}; it was translated in {n} pieces, joined",
+                    self.name,
+                    sentence.id,
+                )
+            if left:
+                for problem in left:
+                    _flag(sentence, problem)
+                article.warn(
+                    "translate.degenerate",
+                    f"sentence {sentence.id}: the translation shows {', '.join(left)} even after "
+                    "a retry with safer decoding; the better attempt is kept",
+                    self.name,
+                    sentence.id,
+                )
+
+    # -- consistency --------------------------------------------------------------------------
+
+    def _check(self, jobs: list[_Job]) -> None:
+        cfg = self.config
+        if cfg.check_numbers:
+            for job in jobs:
+                english = job.sentence.en or ""
+                missing = consistency.missing_numbers(job.sentence.fr, english)
+                missing += consistency.missing_dates(job.sentence.fr, english)
+                if missing:
+                    self._report(job, "number_mismatch", "numbers or dates", missing)
+        if cfg.check_names:
+            names = consistency.find_names([job.sentence.fr for job in jobs])
+            for job, found in zip(jobs, names, strict=True):
+                missing = consistency.missing_names(found, job.sentence.en or "")
+                if missing:
+                    self._report(job, "name_missing", "names", missing)
+
+    def _report(self, job: _Job, flag: str, what: str, missing: list[str]) -> None:
+        _flag(job.sentence, flag)
+        quoted = ", ".join(f"“{m}”" for m in missing)
+        job.article.warn(
+            f"translate.{flag}",
+            f"sentence {job.sentence.id}: {what} of the French not found in the English: {quoted}",
+            self.name,
+            job.sentence.id,
+        )
+
+    # -- structure ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _title(article: Article) -> None:
+        if article.title_fr and article.paragraphs and article.paragraphs[0].kind == "heading":
+            first = article.sentences_of(article.paragraphs[0])
+            article.title_en = " ".join(s.en or "" for s in first).strip() or None
+
+
+def _flag(sentence: Sentence, flag: str) -> None:
+    if flag not in sentence.flags:
+        sentence.flags.append(flag)

@@ -394,3 +394,21 @@ def number_words_en(text: str) -> list[Quantity]:
 def number_words_fr(text: str) -> list[Quantity]:
     """Numbers written as French words ("trois", "vingt-cinq", "quatre-vingt-dix"), from two up."""
     return _number_words(text, _WORDS_FR)
+
+
+# -- numbers glued to their unit, in English ----------------------------------------------------
+
+_EN_GLUED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?=[a-zA-Z])")
+
+
+def glued_en(text: str) -> list[Quantity]:
+    """Numbers written against their unit in English ("10am", "2kg", "160km/h", "the 1950s").
+
+    :func:`quantities_en` leaves these out (a number inside a word is usually a code, like
+    "5G"); a check that a translation kept the source's numbers must still find them.
+    """
+    out = []
+    for m in _EN_GLUED.finditer(text):
+        number = parse_english_number(m.group(0))
+        out.append(Quantity("number", m.group(0), number, number, None, m.span()))
+    return out

