@@ -25,6 +25,10 @@ _LABELS = {
         "sentences": "Sentences",
         "signature": "Signature",
         "none": "No summary.",
+        "unsupported": "not in the source",
+        "unsourced": "no source sentence found",
+        "title_summary": "Title taken from the summary: the article has none.",
+        "title_lead": "Title taken from the first sentence: the article has none.",
     },
     "fr": {
         "summary": "Résumé",
@@ -38,13 +42,31 @@ _LABELS = {
         "sentences": "Phrases",
         "signature": "Signature",
         "none": "Pas de résumé.",
+        "unsupported": "absent de la source",
+        "unsourced": "aucune phrase source trouvée",
+        "title_summary": "Titre tiré du résumé : l’article n’en a pas.",
+        "title_lead": "Titre tiré de la première phrase : l’article n’en a pas.",
     },
 }
 _NAMES = {"en": "English", "fr": "Français"}
 
 
 def _sentences(items: list[SummarySentence]) -> list[dict[str, Any]]:
-    return [{"text": s.text, "sources": s.sources, "flags": s.flags} for s in items]
+    return [
+        {
+            "text": s.text,
+            "sources": s.sources,
+            "flags": s.flags,
+            "unsupported": [{"kind": u.kind, "text": u.text} for u in s.unsupported],
+        }
+        for s in items
+    ]
+
+
+def _title_origin(article: Article) -> str | None:
+    if article.title_origin:
+        return article.title_origin
+    return "article" if article.title_fr else None
 
 
 def to_dict(article: Article, lang: str) -> dict[str, Any]:
@@ -53,7 +75,7 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "source": {"path": article.path, "sha256": article.sha256, "lang": article.lang},
         "lang": lang,
-        "title": {"fr": article.title_fr, "en": article.title_en},
+        "title": {"fr": article.title_fr, "en": article.title_en, "origin": _title_origin(article)},
         "summary": {
             "en": " ".join(s.text for s in article.summary_en),
             "fr": " ".join(s.text for s in article.summary_fr),
@@ -61,6 +83,7 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
                 "en": _sentences(article.summary_en),
                 "fr": _sentences(article.summary_fr),
             },
+            **article.summary_info,
         },
         "facts": [
             {
@@ -99,11 +122,19 @@ def md_escape(text: str | None) -> str:
     return out
 
 
-def _summary_md(items: list[SummarySentence]) -> str:
+def _summary_md(items: list[SummarySentence], lab: dict[str, str]) -> str:
     parts = []
     for s in items:
         links = "".join(f" [[{i}]](#s-{i})" for i in s.sources)
-        flag = " ⚠️ *" + ", ".join(s.flags) + "*" if s.flags else ""
+        notes = []
+        if "unsourced" in s.flags:
+            notes.append(lab["unsourced"])
+        if s.unsupported:
+            listed = "; ".join(md_escape(u.text) for u in s.unsupported)
+            notes.append(f"{lab['unsupported']}: {listed}")
+        others = [f for f in s.flags if f != "unsourced" and not f.startswith("unsupported_")]
+        notes += others
+        flag = f" **⚠️ {' · '.join(notes)}**" if notes else ""
         parts.append(f"{md_escape(s.text)}{links}{flag}")
     return " ".join(parts)
 
@@ -126,19 +157,41 @@ def _key_sentences_md(article: Article, lang: str) -> list[str]:
     return [*lines, ""]
 
 
+def _full_text_md(article: Article, lang: str, other: str) -> list[str]:
+    """The article paragraph by paragraph, the reader's language beside the other; every
+    sentence numbered and anchored (``#s-ID``) so that summary and fact links land on it."""
+    lines = [f"| {_NAMES[lang]} | {_NAMES[other]} |", "|---|---|"]
+    for para in article.paragraphs:
+        cells = {}
+        for code in (lang, other):
+            parts = []
+            for s in article.sentences_of(para):
+                text = md_escape(s.en if code == "en" else s.fr)
+                anchor = f'<a id="s-{s.id}"></a>' if code == lang else ""
+                flag = " ⚠️ " + ", ".join(s.flags) if s.flags and code == lang else ""
+                parts.append(f"{anchor}<sup>{s.id}</sup> {text}{flag}")
+            cell = " ".join(parts)
+            cells[code] = f"**{cell}**" if para.kind == "heading" and cell else cell
+        lines.append(f"| {cells[lang]} | {cells[other]} |")
+    return lines
+
+
 def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
     """The Markdown brief: reader's language first, the other alongside."""
     other = "fr" if lang == "en" else "en"
     lab = _LABELS[lang]
     titles = {"en": article.title_en, "fr": article.title_fr}
     summaries = {"en": article.summary_en, "fr": article.summary_fr}
-    lines = [f"# {md_escape(titles[lang]) or lab['untitled'] + ': ' + md_escape(article.stem)}"]
-    if titles[other]:
+    first = titles[lang] or titles[other]
+    lines = [f"# {md_escape(first) or lab['untitled'] + ': ' + md_escape(article.stem)}"]
+    if titles[other] and titles[lang]:
         lines.append(f"*{md_escape(titles[other])}*")
+    if article.title_origin in ("summary", "lead"):
+        lines += ["", f"*{lab['title_' + article.title_origin]}*"]
     lines += ["", f"{lab['source']}: {md_escape(article.path)} · sha256 `{article.sha256[:12]}`"]
     lines += ["", f"## {lab['summary']}", ""]
     for code in (lang, other):
-        text = _summary_md(summaries[code]) or lab["none"]
+        text = _summary_md(summaries[code], lab) or lab["none"]
         lines += [f"**{_NAMES[code]}:** {text}", ""]
     if article.facts:
         lines += [
@@ -160,14 +213,7 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
         lines += [f"## {lab['warnings']}", ""]
         lines += [f"- `{w.code}`: {md_escape(w.message)}" for w in article.warnings]
         lines.append("")
-    lines += [f"## {lab['text']}", "", f"| # | {_NAMES[lang]} | {_NAMES[other]} |", "|---|---|---|"]
-    for s in article.sentences:
-        texts = {"en": s.en or "", "fr": s.fr}
-        flag = " ⚠️ " + ", ".join(s.flags) if s.flags else ""
-        lines.append(
-            f'| <a id="s-{s.id}"></a>{s.id} | {md_escape(texts[lang])}{flag} | '
-            f"{md_escape(texts[other])} |"
-        )
+    lines += [f"## {lab['text']}", "", *_full_text_md(article, lang, other)]
     sig = article.signature
     lines += [
         "",

@@ -8,12 +8,20 @@ models; ``configs/default.toml`` restates them with comments.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.errors import ConfigError
 
@@ -186,7 +194,13 @@ class TranslateConfig(_Strict):
 
 
 class FrenchSideConfig(_Strict):
-    """How the French summary is made."""
+    """How the French summary is made.
+
+    ``back-translate`` (default) translates the English summary sentence by sentence with an
+    en→fr model, so both sides say the same thing and share their source links; ``model``
+    summarises the French article directly with a French summariser (e.g.
+    ``barthez-orangesum-abstract``), chunked like the English side.
+    """
 
     method: Literal["back-translate", "model"] = "back-translate"
     backend: BackendConfig = Field(default_factory=lambda: BackendConfig(model="opus-mt-en-fr"))
@@ -197,13 +211,44 @@ class SummariseConfig(_Strict):
     backend: BackendConfig = Field(
         default_factory=lambda: BackendConfig(model="distilbart-cnn-12-6", batch_size=4)
     )
-    min_new_tokens: int = Field(default=30, ge=0)
-    max_new_tokens: int = Field(default=120, ge=1)
+    min_new_tokens: int = Field(default=30, ge=0, description="Shortest summary, in tokens.")
+    max_new_tokens: int = Field(default=120, ge=1, description="Longest summary, in tokens.")
+    length_ratio: float | None = Field(
+        default=None,
+        gt=0,
+        description="Longest summary as a share of the input's tokens (still capped by "
+        "max_new_tokens, never below min_new_tokens); unset: max_new_tokens alone.",
+    )
     num_beams: int = Field(default=4, ge=1)
     no_repeat_ngram_size: int = Field(default=3, ge=0)
+    repetition_penalty: float = Field(default=1.0, gt=0)
     length_penalty: float = 2.0
     max_sentences: int = Field(default=4, ge=1, description="Summary sentences kept.")
+    duplicate_similarity: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description="A summary sentence sharing this share of its content words with an "
+        "earlier one is dropped as a near duplicate.",
+    )
+    max_chunk_tokens: int | None = Field(
+        default=None,
+        ge=16,
+        description="Tokens per chunk of a long article; unset: the model's input limit.",
+    )
+    max_depth: int = Field(
+        default=3, ge=0, description="Map rounds before the final pass (0: never chunk)."
+    )
     french: FrenchSideConfig = Field(default_factory=FrenchSideConfig)
+
+    @model_validator(mode="after")
+    def _lengths_agree(self) -> SummariseConfig:
+        if self.min_new_tokens > self.max_new_tokens:
+            raise ValueError(
+                f"min_new_tokens ({self.min_new_tokens}) is over max_new_tokens "
+                f"({self.max_new_tokens})"
+            )
+        return self
 
 
 class FactsConfig(_Strict):
@@ -228,17 +273,67 @@ class StagesConfig(_Strict):
     write: WriteConfig = Field(default_factory=WriteConfig)
 
 
+class FeedConfig(_Strict):
+    """The nightly feed job (``brief feed``): state, fetching limits and the digest."""
+
+    state: str = Field(
+        default="feed-state.sqlite", description="SQLite file recording every article seen."
+    )
+    report: str = Field(default="feed-report.json", description="JSON report of the last run.")
+    digest_dir: str = Field(default="digest", description="Where index.html/index.md go.")
+    digest_hours: float = Field(
+        default=24.0, ge=0, description="Briefs done in the last N hours are in the digest; 0: all."
+    )
+    digest_max_items: int = Field(default=200, ge=1, description="Newest briefs kept.")
+    retries: int = Field(
+        default=3, ge=1, description="Attempts per article before it is no longer retried."
+    )
+    max_items_per_source: int = Field(
+        default=0, ge=0, description="Newest entries taken from each source; 0: all."
+    )
+    user_agent: str = Field(
+        default="brief/0.1 (nightly French news digest; +https://github.com/brief-nlp/brief)",
+        min_length=1,
+    )
+    connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to connect.")
+    read_timeout: float = Field(default=20.0, gt=0, description="Seconds without a byte.")
+    total_timeout: float = Field(default=60.0, gt=0, description="Seconds for a whole fetch.")
+    max_bytes: int = Field(default=5_000_000, ge=1, description="Larger pages are refused.")
+    max_redirects: int = Field(default=5, ge=0)
+    fetch_workers: int = Field(default=4, ge=1, description="Pages fetched at once.")
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Fetch from private, loopback and link-local addresses (an intranet feed).",
+    )
+    allowed_networks: list[str] = Field(
+        default_factory=list,
+        description="Non-public networks allowed anyway, e.g. ['10.1.2.0/24'].",
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"not an IP network: {item!r}") from None
+        return value
+
+
 class BriefConfig(_Strict):
     """The whole configuration of a run."""
 
     run: RunConfig = Field(default_factory=RunConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     stages: StagesConfig = Field(default_factory=StagesConfig)
+    feed: FeedConfig = Field(default_factory=FeedConfig)
 
     def digest(self) -> str:
         """A short hash of everything that can change a brief's content (not where it goes)."""
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
+        data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -325,8 +420,11 @@ def load_config(
         key, value = parse_override(item)
         _set_dotted(data, key, value)
         origin = f"{origin} + --set" if "--set" not in origin else origin
+    # Over the defaults, so that a table given in part keeps its other defaults (a backend table
+    # that only changes `kind` keeps its `model`).
+    defaults = BriefConfig().model_dump(mode="json")
     try:
-        return BriefConfig.model_validate(data)
+        return BriefConfig.model_validate(deep_merge(defaults, data))
     except ValidationError as exc:
         raise ConfigError(_format_errors(exc, origin)) from None
 

@@ -71,13 +71,36 @@ class Paragraph:
     sentence_ids: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Unsupported:
+    """Something a generated sentence says that the source does not.
+
+    Attributes:
+        kind: ``"number"`` (amounts and percentages included), ``"date"`` (a year, a month, a
+            weekday) or ``"name"``.
+        text: The words as the generated sentence has them.
+    """
+
+    kind: str
+    text: str
+
+
 @dataclass
 class SummarySentence:
-    """A sentence of the summary with the source sentences it draws on."""
+    """A sentence of the summary with the source sentences it draws on.
+
+    Attributes:
+        text: The sentence.
+        sources: Ids of the source sentences it draws on, best first.
+        flags: Machine-readable problems: ``"unsupported_number"``, ``"unsupported_date"``,
+            ``"unsupported_name"`` (each with the items in ``unsupported``).
+        unsupported: The numbers, dates and names it states that the source does not.
+    """
 
     text: str
     sources: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    unsupported: list[Unsupported] = field(default_factory=list)
 
 
 @dataclass
@@ -117,8 +140,12 @@ class Article:
         lang: Detected language of the source ("fr" when unknown).
         sha256: Hash of the raw bytes.
         title_fr / title_en: The title in both languages, when one could be told apart.
+        title_origin: Where the title comes from: ``"article"`` (the input has one),
+            ``"summary"`` (the first unflagged summary sentence) or ``"lead"`` (the first
+            sentence); None while there is none.
         paragraphs / sentences: Structure and segmented sentences (filled by cleaning).
         summary_en / summary_fr: Summary sentences in both languages.
+        summary_info: How the summary was made (chunks, passes, French method).
         facts: Extracted key facts, ranked.
         key_sentences: Ids of the source sentences that carry the most facts, in order.
         warnings: Problems to show in the brief.
@@ -138,10 +165,12 @@ class Article:
     sha256: str = ""
     title_fr: str | None = None
     title_en: str | None = None
+    title_origin: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     summary_en: list[SummarySentence] = field(default_factory=list)
     summary_fr: list[SummarySentence] = field(default_factory=list)
+    summary_info: dict[str, Any] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     key_sentences: list[int] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)

@@ -116,3 +116,14 @@ def _local_input_limit(path: Path) -> int:
     except (OSError, ValueError):
         return 512
     return int(config.get("max_position_embeddings", 512))
+
+
+def licence_note(manifest: dict[str, Any]) -> str | None:
+    """A warning when a manifest says its model may not be used commercially, else None."""
+    if not manifest or manifest.get("commercial_use", True):
+        return None
+    licence = manifest.get("licence", "unknown licence")
+    return (
+        f"model '{manifest.get('name')}' is licensed {licence}: research and non-commercial "
+        "use only"
+    )

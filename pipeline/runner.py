@@ -18,6 +18,7 @@ from pipeline import __version__
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BriefError, ModelUnavailable, StageOrderError
+from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -71,6 +72,7 @@ class Pipeline:
             build_stage(name, config, self.runtime) for name in config.pipeline.stages
         ]
         self.stats = RunStats()
+        self._manifests = {role: spec.manifest for role, spec in configured_models(config).items()}
 
     def backends(self) -> dict[str, Any]:
         """Every backend of every stage, by role."""
@@ -97,8 +99,15 @@ class Pipeline:
             "device": self.runtime.device,
             "dtype": self.runtime.dtype,
             "stages": list(self.config.pipeline.stages),
-            "models": {role: b.signature() for role, b in self.backends().items()},
+            "models": {
+                role: _with_licence(b.signature(), self._manifests.get(role))
+                for role, b in self.backends().items()
+            },
         }
+
+    def licence_warnings(self) -> list[str]:
+        """One line per model whose manifest forbids commercial use (shown on every run)."""
+        return licence_warnings(self.config)
 
     def run(
         self,
@@ -119,11 +128,14 @@ class Pipeline:
         """
         items = list(articles)
         signature = self.signature()
+        licence_warnings = self.licence_warnings()
         size = self.config.run.batch_articles
         for start in range(0, len(items), size):
             batch = items[start : start + size]
             for article in batch:
                 article.signature = signature
+                for line in licence_warnings:
+                    article.warn("models.non_commercial", line, "run")
             for stage in self.stages:
                 self._run_stage(stage, batch)
             for article in batch:
@@ -160,6 +172,15 @@ class Pipeline:
                         _record(article, stage.name, inner)
         spent = time.perf_counter() - began
         self.stats.seconds[stage.name] = self.stats.seconds.get(stage.name, 0.0) + spent
+
+
+def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) -> dict[str, Any]:
+    """A backend's signature, with the licence of its model's manifest when it has one."""
+    out = dict(signature)
+    if manifest and "licence" in manifest:
+        out.setdefault("licence", manifest["licence"])
+        out.setdefault("commercial_use", bool(manifest.get("commercial_use", True)))
+    return out
 
 
 def _record(article: Article, stage: str, exc: Exception) -> None:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-# Tiny models gain nothing from several threads, and when other processes share the cores
-# OpenMP's spinning threads make them some 30 times slower. Set before torch is imported.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
+import pytest
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from pipeline.config import BriefConfig, load_config  # noqa: E402
+from pipeline.config import BriefConfig, load_config
+from tests.hubcache import CachedRepo, add_to_cache, write_manifest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
@@ -74,3 +70,64 @@ def tiny_dir(_tiny_models_master: Path, tmp_path: Path) -> Path:
     )
     write_tiny_config(target, models)
     return target
+
+
+# Decoding limits that keep tiny-model runs to seconds (random weights never stop on their own).
+FAST_TINY = [
+    "stages.translate.num_beams=1",
+    "stages.translate.max_length_ratio=0.05",
+    "stages.translate.min_max_new_tokens=4",
+    "stages.summarise.num_beams=1",
+    "stages.summarise.min_new_tokens=0",
+    "stages.summarise.max_new_tokens=8",
+    "stages.summarise.french.num_beams=1",
+]
+
+
+@pytest.fixture
+def hub_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Hugging Face cache for this test (``HF_HUB_CACHE`` points at it)."""
+    from huggingface_hub import constants
+
+    cache = tmp_path / "hub"
+    cache.mkdir()
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(cache))
+    return cache
+
+
+@dataclass
+class CachedTiny:
+    """The tiny models as pinned hub repositories in :func:`hub_cache`, with manifests."""
+
+    cache: Path
+    models_dir: Path
+    config: Path
+    repos: dict[str, CachedRepo]
+
+
+@pytest.fixture
+def cached_tiny(tiny_dir: Path, hub_cache: Path, tmp_path: Path) -> CachedTiny:
+    """The tiny models put in the hub cache as ``brief-test/...`` repositories (as `brief models
+    pull` leaves them, pickles listed by the hub but not fetched), manifests ``tiny-fr-en``,
+    ``tiny-bart``, ``tiny-en-fr`` pinning them, and a config.toml that selects them."""
+    models_dir = tmp_path / "manifests"
+    repos = {}
+    for name, folder in (
+        ("tiny-fr-en", "opus-mt-fr-en-tiny"),
+        ("tiny-bart", "distilbart-tiny"),
+        ("tiny-en-fr", "opus-mt-en-fr-tiny"),
+    ):
+        listed = {"pytorch_model.bin": 9}
+        repo_id = f"brief-test/{folder}"
+        repo = add_to_cache(hub_cache, repo_id, tiny_dir / folder, listed_only=listed)
+        write_manifest(models_dir, name, repo, size_mb=1, source_lang="fr", target_lang="en")
+        repos[name] = repo
+    config = tmp_path / "cached.toml"
+    config.write_text(
+        f'[run]\ndevice = "cpu"\nmodels_dir = "{models_dir.as_posix()}"\n'
+        '[stages.translate.backend]\nmodel = "tiny-fr-en"\n'
+        '[stages.summarise.backend]\nmodel = "tiny-bart"\n'
+        '[stages.summarise.french.backend]\nmodel = "tiny-en-fr"\n',
+        encoding="utf-8",
+    )
+    return CachedTiny(hub_cache, models_dir, config, repos)

@@ -87,3 +87,18 @@ def test_dump_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "filled.toml"
     path.write_text(dump_toml(cfg), encoding="utf-8")
     assert load_config(path) == cfg
+
+
+@pytest.mark.parametrize(
+    ("toml", "overrides"),
+    [
+        ("[stages.translate.backend]\nkind = 'ct2'\n", []),
+        ("", ["stages.translate.backend.batch_size=8"]),
+    ],
+)
+def test_a_table_given_in_part_keeps_its_other_defaults(
+    tmp_path: Path, toml: str, overrides: list[str]
+) -> None:
+    path = tmp_path / "part.toml"
+    path.write_text(toml, encoding="utf-8")
+    assert load_config(path, overrides).stages.translate.backend.model == "opus-mt-fr-en"

@@ -204,8 +204,15 @@ class CT2Seq2Seq:
         self._load()
         return [len(ids) for ids in self._tokenizer(texts)["input_ids"]]
 
-    def generate(self, texts: list[str], generation: GenerationSettings | None = None) -> list[str]:
-        """Decodes every text, in length-sorted batches, returned in input order."""
+    def generate(
+        self,
+        texts: list[str],
+        generation: GenerationSettings | None = None,
+        max_new_tokens: int | None = None,
+    ) -> list[str]:
+        """Decodes every text, in length-sorted batches, returned in input order
+        (``generation`` replaces the settings for this call, ``max_new_tokens`` tightens the
+        cap)."""
         if not texts:
             return []
         self._load()
@@ -213,7 +220,7 @@ class CT2Seq2Seq:
         limit = self.max_input_tokens
         sources = [tok.convert_ids_to_tokens(ids[:limit]) for ids in tok(texts)["input_ids"]]
         out = [""] * len(texts)
-        g = generation or self.generation
+        g = (generation or self.generation).capped(max_new_tokens)
         lengths = [len(s) for s in sources]
         for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens):
             batch = [sources[i] for i in idx]
@@ -244,5 +251,5 @@ class CT2Seq2Seq:
     ) -> list[str]:
         return self.generate(texts, generation)
 
-    def summarise(self, texts: list[str]) -> list[str]:
-        return self.generate(texts)
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        return self.generate(texts, max_new_tokens=max_new_tokens)

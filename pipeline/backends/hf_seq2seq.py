@@ -8,6 +8,7 @@ settings the stage gives it. Weights load lazily, on first use, safetensors only
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
@@ -60,6 +61,17 @@ class GenerationSettings:
         if self.max_new_tokens is not None:
             caps.append(self.max_new_tokens)
         return min(caps) if caps else 256
+
+    def capped(self, max_new_tokens: int | None) -> GenerationSettings:
+        """These settings with the output held to at most ``max_new_tokens`` (None: as is)."""
+        if max_new_tokens is None:
+            return self
+        cap = (
+            max_new_tokens
+            if self.max_new_tokens is None
+            else min(self.max_new_tokens, max_new_tokens)
+        )
+        return dataclasses.replace(self, max_new_tokens=cap)
 
     def floor(self, longest_input: int, ceiling: int | None = None) -> int:
         """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
@@ -227,6 +239,12 @@ class HFSeq2Seq:
         self._model = model.to(self.device).eval()
 
     @property
+    def model_class(self) -> str:
+        """The class ``transformers`` loaded the model as (loads it on first access)."""
+        self._load()
+        return type(self._model).__name__
+
+    @property
     def tokenizer(self) -> Any:
         """The model's tokenizer (loaded on first access, without the weights)."""
         self._load_tokenizer()
@@ -254,7 +272,12 @@ class HFSeq2Seq:
         """The model's input limit, in tokens."""
         return self.spec.max_input_tokens
 
-    def generate(self, texts: list[str], generation: GenerationSettings | None = None) -> list[str]:
+    def generate(
+        self,
+        texts: list[str],
+        generation: GenerationSettings | None = None,
+        max_new_tokens: int | None = None,
+    ) -> list[str]:
         """Runs every text through ``generate``, in length-sorted batches, in input order.
 
         Inputs longer than the model's limit are truncated here (with a logged warning); stages
@@ -263,6 +286,7 @@ class HFSeq2Seq:
         Args:
             texts: Inputs.
             generation: Decoding settings for this call (default: the backend's).
+            max_new_tokens: Tightens the settings' output cap for this call.
         """
         if not texts:
             return []
@@ -271,7 +295,7 @@ class HFSeq2Seq:
         self._load()
         lengths = self.count_tokens(texts)
         out: list[str] = [""] * len(texts)
-        g = generation or self.generation
+        g = (generation or self.generation).capped(max_new_tokens)
         limit = self.spec.max_input_tokens
         over = sum(n > limit for n in lengths)
         if over:
@@ -314,9 +338,9 @@ class HFSeq2Seq:
         """Translates each text (one sentence or segment each)."""
         return self.generate(texts, generation)
 
-    def summarise(self, texts: list[str]) -> list[str]:
-        """Summarises each text (one document each)."""
-        return self.generate(texts)
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
+        return self.generate(texts, max_new_tokens=max_new_tokens)
 
 
 def _reason(exc: BaseException) -> str:

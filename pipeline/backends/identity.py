@@ -51,7 +51,8 @@ class LeadBackend(IdentityBackend):
     def __init__(self, sentences: int = 3, **_: Any) -> None:
         self.sentences = sentences
 
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """The first sentences of each text (``max_new_tokens`` is ignored: no tokens here)."""
         out = []
         for text in texts:
             parts = _SENTENCE_END.split(" ".join(text.split()))

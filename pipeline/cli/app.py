@@ -6,7 +6,9 @@ reached by name. Errors the user can act on are one line on stderr, never a trac
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from typing import Any
 
 import click
@@ -14,7 +16,8 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import cache_cmd, config_cmd
+from pipeline.cli import bench, cache_cmd, config_cmd, feed, models
+from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
 
@@ -74,16 +77,35 @@ def _root(
 
 app.command("run", help=run_command.__doc__, epilog=EXIT_CODES)(run_command)
 app.add_typer(config_cmd.app, name="config")
+app.command("bench")(bench.bench)
+app.add_typer(models.app, name="models")
+app.add_typer(eval_cmd.app, name="eval")
+app.add_typer(feed.app, name="feed")
 app.add_typer(cache_cmd.app, name="cache")
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: runs the app, turning known errors into one-line messages."""
+    """Console entry point: runs the app, turning errors into one-line messages.
+
+    Known errors (bad input, config, missing model) exit with their own status; anything else is
+    an internal error (exit 70) whose traceback is shown only with ``-v``.
+    """
     try:
         return app(args=argv, standalone_mode=True)
     except BriefError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as exc:
+        if logging.getLogger().isEnabledFor(logging.INFO):
+            traceback.print_exc()
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+            file=sys.stderr,
+        )
+        raise SystemExit(70) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

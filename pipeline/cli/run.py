@@ -41,6 +41,8 @@ def brief_files(
     """
     config = load_config(config_path, overrides or [])
     pipeline = Pipeline(config)
+    for line in pipeline.licence_warnings():
+        print(f"warning: {line}", file=sys.stderr)
     pipeline.preflight()
     articles = articles_from_paths(files)
     total = len(articles)

@@ -1,24 +1,125 @@
-"""Summarise stage: an English summary of the translation, and its French side."""
+"""Summarise stage: an English summary of the translation, its French side, each line traced.
+
+1. English: the body's translated sentences, map-reduced through the summariser so that no
+   article is cut at the model's input limit (:mod:`pipeline.text.chunking`); the output is
+   split into sentences, empty and near-duplicate ones dropped, at most ``max_sentences`` kept.
+2. French: the English summary translated back sentence by sentence (default), or a French
+   summariser run on the French body, chunked the same way (``french.method = "model"``).
+3. Provenance: each summary sentence gets the ids of the source sentences it draws on (lexical
+   overlap, numbers and names weighted up, both sides of the alignment counted).
+4. Faithfulness: every number, date and name of each summary sentence is looked up in the
+   source; what is missing is flagged on the sentence and warned about, and so is a sentence
+   that shares nothing with any source sentence (``unsourced``).
+5. Title: an article without one gets the first unflagged summary sentence as its title, in both
+   languages (``title_origin = "summary"``), else its lead sentence (``"lead"``).
+"""
 
 from __future__ import annotations
 
+import inspect
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.hf_seq2seq import GenerationSettings
-from pipeline.config import BriefConfig
-from pipeline.document import Article, SummarySentence
+from pipeline.config import BriefConfig, SummariseConfig
+from pipeline.document import Article, Sentence, SummarySentence
+from pipeline.errors import ConfigError
 from pipeline.registry import build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
-from pipeline.text.overlap import best_sources
+from pipeline.text.chunking import Condensed, MapReduce
+from pipeline.text.overlap import pick_sources, similarity, source_keys
 from pipeline.text.segment import split_english, split_french
+from pipeline.text.support import SourceEvidence
 
 log = logging.getLogger(__name__)
 
+_TITLE_WORDS = 20
+
+
+def _generation(cfg: SummariseConfig, num_beams: int) -> GenerationSettings:
+    return GenerationSettings(
+        num_beams=num_beams,
+        max_new_tokens=cfg.max_new_tokens,
+        max_length_ratio=cfg.length_ratio,
+        min_max_new_tokens=max(cfg.min_new_tokens, 1),
+        min_new_tokens=cfg.min_new_tokens,
+        no_repeat_ngram_size=cfg.no_repeat_ngram_size,
+        repetition_penalty=cfg.repetition_penalty,
+        length_penalty=cfg.length_penalty,
+    )
+
+
+def tidy(sentences: list[str], threshold: float, limit: int, lang: str = "en") -> list[str]:
+    """Summary sentences worth showing: no empty or letterless ones, no near duplicates.
+
+    Args:
+        sentences: Candidate sentences in order.
+        threshold: :func:`~pipeline.text.overlap.similarity` at which a sentence repeats an
+            earlier one.
+        limit: At most this many are kept.
+        lang: Their language.
+    """
+    kept: list[str] = []
+    for sentence in sentences:
+        text = " ".join(sentence.split())
+        if not any(ch.isalpha() for ch in text):
+            continue
+        if any(similarity(text, earlier, lang) >= threshold for earlier in kept):
+            continue
+        kept.append(text)
+        if len(kept) == limit:
+            break
+    return kept
+
+
+def _require(backend: Any, ability: str, path: str, kind: str) -> None:
+    """Raises a config error naming the key when a backend cannot do what the stage needs."""
+    if not callable(getattr(backend, ability, None)):
+        raise ConfigError(f"{path}.kind: backend {kind!r} cannot {ability}")
+
+
+def _body(article: Article) -> list[Sentence]:
+    """The sentences a summary is made of: the article's text without its headings."""
+    out = []
+    for para in article.paragraphs:
+        if para.kind != "heading":
+            out += article.sentences_of(para)
+    return out or list(article.sentences)
+
+
+def input_limit(backend: Any) -> int | None:
+    """The most tokens a backend's model reads, when it says (stand-ins have no limit)."""
+    limit = getattr(backend, "max_input_tokens", None)  # CTranslate2: from the conversion
+    if limit is None:
+        limit = getattr(getattr(backend, "spec", None), "max_input_tokens", None)
+    return int(limit) if limit is not None else None
+
+
+def _summariser(backend: Any) -> Callable[[list[str], int | None], list[str]]:
+    """``backend.summarise`` with an output cap, for backends that take one (stand-ins don't)."""
+    params = inspect.signature(backend.summarise).parameters.values()
+    takes_cap = any(p.name == "max_new_tokens" or p.kind is p.VAR_KEYWORD for p in params)
+
+    def summarise(texts: list[str], cap: int | None) -> list[str]:
+        if cap is not None and takes_cap:
+            return backend.summarise(texts, max_new_tokens=cap)
+        return backend.summarise(texts)
+
+    return summarise
+
+
+def _map_reduce(backend: Any, split: Any, cfg: SummariseConfig) -> MapReduce:
+    counter = getattr(backend, "count_tokens", None)
+    limit = input_limit(backend)
+    if limit is not None and cfg.max_chunk_tokens is not None:
+        limit = min(limit, cfg.max_chunk_tokens)
+    return MapReduce(_summariser(backend), counter, limit, split, cfg.max_depth, cfg.min_new_tokens)
+
 
 class SummariseStage(Stage):
-    """Fills ``summary_en`` and ``summary_fr``, each sentence with its source sentence ids."""
+    """Fills ``summary_en`` and ``summary_fr``, each sentence with its source ids and flags."""
 
     name = "summarise"
     requires = ("sentences.en",)
@@ -27,23 +128,20 @@ class SummariseStage(Stage):
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         cfg = config.stages.summarise
         self.config = cfg
-        generation = GenerationSettings(
-            num_beams=cfg.num_beams,
-            max_new_tokens=cfg.max_new_tokens,
-            max_length_ratio=None,
-            min_new_tokens=cfg.min_new_tokens,
-            no_repeat_ngram_size=cfg.no_repeat_ngram_size,
-            length_penalty=cfg.length_penalty,
+        self.backend = build_backend(
+            cfg.backend, _generation(cfg, cfg.num_beams), runtime, "stages.summarise.backend"
         )
-        self.backend = build_backend(cfg.backend, generation, runtime, "stages.summarise.backend")
         french = cfg.french
         if french.method == "back-translate":
             french_generation = GenerationSettings(num_beams=french.num_beams)
         else:
-            french_generation = generation
+            french_generation = _generation(cfg, french.num_beams)
         self.french = build_backend(
             french.backend, french_generation, runtime, "stages.summarise.french.backend"
         )
+        _require(self.backend, "summarise", "stages.summarise.backend", cfg.backend.kind)
+        ability = "summarise" if french.method == "model" else "translate"
+        _require(self.french, ability, "stages.summarise.french.backend", french.backend.kind)
 
     def backends(self) -> dict[str, Any]:
         return {"summarise": self.backend, "summarise.french": self.french}
@@ -52,57 +150,122 @@ class SummariseStage(Stage):
         live = [a for a in articles if a.active and any(s.en for s in a.sentences)]
         if not live:
             return articles
-        texts = [self._body_en(a) for a in live]
-        self._warn_overlong(live, texts)
-        summaries = self.backend.summarise(texts)
-        for article, summary in zip(live, summaries, strict=True):
-            candidates = [(s.id, s.en or "") for s in article.sentences]
-            article.summary_en = [
-                SummarySentence(text=t, sources=best_sources(t, candidates))
-                for t in split_english(summary)[: self.config.max_sentences]
-            ]
+        english = _map_reduce(self.backend, split_english, self.config)
+        results = english.run([[s.en or "" for s in _body(a)] for a in live])
+        for article, result in zip(live, results, strict=True):
+            article.summary_en = self._sentences(article, result, "en")
+            article.summary_info = {
+                "chunks": result.chunks,
+                "passes": result.passes,
+                "french_method": self.config.french.method,
+            }
         if self.config.french.method == "back-translate":
             self._back_translate(live)
         else:
             self._summarise_french(live)
+        for article in live:
+            self._check_support(article)
+            self._fill_title(article)
         return articles
 
-    def _body_en(self, article: Article) -> str:
-        blocks = []
-        for para in article.paragraphs:
-            if para.kind == "heading":
-                continue
-            blocks.append(" ".join(s.en or "" for s in article.sentences_of(para)).strip())
-        return "\n".join(b for b in blocks if b)
+    def _sentences(self, article: Article, result: Condensed, lang: str) -> list[SummarySentence]:
+        """A summary split, tidied and traced to its source sentences; warns when it is empty
+        or had to be cut."""
+        if result.truncated:
+            rounds = result.passes - 1
+            article.warn(
+                "summarise.truncated",
+                f"the {'English' if lang == 'en' else 'French'} text ({result.tokens} tokens) "
+                f"was still {result.final_tokens} tokens after {rounds} round"
+                f"{'s' if rounds != 1 else ''} of chunk summaries, over the model's input limit: "
+                "the last pass read only its "
+                "beginning (raise stages.summarise.max_depth)",
+                self.name,
+            )
+        split = split_english if lang == "en" else split_french
+        cfg = self.config
+        texts = tidy(split(result.text), cfg.duplicate_similarity, cfg.max_sentences, lang)
+        if not texts:
+            article.warn("summarise.empty", f"the {lang} summary came back empty", self.name)
+        other = "fr" if lang == "en" else "en"
+        keyed = [
+            (s.id, source_keys(getattr(s, lang) or "", lang, getattr(s, other), other))
+            for s in article.sentences
+        ]
+        return [SummarySentence(text=t, sources=pick_sources(t, lang, keyed)) for t in texts]
 
     def _back_translate(self, articles: list[Article]) -> None:
         flat = [s for a in articles for s in a.summary_en]
-        french = self.french.translate([s.text for s in flat])
-        it = iter(french)
+        french = iter(self.french.translate([s.text for s in flat]) if flat else [])
         for article in articles:
+            # Same sentence in the other language: the same sources.
             article.summary_fr = [
-                SummarySentence(text=next(it), sources=list(s.sources)) for s in article.summary_en
+                SummarySentence(text=" ".join(next(french).split()), sources=list(s.sources))
+                for s in article.summary_en
             ]
 
     def _summarise_french(self, articles: list[Article]) -> None:
-        summaries = self.french.summarise([a.text_fr() for a in articles])
-        for article, summary in zip(articles, summaries, strict=True):
-            candidates = [(s.id, s.fr) for s in article.sentences]
-            article.summary_fr = [
-                SummarySentence(text=t, sources=best_sources(t, candidates))
-                for t in split_french(summary)[: self.config.max_sentences]
-            ]
+        french = _map_reduce(self.french, split_french, self.config)
+        results = french.run([[s.fr for s in _body(a)] for a in articles])
+        for article, result in zip(articles, results, strict=True):
+            article.summary_fr = self._sentences(article, result, "fr")
+            article.summary_info["french_chunks"] = result.chunks
+            article.summary_info["french_passes"] = result.passes
 
-    def _warn_overlong(self, articles: list[Article], texts: list[str]) -> None:
-        counter = getattr(self.backend, "count_tokens", None)
-        limit = getattr(getattr(self.backend, "spec", None), "max_input_tokens", None)
-        if counter is None or limit is None:
+    def _check_support(self, article: Article) -> None:
+        """Flags each summary sentence that has no source, or states numbers, dates or names
+        that the source lacks."""
+        english = [s.en or "" for s in article.sentences]
+        french = [s.fr for s in article.sentences]
+        evidence = {
+            "en": SourceEvidence(english, "en", french),
+            "fr": SourceEvidence(french, "fr"),
+        }
+        names = {"en": "English", "fr": "French"}
+        for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
+            for index, sentence in enumerate(summary):
+                if not sentence.sources and "unsourced" not in sentence.flags:
+                    sentence.flags.append("unsourced")
+                    article.warn(
+                        "summarise.unsourced",
+                        f"{names[lang]} summary sentence {index + 1} shares nothing with any "
+                        "source sentence",
+                        self.name,
+                    )
+                sentence.unsupported = evidence[lang].unsupported(sentence.text)
+                for item in sentence.unsupported:
+                    flag = f"unsupported_{item.kind}"
+                    if flag not in sentence.flags:
+                        sentence.flags.append(flag)
+                    article.warn(
+                        f"summarise.{flag}",
+                        f"{names[lang]} summary sentence {index + 1} says “{item.text}”, "
+                        f"which is not in the source ({item.kind})",
+                        self.name,
+                    )
+
+    def _fill_title(self, article: Article) -> None:
+        """Gives an untitled article a title in both languages (see the module docstring)."""
+        if article.title_fr:
             return
-        for article, n in zip(articles, counter(texts), strict=True):
-            if n > limit:
-                article.warn(
-                    "summarise.truncated",
-                    f"the English text has {n} tokens, over the summariser's {limit}; "
-                    "the summary covers its beginning only",
-                    self.name,
-                )
+        picks = {}
+        for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
+            picks[lang] = next((s.text for s in summary if not s.flags), None)
+        if picks["en"] and picks["fr"]:
+            article.title_origin = "summary"
+        else:
+            lead = _body(article)[0]
+            picks = {"en": lead.en, "fr": lead.fr}
+            article.title_origin = "lead"
+        article.title_en = _shorten(picks["en"])
+        article.title_fr = _shorten(picks["fr"])
+
+
+def _shorten(text: str | None) -> str | None:
+    """A sentence cut to a title's length, without its final full stop."""
+    if not text:
+        return None
+    words = text.split()
+    if len(words) > _TITLE_WORDS:
+        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    return " ".join(words).rstrip(".")

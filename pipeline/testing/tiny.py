@@ -130,11 +130,20 @@ def _train_spm(lines: list[str], path: Path, vocab_size: int = SPM_VOCAB_SIZE) -
     ]
 
 
-def _marian_vocab(source_pieces: list[str], target_pieces: list[str]) -> dict[str, int]:
-    """Builds a shared Marian vocabulary: specials, source pieces, new target pieces, pad last."""
+def _marian_vocab(
+    source_pieces: list[str], target_pieces: list[str], size: int = 0
+) -> dict[str, int]:
+    """Builds a shared Marian vocabulary: specials, source pieces, new target pieces, pad last.
+
+    With ``size`` larger than the pieces, filler entries make the vocabulary as large as the
+    model's embeddings, so that whatever id a random-weight model emits can be decoded.
+    """
     vocab: dict[str, int] = {}
-    for piece in (*MARIAN_SPECIALS, *source_pieces, *target_pieces, MARIAN_PAD):
+    for piece in (*MARIAN_SPECIALS, *source_pieces, *target_pieces):
         vocab.setdefault(piece, len(vocab))
+    for index in range(len(vocab), size - 1):
+        vocab[f"<filler_{index}>"] = index
+    vocab[MARIAN_PAD] = len(vocab)
     return vocab
 
 
@@ -182,7 +191,7 @@ def build_marian(
     outdir.mkdir(parents=True, exist_ok=True)
     source_pieces = _train_spm(source_lines, outdir / "source.spm", spm_vocab_size)
     target_pieces = _train_spm(target_lines, outdir / "target.spm", spm_vocab_size)
-    vocab = _marian_vocab(source_pieces, target_pieces)
+    vocab = _marian_vocab(source_pieces, target_pieces, int(architecture.get("vocab_size", 0)))
     (outdir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), "utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(outdir / "source.spm"),
@@ -211,10 +220,13 @@ def build_marian(
         bos_token_id=eos_id,
         decoder_start_token_id=pad_id,
         forced_eos_token_id=eos_id,
+        # The hub's opus-mt config.json carries it; CTranslate2's converter reads it.
+        normalize_before=False,
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = MarianMTModel(config).eval()
+        _block_fillers(model, vocab)
     model.generation_config = GenerationConfig(
         max_length=64,
         min_length=0,
@@ -287,6 +299,9 @@ def build_bart(
 
     outdir.mkdir(parents=True, exist_ok=True)
     vocab, merges = _train_bpe(lines, bpe_vocab_size)
+    # Fillers up to the model's embedding size, so that every id a random model emits decodes.
+    for index in range(len(vocab), int(architecture.get("vocab_size", 0))):
+        vocab[f"<filler_{index}>"] = index
     tokenizer = BartTokenizerFast(vocab=vocab, merges=merges, model_max_length=1024)
     bos_id, pad_id, eos_id = vocab["<s>"], vocab["<pad>"], vocab["</s>"]
     fields = {
@@ -303,10 +318,12 @@ def build_bart(
         decoder_start_token_id=eos_id,
         forced_bos_token_id=bos_id,
         forced_eos_token_id=eos_id,
+        normalize_before=False,  # as in distilbart's config.json; CTranslate2 reads it
     )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = BartForConditionalGeneration(config).eval()
+        _block_fillers(model, vocab)
     model.generation_config = GenerationConfig(
         max_length=60,
         min_length=5,
@@ -323,6 +340,14 @@ def build_bart(
     model.save_pretrained(outdir, safe_serialization=True)
     tokenizer.save_pretrained(outdir)
     return outdir
+
+
+def _block_fillers(model: Any, vocab: dict[str, int]) -> None:
+    """Makes filler ids unreachable (a large negative output bias): a random model then emits
+    real pieces only, as a trained one would, at no cost per decoding step."""
+    fillers = [i for piece, i in vocab.items() if piece.startswith("<filler_")]
+    if fillers:
+        model.final_logits_bias[0, fillers] = -1e4
 
 
 @contextmanager

@@ -293,6 +293,109 @@ def unmatched(source: list[Quantity], target: list[Quantity]) -> list[Quantity]:
     return [q for q in source if not any(equivalent(q, t) for t in target)]
 
 
+# Numbers written as words, from two up: "one"/"un"/"une" are articles and pronouns as often as
+# numbers, so on their own they would prove nothing and match everything.
+_WORDS_EN = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_WORDS_FR = {
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "cents": 100,
+    "douzaine": 12,
+}
+# Words that are numbers only inside a compound: "vingt-et-un" is 21, but "un" is an article,
+# "neuf" also means "new" and "pour cent" is a percentage, not a hundred.
+_COMPOUND_ONLY = {"un": 1, "une": 1, "one": 1, "neuf": 9}
+_NOT_ALONE = {"un", "une", "one", "neuf"}
+_WORD_NUMBER = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+
+
+def _compound(parts: list[str], table: dict[str, int]) -> float | None:
+    """``["twenty", "five"]`` → 25, ``["quatre", "vingt", "dix"]`` → 90; None when not a number."""
+    total = 0
+    for part in parts:
+        if part in {"et", "and"}:
+            continue
+        value = table.get(part, _COMPOUND_ONLY.get(part) if len(parts) > 1 else None)
+        if value is None:
+            return None
+        # "quatre-vingts" and "two hundred" multiply; everything else adds.
+        total = total * value if value in (20, 100) and 0 < total < value else total + value
+    return float(total) if total else None
+
+
+def _number_words(text: str, table: dict[str, int]) -> list[Quantity]:
+    out = []
+    for m in _WORD_NUMBER.finditer(text):
+        parts = m.group(0).lower().split("-")
+        if parts[0] in _NOT_ALONE and len(parts) == 1:
+            continue
+        if parts == ["cent"] and text[: m.start()].lower().rstrip().endswith("pour"):
+            continue
+        value = _compound(parts, table)
+        if value is not None:
+            out.append(Quantity("number", m.group(0), value, value, None, m.span()))
+    return out
+
+
+def number_words_en(text: str) -> list[Quantity]:
+    """Numbers written as English words ("three", "twenty-five", "a dozen"), from two up."""
+    return _number_words(text, _WORDS_EN)
+
+
+def number_words_fr(text: str) -> list[Quantity]:
+    """Numbers written as French words ("trois", "vingt-cinq", "quatre-vingt-dix"), from two up."""
+    return _number_words(text, _WORDS_FR)
+
+
 # -- numbers glued to their unit, in English ----------------------------------------------------
 
 _EN_GLUED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?=[a-zA-Z])")

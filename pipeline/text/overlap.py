@@ -1,10 +1,26 @@
-"""Lexical overlap, used to trace generated sentences back to source sentences."""
+"""Lexical overlap, used to trace generated sentences back to source sentences.
+
+No embedding model is needed: a generated sentence is matched against every source sentence on
+shared content words, with numbers and names weighted up (they are what a reader checks), and
+with the other language's side of each source sentence counted for numbers and names, which
+survive translation even when the words around them change.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from pipeline.text.numbers import (
+    Quantity,
+    number_words_en,
+    number_words_fr,
+    quantities_en,
+    quantities_fr,
+)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOP = {
     # English
     "the",
@@ -91,36 +107,161 @@ _STOP = {
 }
 
 
+# Weights of what a generated sentence shares with a source sentence.
+WORD_WEIGHT = 1.0
+NAME_WEIGHT = 2.0
+NUMBER_WEIGHT = 3.0
+
+
+def fold(word: str) -> str:
+    """Lower-cased, without accents: ``"États"`` → ``"etats"``."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def content_words(text: str) -> set[str]:
-    """Lower-cased words of a text without stop words."""
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+    """Lower-cased words of a text without stop words or digits."""
+    return {
+        w
+        for w in _WORD.findall(text.lower())
+        if w not in _STOP and not any(ch.isdigit() for ch in w)
+    }
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """Every number of a text in ``lang`` ("en" or "fr"), in digits or in words."""
+    if lang == "fr":
+        return quantities_fr(text) + number_words_fr(text)
+    return quantities_en(text) + number_words_en(text)
+
+
+def _number_keys(q: Quantity) -> set[str]:
+    return {f"#{q.value:.6g}", f"#{q.number:.6g}"}
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Something a generated sentence says that a source sentence may share.
+
+    Attributes:
+        weight: How much sharing it counts.
+        keys: Any of these in a source sentence's keys counts as shared.
+    """
+
+    weight: float
+    keys: frozenset[str]
+
+
+def features(text: str, lang: str) -> list[Feature]:
+    """Content words (names weighted up) and numbers of a generated sentence."""
+    out: dict[frozenset[str], float] = {}
+    for q in quantities(text, lang):
+        out[frozenset(_number_keys(q))] = NUMBER_WEIGHT
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        low = word.lower()
+        if low in _STOP or any(ch.isdigit() for ch in word):
+            continue
+        if low in {fold(q.surface) for q in number_words_en(word) + number_words_fr(word)}:
+            continue
+        weight = NAME_WEIGHT if word[0].isupper() and i > 0 else WORD_WEIGHT
+        key = frozenset({fold(word)})
+        out[key] = max(weight, out.get(key, 0.0))
+    return [Feature(w, k) for k, w in out.items()]
+
+
+def source_keys(text: str, lang: str, other: str | None = None, other_lang: str = "") -> set[str]:
+    """What a source sentence offers to match: its words and numbers, and the numbers and
+    capitalised words of its other-language side (when given)."""
+    keys = {fold(w) for w in content_words(text)}
+    for q in quantities(text, lang):
+        keys |= _number_keys(q)
+    if other:
+        keys |= {fold(w) for w in _WORD.findall(other) if w[0].isupper() and w.lower() not in _STOP}
+        for q in quantities(other, other_lang):
+            keys |= _number_keys(q)
+    return keys
+
+
+def overlap_score(feats: list[Feature], keys: set[str]) -> float:
+    """Share of the features' weight found in ``keys`` (0 to 1)."""
+    total = sum(f.weight for f in feats)
+    if not total:
+        return 0.0
+    return sum(f.weight for f in feats if f.keys & keys) / total
 
 
 def best_sources(
-    text: str, candidates: list[tuple[int, str]], top: int = 3, threshold: float = 0.2
+    text: str,
+    candidates: list[tuple[int, str]] | list[tuple[int, str, str | None]],
+    top: int = 3,
+    threshold: float = 0.2,
+    lang: str = "en",
+    relative: float = 0.5,
 ) -> list[int]:
-    """Ids of the candidates that share the most content words with ``text``.
+    """Ids of the source sentences a generated sentence draws on, best first.
 
     Args:
-        text: A generated sentence.
-        candidates: ``(id, sentence)`` pairs in the same language.
+        text: A generated sentence in ``lang``.
+        candidates: ``(id, sentence)`` pairs in ``lang``, or ``(id, sentence, other)`` triples
+            where ``other`` is the aligned sentence in the other language.
         top: At most this many ids.
-        threshold: Minimum share of ``text``'s content words a candidate must cover; the single
-            best candidate is kept even below it, as long as it shares a word.
+        threshold: Minimum weighted share of ``text`` a candidate must cover; the single best
+            candidate is kept even below it, as long as it shares something.
+        lang: ``"en"`` or ``"fr"``.
+        relative: A candidate must also score at least this fraction of the best one.
 
     Returns:
-        Ids, best first.
+        Ids, best first; empty only when no candidate shares anything with ``text``.
     """
-    words = content_words(text)
-    if not words:
+    other_lang = "fr" if lang == "en" else "en"
+    keyed = [
+        (cand[0], source_keys(cand[1], lang, cand[2] if len(cand) > 2 else None, other_lang))
+        for cand in candidates
+    ]
+    return pick_sources(text, lang, keyed, top, threshold, relative)
+
+
+def pick_sources(
+    text: str,
+    lang: str,
+    keyed: list[tuple[int, set[str]]],
+    top: int = 3,
+    threshold: float = 0.2,
+    relative: float = 0.5,
+) -> list[int]:
+    """:func:`best_sources` over candidates whose :func:`source_keys` are already computed."""
+    feats = features(text, lang)
+    if not feats:
         return []
-    scored = []
-    for ident, sentence in candidates:
-        shared = len(words & content_words(sentence))
-        if shared:
-            scored.append((shared / len(words), ident))
+    scored = [(overlap_score(feats, keys), ident) for ident, keys in keyed]
+    scored = [pair for pair in scored if pair[0] > 0]
+    if not scored:
+        return []
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    chosen = [ident for score, ident in scored[:top] if score >= threshold]
-    if not chosen and scored:
-        chosen = [scored[0][1]]
-    return chosen
+    best = scored[0][0]
+    chosen = [i for s, i in scored[:top] if s >= threshold and s >= relative * best]
+    return chosen or [scored[0][1]]
+
+
+def similarity(a: str, b: str, lang: str = "en") -> float:
+    """How much two sentences say the same: shared content words over the smaller set.
+
+    1.0 for the same text (ignoring case, accents and punctuation) and for a sentence of at
+    least three content words wholly contained in the other; 0.0 when both state numbers and
+    the numbers differ (the same sentence with another amount says something else).
+    """
+    norm_a = " ".join(fold(w) for w in _WORD.findall(a))
+    norm_b = " ".join(fold(w) for w in _WORD.findall(b))
+    if norm_a == norm_b:
+        return 1.0
+    numbers_a = {f"{q.value:.6g}" for q in quantities(a, lang)}
+    numbers_b = {f"{q.value:.6g}" for q in quantities(b, lang)}
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return 0.0
+    words_a = {fold(w) for w in content_words(a)}
+    words_b = {fold(w) for w in content_words(b)}
+    smaller = min(len(words_a), len(words_b))
+    if smaller < 3:
+        return 0.0
+    return len(words_a & words_b) / smaller

@@ -123,3 +123,20 @@ def test_config_show_prints_the_filled_config() -> None:
     result = runner.invoke(app, ["config", "show", "--set", "stages.translate.num_beams=2"])
     assert result.exit_code == 0
     assert "num_beams = 2" in result.output and "config hash:" in result.output
+
+
+def test_an_unexpected_error_is_one_line_and_exit_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import pipeline.cli.run as run_module
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(run_module, "brief_files", broken)
+    with pytest.raises(SystemExit) as exc:
+        main([str(SEED)])
+    assert exc.value.code == 70
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err

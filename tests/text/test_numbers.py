@@ -6,6 +6,8 @@ from pipeline.text.number_words import parse_french_ordinal, parse_number_words
 from pipeline.text.numbers import (
     equivalent,
     glued_en,
+    number_words_en,
+    number_words_fr,
     parse_french_number,
     quantities_en,
     quantities_fr,
@@ -172,6 +174,37 @@ def test_a_number_too_large_for_a_float_is_not_a_quantity() -> None:
     text = "9" * 400 + " milliards de dollars et 3 %"
     assert [q.surface for q in quantities_fr(text)] == ["3 %"]
     assert [q.surface for q in quantities_en("9" * 400 + " and 3%")] == ["3%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("trois entreprises et vingt-cinq salariés", [3, 25]),
+        ("dix-neuf", [19]),
+        ("soixante-dix", [70]),
+        ("quatre-vingts", [80]),
+        ("quatre-vingt-dix-neuf", [99]),
+        ("vingt-et-un", [21]),
+        ("un bâtiment neuf", []),
+        ("40 pour cent", []),
+        ("cent personnes", [100]),
+    ],
+)
+def test_number_words_fr(text: str, values: list[int]) -> None:
+    assert [q.value for q in number_words_fr(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("three firms and twenty-five staff", [3, 25]),
+        ("one of the largest", []),
+        ("a dozen eggs", [12]),
+        ("forty-two", [42]),
+    ],
+)
+def test_number_words_en(text: str, values: list[int]) -> None:
+    assert [q.value for q in number_words_en(text)] == values
 
 
 @pytest.mark.parametrize(

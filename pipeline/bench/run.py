@@ -1,0 +1,219 @@
+"""Runs the benchmark: the whole pipeline, then the naive baseline, in one process.
+
+Generation lengths are forced (translation = 1.2 × source tokens, summary = 80 tokens), so
+every run decodes the same number of tokens whatever the random weights would prefer. The naive
+baseline is one ``generate`` call per sentence (and per article for the summary), fp32, batch
+1, same decoding settings; it is sampled for a fixed time budget and compared in tokens/s.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import resource
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq
+from pipeline.bench.corpus import bench_articles
+from pipeline.bench.models import BenchModels
+from pipeline.config import BriefConfig, load_config
+from pipeline.manifests import resolve_model
+from pipeline.runner import Pipeline
+from pipeline.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+TRANSLATION_RATIO = 1.2
+SUMMARY_TOKENS = 80
+
+
+def bench_overrides(models: BenchModels, backend: str, ct2_dirs: dict[str, Path]) -> list[str]:
+    """Config overrides that point the stages at the benchmark models and force lengths."""
+
+    def q(path: Path) -> str:
+        return '"' + Path(path).as_posix() + '"'
+
+    tr = ct2_dirs.get("translate", models.translate) if backend == "ct2" else models.translate
+    su = ct2_dirs.get("summarise", models.summarise) if backend == "ct2" else models.summarise
+    bt = (
+        ct2_dirs.get("back_translate", models.back_translate)
+        if backend == "ct2"
+        else models.back_translate
+    )
+    return [
+        f"stages.translate.backend.kind={backend}",
+        f"stages.translate.backend.model={q(tr)}",
+        f"stages.translate.max_length_ratio={TRANSLATION_RATIO}",
+        f"stages.translate.min_length_ratio={TRANSLATION_RATIO}",
+        f"stages.summarise.backend.kind={backend}",
+        f"stages.summarise.backend.model={q(su)}",
+        f"stages.summarise.min_new_tokens={SUMMARY_TOKENS}",
+        f"stages.summarise.max_new_tokens={SUMMARY_TOKENS}",
+        f"stages.summarise.french.backend.kind={backend}",
+        f"stages.summarise.french.backend.model={q(bt)}",
+    ]
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _backend_report(backend: Any) -> dict[str, Any]:
+    stats = getattr(backend, "stats", None)
+    if stats is None:
+        return {}
+    out = asdict(stats)
+    out["output_tokens_per_s"] = (
+        round(stats.output_tokens / stats.seconds, 1) if stats.seconds else 0
+    )
+    return out
+
+
+def naive_baseline(
+    model_dir: Path,
+    texts: list[str],
+    generation: GenerationSettings,
+    device: str,
+    budget_s: float,
+) -> dict[str, Any]:
+    """One ``generate`` per text, fp32, batch 1, until ``budget_s`` seconds are spent."""
+    spec = resolve_model(str(model_dir))
+    backend = HFSeq2Seq(spec, generation, device=device, dtype="float32", batch_size=1)
+    backend.translate(texts[:1])  # load and warm up outside the measurement
+    backend.stats = type(backend.stats)()
+    began = time.perf_counter()
+    done = 0
+    for text in texts:
+        backend.translate([text])
+        done += 1
+        if time.perf_counter() - began > budget_s:
+            break
+    report = _backend_report(backend)
+    report["texts_measured"] = done
+    return report
+
+
+def run_bench(
+    articles: int,
+    models: BenchModels,
+    config: BriefConfig,
+    baseline_seconds: float = 30.0,
+    ct2_dirs: dict[str, Path] | None = None,
+) -> dict[str, Any]:
+    """Runs the pipeline on ``articles`` benchmark articles, then the naive baselines.
+
+    Returns:
+        The report (also what ``brief bench -o`` writes as JSON).
+    """
+    runtime = Runtime.from_config(config)
+    pipeline = Pipeline(config, runtime)
+    items = bench_articles(articles)
+    words = sum(len(a.raw.decode("utf-8").split()) for a in items)
+    cuda = runtime.device == "cuda"
+    if cuda:
+        import torch
+
+        torch.cuda.reset_peak_memory_stats()
+    began = time.perf_counter()
+    pipeline.run(items)
+    total = time.perf_counter() - began
+    failed = [a.error for a in items if a.error]
+    report: dict[str, Any] = {
+        "brief_version": __version__,
+        "device": runtime.device,
+        "dtype": runtime.dtype,
+        "machine": {
+            "cpu": platform.processor() or platform.machine(),
+            "python": platform.python_version(),
+        },
+        "config_hash": config.digest(),
+        "articles": articles,
+        "words": words,
+        "failed": len(failed),
+        "errors": failed[:3],
+        "seconds": round(total, 2),
+        "articles_per_s": round(articles / total, 3),
+        "stage_seconds": {k: round(v, 2) for k, v in pipeline.stats.seconds.items()},
+        "models": {
+            role: {**b.signature(), **_backend_report(b)} for role, b in pipeline.backends().items()
+        },
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+    if cuda:
+        import torch
+
+        report["machine"]["gpu"] = torch.cuda.get_device_name(0)
+        report["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
+    if baseline_seconds > 0:
+        report["baseline"] = _baselines(items, models, config, runtime.device, baseline_seconds)
+        for role in ("translate", "summarise"):
+            fast = report["models"].get(role, {}).get("output_tokens_per_s")
+            slow = report["baseline"].get(role, {}).get("output_tokens_per_s")
+            if fast and slow:
+                report["baseline"][role]["speedup"] = round(fast / slow, 1)
+    return report
+
+
+def _baselines(
+    items: list, models: BenchModels, config: BriefConfig, device: str, budget: float
+) -> dict[str, Any]:
+    tr = config.stages.translate
+    sentences = [s.fr for a in items for s in a.sentences]
+    translate = naive_baseline(
+        models.translate,
+        sentences,
+        GenerationSettings(
+            num_beams=tr.num_beams,
+            max_length_ratio=TRANSLATION_RATIO,
+            min_length_ratio=TRANSLATION_RATIO,
+            no_repeat_ngram_size=tr.no_repeat_ngram_size,
+            repetition_penalty=tr.repetition_penalty,
+        ),
+        device,
+        budget,
+    )
+    su = config.stages.summarise
+    english = [a.text_en() for a in items if a.sentences]
+    summarise = naive_baseline(
+        models.summarise,
+        english,
+        GenerationSettings(
+            num_beams=su.num_beams,
+            max_new_tokens=SUMMARY_TOKENS,
+            max_length_ratio=None,
+            min_new_tokens=SUMMARY_TOKENS,
+            no_repeat_ngram_size=su.no_repeat_ngram_size,
+            length_penalty=su.length_penalty,
+        ),
+        device,
+        budget / 2,
+    )
+    return {"translate": translate, "summarise": summarise}
+
+
+def bench_config(
+    models: BenchModels,
+    backend: str,
+    config_path: Path | None,
+    overrides: list[str],
+    ct2_dirs: dict[str, Path] | None = None,
+) -> BriefConfig:
+    """The run's config: the user's, then the benchmark's models and forced lengths."""
+    return load_config(
+        config_path,
+        [
+            *overrides,
+            *bench_overrides(models, backend, ct2_dirs or {}),
+            'run.out="' + _scratch().as_posix() + '"',
+        ],
+    )
+
+
+def _scratch() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="brief-bench-"))

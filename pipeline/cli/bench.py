@@ -1,0 +1,107 @@
+"""``brief bench``: speed of the whole pipeline against the naive baseline, measured."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.cli.logs import setup_logging
+
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "brief" / "bench"
+
+
+def bench(
+    articles: Annotated[int, typer.Option("--articles", "-n", help="Articles of ~600 words.")] = 20,
+    device: Annotated[str, typer.Option("--device", "-d", help="auto, cpu or cuda.")] = "auto",
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help="hf (transformers) or ct2 (CTranslate2 int8).")
+    ] = "hf",
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config.")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
+    ] = None,
+    baseline_seconds: Annotated[
+        float, typer.Option(help="Time spent sampling the naive baseline (0: skip it).")
+    ] = 30.0,
+    cache: Annotated[Path, typer.Option(help="Where the random-weight models are kept.")] = (
+        DEFAULT_CACHE
+    ),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report as JSON.")] = (
+        None
+    ),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Benchmark the pipeline with random-weight models of the real architectures."""
+    setup_logging(verbose=verbose)
+    from pipeline.bench.models import build_bench_models
+    from pipeline.bench.run import bench_config, run_bench
+
+    if backend not in {"hf", "ct2"}:
+        raise typer.BadParameter("hf or ct2", param_hint="--backend")
+    print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
+    models = build_bench_models(cache)
+    ct2_dirs: dict[str, Path] = {}
+    if backend == "ct2":
+        ct2_dirs = _converted(models, cache)
+    overrides = [*(set_ or []), f"run.device={device}"]
+    cfg = bench_config(models, backend, config, overrides, ct2_dirs)
+    report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
+    print(format_report(report))
+    if out:
+        out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"report written to {out}", file=sys.stderr)
+
+
+def _converted(models: Any, cache: Path) -> dict[str, Path]:
+    from pipeline.backends.ct2 import convert
+    from pipeline.manifests import resolve_model
+
+    out = {}
+    for role in ("translate", "back_translate", "summarise"):
+        source = getattr(models, role)
+        target = cache / "ct2" / f"{source.name}-int8"
+        if not (target / "model.bin").is_file():
+            convert(resolve_model(str(source)), target, "int8", force=True)
+        out[role] = target
+    return out
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The report as a few aligned lines."""
+    hardware = report["machine"].get("gpu") or report["machine"]["cpu"]
+    lines = [
+        f"brief bench: {report['articles']} articles ({report['words']:,} words) on "
+        f"{report['device']} {report['dtype']} ({hardware})",
+        f"total {report['seconds']:.2f} s · {report['articles_per_s']:.2f} articles/s · "
+        f"failed {report['failed']} · peak RSS {report['peak_rss_mb']:.0f} MB"
+        + (f" · peak GPU {report['peak_gpu_mb']:.0f} MB" if "peak_gpu_mb" in report else ""),
+        "",
+        "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report["stage_seconds"].items()),
+        "",
+        f"{'model':<18}{'backend':<9}{'dtype':<10}{'out tokens':>11}{'tokens/s':>11}"
+        f"{'baseline/s':>12}{'speedup':>9}",
+    ]
+    base = report.get("baseline", {})
+    for role, m in report["models"].items():
+        if "output_tokens" not in m:
+            continue
+        b = base.get(role, {})
+        lines.append(
+            f"{role:<18}{m.get('backend', ''):<9}{str(m.get('dtype', '')):<10}"
+            f"{m['output_tokens']:>11,}{m['output_tokens_per_s']:>11,.0f}"
+            f"{b.get('output_tokens_per_s', 0):>12,.0f}"
+            f"{(str(b['speedup']) + '×') if 'speedup' in b else '–':>9}"
+        )
+    if base:
+        lines.append("")
+        lines.append(
+            "baseline: one generate() per sentence / per article, fp32, batch 1, same "
+            "decoding; sampled on "
+            + ", ".join(f"{k} {v.get('texts_measured', 0)} texts" for k, v in base.items())
+        )
+    return "\n".join(lines)

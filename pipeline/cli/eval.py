@@ -1,0 +1,118 @@
+"""``brief eval translate|summarise``: scores on public test sets, printed and saved as JSON.
+
+Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.logs import setup_logging
+from pipeline.config import load_config
+from pipeline.evaluation.harness import EvalResult, evaluate_summaries, evaluate_translation
+from pipeline.io import atomic_write_text
+
+EXIT_CODES = "Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available."
+
+app = typer.Typer(
+    help="Score translations (BLEU, chrF) and summaries (ROUGE) on public test sets.",
+    no_args_is_help=True,
+    epilog=EXIT_CODES,
+)
+
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", "-c", help="TOML config: the models to evaluate.")
+]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")]
+DeviceOpt = Annotated[
+    str | None,
+    typer.Option("--device", "-d", help="auto (CUDA when present), cpu or cuda."),
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="Score only the first N items.")
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="JSON result file. [default: evals/TASK-TIMESTAMP.json]"),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+
+
+def _overrides(set_: list[str] | None, device: str | None) -> list[str]:
+    out = list(set_ or [])
+    if device is not None:
+        out.append(f"run.device={device}")
+    return out
+
+
+def _progress(label: str, quiet: bool) -> Callable[[int, int], None]:
+    began = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        if not quiet:
+            rate = done / max(time.perf_counter() - began, 1e-9)
+            end = "\n" if done >= total else "\r"
+            print(f"{label}: {done}/{total} ({rate:.1f}/s)", end=end, file=sys.stderr)
+
+    return report
+
+
+def finish(result: EvalResult, out: Path | None) -> Path:
+    """Prints the table and writes the JSON result; returns its path."""
+    for line in result.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    path = out or Path("evals") / f"{result.task}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    atomic_write_text(path, text + "\n")
+    typer.echo(result.table())
+    typer.echo(f"result → {path}")
+    return path
+
+
+@app.command("translate")
+def translate_command(
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+    device: DeviceOpt = None,
+    limit: LimitOpt = None,
+    subset: Annotated[
+        str,
+        typer.Option(
+            "--subset",
+            help="fr: the 1,500 segments written in French; all: all 3,003 (as the model card).",
+        ),
+    ] = "fr",
+    out: OutOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """BLEU and chrF (sacreBLEU) of the configured fr→en translation on WMT newstest2014."""
+    setup_logging(quiet=quiet)
+    cfg = load_config(config, _overrides(set_, device))
+    if subset not in ("fr", "all"):
+        raise typer.BadParameter("use fr or all", param_hint="--subset")
+    result = evaluate_translation(cfg, subset, limit, _progress("segments", quiet))  # type: ignore[arg-type]
+    finish(result, out)
+
+
+@app.command("summarise")
+def summarise_command(
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+    device: DeviceOpt = None,
+    limit: LimitOpt = None,
+    out: OutOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """ROUGE of the brief's French summary against OrangeSum reference abstracts, through the
+    whole pipeline (translate → summarise → French side)."""
+    setup_logging(quiet=quiet)
+    cfg = load_config(config, _overrides(set_, device))
+    result = evaluate_summaries(cfg, limit, _progress("articles", quiet))
+    finish(result, out)

@@ -1,0 +1,69 @@
+"""The digest: one HTML page for phones (``index.html`` + ``pages/<stem>.html``) and one Markdown
+file (``index.md``) listing the briefs of the last ``feed.digest_hours``, newest first."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.io import atomic_write_text
+
+if TYPE_CHECKING:
+    from pipeline.config import BriefConfig
+    from pipeline.feed.state import State
+
+log = logging.getLogger(__name__)
+
+# Raise when the templates change, so that the next run rebuilds the digest.
+LAYOUT_VERSION = "1"
+
+
+def write_digest(state: State, config: BriefConfig, *, force: bool = False) -> dict[str, Any]:
+    """Writes the digest when the briefs it shows have changed (or it is missing, or ``force``).
+
+    Pages are written first, ``index.md`` and ``index.html`` last, each atomically; the state
+    remembers what the digest was built from only after that, so an interrupted rebuild is redone.
+
+    Returns:
+        ``{"written": bool, "html": path, "markdown": path, "briefs": n}``.
+    """
+    from pipeline.digest.entries import load_entries
+    from pipeline.digest.render import render_index, render_markdown, render_page
+
+    feed = config.feed
+    folder = Path(feed.digest_dir)
+    index, markdown = folder / "index.html", folder / "index.md"
+    since = None
+    if feed.digest_hours:
+        since = (datetime.now(UTC) - timedelta(hours=feed.digest_hours)).isoformat()
+    items = state.recent_done(since, feed.digest_max_items)
+    lang = config.run.lang
+    basis = [LAYOUT_VERSION, lang, [(i.id, i.done_at, i.outputs) for i in items]]
+    fingerprint = hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()
+    result = {"written": False, "html": str(index), "markdown": str(markdown), "briefs": len(items)}
+    fresh = index.is_file() and markdown.is_file()
+    if fresh and not force and state.meta("digest_fingerprint") == fingerprint:
+        return result
+    # Shown newest story first (by the feed's date), stories without a date last, feed order kept.
+    items = sorted(items, key=lambda i: i.id)
+    items.sort(key=lambda i: i.published or "", reverse=True)
+    entries = load_entries(items, folder)
+    updated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    pages = folder / "pages"
+    keep = set()
+    for entry in entries:
+        page = atomic_write_text(pages / f"{entry.stem}.html", render_page(entry, lang, updated))
+        keep.add(page.name)
+    if pages.is_dir():
+        for old in pages.glob("*.html"):
+            if old.name not in keep:
+                old.unlink(missing_ok=True)
+    atomic_write_text(markdown, render_markdown(entries, lang, updated))
+    atomic_write_text(index, render_index(entries, lang, updated))
+    state.set_meta("digest_fingerprint", fingerprint)
+    result.update(written=True, briefs=len(entries))
+    return result

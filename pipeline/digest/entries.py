@@ -1,0 +1,194 @@
+"""What the digest shows: one :class:`Entry` per brief, read from the brief's JSON and the state.
+
+Entries hold plain, unescaped text; the HTML templates escape every piece of it (Jinja2 with
+autoescape) and the Markdown writer makes it inert. Links are kept only when they are plain
+``http``/``https`` URLs (:func:`safe_url`), so ``javascript:`` and ``data:`` never become links.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipeline.feed.state import Item
+
+log = logging.getLogger(__name__)
+
+# Real URLs percent-encode these; one that does not is refused rather than repaired.
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f\"<>\\`]")
+
+
+def safe_url(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host and nothing odd in it, else None."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if _UNSAFE_IN_URL.search(url) or not url.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+@dataclass
+class Side:
+    """An entry in one language."""
+
+    title: str
+    summary: str
+
+
+@dataclass
+class Fact:
+    type: str
+    en: str
+    fr: str
+
+
+@dataclass
+class Block:
+    """A paragraph (or heading) of the full text, in both languages."""
+
+    kind: str
+    en: str
+    fr: str
+
+
+@dataclass
+class Entry:
+    """One brief as the digest shows it.
+
+    Attributes:
+        id: The article's id in the state.
+        stem: Its file name stem (also the page name and the anchor).
+        sides: ``{"en": Side, "fr": Side}``.
+        facts: Key facts, ranked.
+        warnings: ``(code, message)`` pairs.
+        url: The source's http(s) URL, or None (no link is made).
+        source_label: What to call the source (host name or file name).
+        published: Publication date as given by the feed (ISO date when known).
+        author: The author, when the feed gives one.
+        blocks: The full text, paragraph by paragraph.
+        links: Relative links to the brief's own files (``md``, ``json``) under the digest folder.
+    """
+
+    id: int
+    stem: str
+    sides: dict[str, Side]
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    url: str | None = None
+    source_label: str = ""
+    published: str | None = None
+    author: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
+
+    def titles(self, first: str, second: str) -> tuple[str, str]:
+        """The headline (reader's language, else the other) and the title to show below it."""
+        main = self.sides[first].title or self.sides[second].title
+        other = self.sides[second].title
+        return main, "" if other == main else other
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if value else ""
+
+
+def _date(value: Any) -> str | None:
+    text = _text(value)
+    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return text[:10]
+    return text[:40] or None
+
+
+def _label(url: str | None, path: str) -> str:
+    if url:
+        host = urlsplit(url).hostname or url
+        return host.removeprefix("www.")
+    return Path(path).name or path
+
+
+def _blocks(data: dict[str, Any]) -> list[Block]:
+    sentences = {s["id"]: s for s in data.get("sentences", [])}
+    out = []
+    for para in data.get("paragraphs", []):
+        parts = [sentences[i] for i in para.get("sentences", []) if i in sentences]
+        out.append(
+            Block(
+                kind=para.get("kind", "text"),
+                en=" ".join(_text(s.get("en")) for s in parts if s.get("en")),
+                fr=" ".join(_text(s.get("fr")) for s in parts),
+            )
+        )
+    return out
+
+
+def entry_from_brief(
+    data: dict[str, Any], item_id: int, stem: str, links: dict[str, str] | None = None
+) -> Entry:
+    """An entry from a JSON brief (see ``pipeline/schema/brief.schema.json``)."""
+    meta = data.get("metadata") or {}
+    title = data.get("title") or {}
+    summary = data.get("summary") or {}
+    source = data.get("source") or {}
+    url = safe_url(meta.get("url")) or safe_url(source.get("path"))
+    feed_title = _text(meta.get("title"))
+    sides = {
+        "en": Side(_text(title.get("en")), _text(summary.get("en"))),
+        "fr": Side(_text(title.get("fr")) or feed_title, _text(summary.get("fr"))),
+    }
+    return Entry(
+        id=item_id,
+        stem=stem,
+        sides=sides,
+        facts=[
+            Fact(_text(f.get("type")), _text(f.get("en")), _text(f.get("fr")))
+            for f in data.get("facts", [])
+        ],
+        warnings=[
+            (_text(w.get("code")), _text(w.get("message"))) for w in data.get("warnings", [])
+        ],
+        url=url,
+        source_label=_label(url, _text(source.get("path"))),
+        published=_date(meta.get("date")),
+        author=_text(meta.get("author")) or None,
+        blocks=_blocks(data),
+        links=links or {},
+    )
+
+
+def _relative(path: str, digest_dir: Path) -> str | None:
+    rel = os.path.relpath(Path(path).resolve(), digest_dir.resolve())
+    return None if rel.startswith("..") else Path(rel).as_posix()
+
+
+def load_entries(items: list[Item], digest_dir: Path) -> list[Entry]:
+    """Entries for briefed items, in the order given; items whose JSON is gone are left out."""
+    out = []
+    for item in items:
+        path = item.outputs.get("json")
+        if not path:
+            continue
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("digest: brief %s cannot be read (%s); left out", path, exc)
+            continue
+        links = {}
+        for fmt, file in item.outputs.items():
+            rel = _relative(file, digest_dir)
+            if rel:
+                links[fmt] = rel
+        out.append(entry_from_brief(data, item.id, item.stem, links))
+    return out

@@ -1,0 +1,176 @@
+"""Is what a summary says in the source? Numbers, dates and names checked against the article.
+
+A summariser can invent a number or a name that reads perfectly well. Every number (digits or
+words, amounts and percentages included), year, month, weekday and capitalised name of a
+generated sentence is looked up in the article: an English summary against the English
+translation and the French source sentences (through the sentence alignment, so a number the
+translation lost still counts), a French summary against the French source. What is not found is
+reported, so that the brief can flag it instead of presenting it as fact.
+
+Names are capitalised words here (no entity model), compared without case or accents, so a
+sentence opener that the source also uses passes; one it does not use is flagged like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.document import Unsupported
+from pipeline.text.numbers import Quantity, equivalent
+from pipeline.text.overlap import fold, quantities
+
+_MONTHS = {
+    "en": [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    "fr": [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ],
+}
+_DAYS = {
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+}
+# "may" and "march" are also ordinary English words; only capitalised they name a month.
+_AMBIGUOUS_LOWER = {"may", "march"}
+# Capitalised words that are not names: pronouns, titles and the function words and connectives
+# that open sentences (an opener the source does not have is still checked: a summary sentence
+# that starts with an invented name must not pass).
+_NOT_NAME_WORDS = (
+    "I Mr Mrs Ms Dr M Mme Mlle Me The A An This These Those That There Here It Its He She "
+    "They We You His Her Their Our My Your In On At By For From To With Without Of As And "
+    "But Or So Yet If When While Since After Before During Although Though However "
+    "According Also Both Some Many Most Several Other Another Such Still Meanwhile Instead "
+    "Now Then Thus Today Yesterday Tomorrow Le La Les L Un Une Des Du De D Il Elle Ils Elles "
+    "On Nous Vous Je Ce Cet Cette Ces Son Sa Ses Leur Leurs Mais Et Ou Donc Or Ni Car En Dans "
+    "Pour Par Sur Avec Sans Selon Après Avant Pendant Depuis Lors Alors Ainsi Cependant "
+    "Pourtant Toutefois Enfin Puis Si Tout Tous Toute Toutes Plusieurs Certains Aujourd Hier "
+    "Demain Au Aux Quand Comme"
+)
+_NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _dates(text: str, lang: str) -> list[tuple[int, str]]:
+    """Month and weekday names: ``(key, surface)``, the key shared by both languages."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        key = fold(word)
+        if key in _AMBIGUOUS_LOWER and lang == "en" and word[0].islower():
+            continue
+        if key in _MONTHS[lang]:
+            out.append((_MONTHS[lang].index(key), word))
+        elif key in _DAYS[lang]:
+            out.append((100 + _DAYS[lang].index(key), word))
+    return out
+
+
+def _name_spans(text: str, lang: str) -> list[tuple[str, list[str]]]:
+    """Runs of capitalised words: ``(surface, folded tokens)``."""
+    month_keys = set(_MONTHS[lang]) | set(_DAYS[lang])
+    spans: list[tuple[int, int, list[str]]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        key = fold(word)
+        if not word[0].isupper() or key in _NOT_NAMES or key in month_keys or len(word) < 2:
+            continue
+        gap = text[spans[-1][1] : m.start()] if spans else None
+        if gap is not None and re.fullmatch(r"\s+|-", gap):
+            start, _, keys = spans[-1]
+            spans[-1] = (start, m.end(), [*keys, key])
+        else:
+            spans.append((m.start(), m.end(), [key]))
+    return [(text[start:end], keys) for start, end, keys in spans]
+
+
+def _initials(text: str) -> set[str]:
+    """Initials of every run of capitalised words ("United States" → "us"), for acronyms."""
+    out = set()
+    run: list[str] = []
+    for m in _TOKEN.finditer(text + " ."):
+        word = m.group(0)
+        if word[0].isupper():
+            run.append(fold(word)[0])
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.add("".join(run[i:j]))
+        run = []
+    return out
+
+
+class SourceEvidence:
+    """What an article says, indexed to check generated sentences against it.
+
+    Args:
+        texts: The source sentences in the generated text's language.
+        lang: That language, ``"en"`` or ``"fr"``.
+        aligned: The same sentences in the other language (their numbers, dates and names count
+            too), or nothing.
+    """
+
+    def __init__(self, texts: Iterable[str], lang: str, aligned: Iterable[str] = ()) -> None:
+        self.lang = lang
+        other = "fr" if lang == "en" else "en"
+        self.quantities: list[Quantity] = []
+        self.words: set[str] = set()
+        self.dates: set[int] = set()
+        self.initials: set[str] = set()
+        for texts_, lang_ in ((texts, lang), (aligned, other)):
+            for text in texts_:
+                if not text:
+                    continue
+                self.quantities += quantities(text, lang_)
+                self.words |= {fold(w) for w in _TOKEN.findall(text)}
+                self.dates |= {key for key, _ in _dates(text, lang_)}
+                self.initials |= _initials(text)
+
+    def _has_quantity(self, q: Quantity) -> bool:
+        return any(equivalent(q, s) or equivalent(s, q) for s in self.quantities)
+
+    def _has_name(self, keys: list[str]) -> bool:
+        if all(k in self.words for k in keys):
+            return True
+        # An acronym of a name the source spells out: "US" for "United States".
+        return len(keys) == 1 and keys[0] in self.initials
+
+    def unsupported(self, text: str) -> list[Unsupported]:
+        """What ``text`` says that the source does not, in the order it says it."""
+        found: list[tuple[int, Unsupported]] = []
+        for q in quantities(text, self.lang):
+            if not self._has_quantity(q):
+                kind = "date" if q.kind == "year" else "number"
+                found.append((q.span[0], Unsupported(kind, q.surface)))
+        for key, surface in _dates(text, self.lang):
+            if key not in self.dates:
+                found.append((text.find(surface), Unsupported("date", surface)))
+        for surface, keys in _name_spans(text, self.lang):
+            if not self._has_name(keys):
+                found.append((text.find(surface), Unsupported("name", surface)))
+        found.sort(key=lambda pair: pair[0])
+        seen: set[Unsupported] = set()
+        return [u for _, u in found if not (u in seen or seen.add(u))]

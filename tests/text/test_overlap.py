@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.text.overlap import best_sources, similarity
+
+SOURCES = [
+    (0, "Xiaomi was put on the US blacklist in January.", "Xiaomi a été mis sur liste noire."),
+    (1, "In 2019 its founder received an award.", "En 2019, il a reçu un prix."),
+    (2, "The firm then raised money.", "La firme a levé 7,7 milliards de dollars."),
+    (3, "Analysts expect the firm to grow.", "Les analystes attendent une croissance."),
+]
+
+
+@pytest.mark.parametrize(
+    ("summary", "lang", "first"),
+    [
+        ("The founder got an award in 2019.", "en", 1),
+        # The number is only in the French side of sentence 2 (the translation lost it).
+        ("The firm raised $7.7 billion.", "en", 2),
+        ("Xiaomi is on a US blacklist.", "en", 0),
+        ("La firme a levé 7,7 milliards de dollars.", "fr", 2),
+    ],
+)
+def test_best_sources_finds_the_sentence_a_summary_line_draws_on(
+    summary: str, lang: str, first: int
+) -> None:
+    candidates = SOURCES if lang == "en" else [(i, fr, en) for i, en, fr in SOURCES]
+    assert best_sources(summary, candidates, lang=lang)[0] == first
+
+
+def test_numbers_outweigh_common_words() -> None:
+    candidates = [(0, "The firm said it would grow the firm."), (1, "Sales reached 7.7 billion.")]
+    assert best_sources("The firm reached $7.7 billion.", candidates) == [1]
+
+
+def test_best_sources_is_empty_when_nothing_is_shared() -> None:
+    assert best_sources("Zebras gallop.", SOURCES) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "duplicate"),
+    [
+        ("Xiaomi was blacklisted.", "xiaomi was blacklisted", True),
+        ("Xiaomi was blacklisted by the US.", "Xiaomi was blacklisted by the US in January.", True),
+        ("Xiaomi was blacklisted by the US.", "Huawei sold phones in Europe last year.", False),
+        ("It fell.", "It rose.", False),
+        ("The firm raised $9 billion.", "The firm raised $7.7 billion.", False),
+        ("The firm raised $7.7 billion.", "The firm raised 7.7 billion dollars!", True),
+    ],
+)
+def test_similarity_spots_near_duplicates(a: str, b: str, duplicate: bool) -> None:
+    assert (similarity(a, b) >= 0.8) is duplicate
