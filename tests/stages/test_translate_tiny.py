@@ -113,3 +113,15 @@ def test_counting_tokens_does_not_load_the_weights(tiny_backend: HFSeq2Seq) -> N
     assert tiny_backend._model is None
     cached = CachedBackend(tiny_backend, "unused.sqlite")
     assert cached.max_input_tokens == tiny_backend.spec.max_input_tokens
+
+
+def test_output_is_capped_at_the_decoder_positions(tiny_backend: HFSeq2Seq) -> None:
+    # 300 tokens in, asked for twice as many out: past Marian's 512 positions, generate()
+    # would index out of range; the backend caps the budget at what the decoder can hold.
+    tokenizer = tiny_backend.tokenizer
+    ids = tokenizer([" ".join(load_corpus("fr"))], truncation=True, max_length=300)["input_ids"]
+    text = tokenizer.decode(ids[0], skip_special_tokens=True)
+    forced = GenerationSettings(num_beams=1, max_length_ratio=2.0, min_length_ratio=2.0)
+    (output,) = tiny_backend.translate([text], forced)
+    assert output
+    assert tiny_backend.stats.output_tokens <= tiny_backend.max_input_tokens - 1
