@@ -12,14 +12,16 @@ import re
 import unicodedata
 from typing import Any
 
-from rouge_score.tokenizers import Tokenizer
-
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 _WORD = re.compile(r"[^\W_]+")
 
 
-class FrenchTokenizer(Tokenizer):
-    """Words of letters and digits, accents kept, lower-cased: ``L'été`` → ``l``, ``été``."""
+class FrenchTokenizer:
+    """Words of letters and digits, accents kept, lower-cased: ``L'été`` → ``l``, ``été``.
+
+    It has the one method rouge-score's scorer calls, so rouge-score is imported only when a
+    score is computed (``brief`` itself runs without it).
+    """
 
     def tokenize(self, text: str) -> list[str]:
         return _WORD.findall(unicodedata.normalize("NFC", text).lower())
