@@ -198,8 +198,27 @@ class HFSeq2Seq:
                     self.spec.source, None, "no safetensors weights in that directory"
                 )
             return
-        from huggingface_hub import hf_hub_download
+        from huggingface_hub import constants, hf_hub_download, try_to_load_from_cache
 
+        cached = try_to_load_from_cache(
+            self.spec.source, "config.json", revision=self.spec.revision
+        )
+        if isinstance(cached, str):
+            return
+        if constants.HF_HUB_OFFLINE:
+            raise ModelUnavailable(
+                self.spec.source,
+                self.spec.revision,
+                "not in the local cache and offline mode is on (HF_HUB_OFFLINE=1)",
+            )
+        # One quick probe without retries: the hub client would retry for half a minute and
+        # print every attempt before saying what one line can say.
+        if not hub_reachable(constants.ENDPOINT):
+            raise ModelUnavailable(
+                self.spec.source,
+                self.spec.revision,
+                "not in the local cache and the Hugging Face hub cannot be reached",
+            )
         try:
             hf_hub_download(self.spec.source, "config.json", revision=self.spec.revision)
         except Exception as exc:  # the hub client raises many types for "not reachable"
@@ -341,6 +360,20 @@ class HFSeq2Seq:
     def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
         return self.generate(texts, max_new_tokens=max_new_tokens)
+
+
+def hub_reachable(endpoint: str, timeout: float = 5.0) -> bool:
+    """Whether the hub's host answers a TCP connection within ``timeout`` seconds."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(endpoint)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname or "", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def _reason(exc: BaseException) -> str:
