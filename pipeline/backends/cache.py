@@ -167,22 +167,40 @@ class CachedBackend:
             return conn
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=self.busy_timeout)
-            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            with conn:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS translations ("
-                    " key TEXT PRIMARY KEY, model TEXT NOT NULL, source TEXT NOT NULL,"
-                    " target TEXT NOT NULL, created REAL NOT NULL)"
-                )
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn = self._initialise()
         except (sqlite3.Error, OSError) as exc:
             self._disable(exc)
             return None
         self._local.conn = conn
         return conn
+
+    def _initialise(self) -> sqlite3.Connection:
+        """Opens the file in WAL mode and creates the table.
+
+        Two runs that open a new file at the same moment can get "database is locked" from the
+        journal-mode switch at once, without SQLite's busy handler (it refuses to wait where
+        waiting could deadlock), so the set-up is retried until ``busy_timeout``.
+        """
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            conn = sqlite3.connect(self.path, timeout=self.busy_timeout)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                with conn:
+                    conn.execute(
+                        "CREATE TABLE IF NOT EXISTS translations ("
+                        " key TEXT PRIMARY KEY, model TEXT NOT NULL, source TEXT NOT NULL,"
+                        " target TEXT NOT NULL, created REAL NOT NULL)"
+                    )
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                return conn
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _disable(self, exc: BaseException) -> None:
         if not self._disabled:
