@@ -312,18 +312,26 @@ class HFSeq2Seq:
         import torch
 
         self._load()
-        lengths = self.count_tokens(texts)
         out: list[str] = [""] * len(texts)
         g = (generation or self.generation).capped(max_new_tokens)
         limit = self.spec.max_input_tokens
-        over = sum(n > limit for n in lengths)
+        # Tokenised once: the ids serve the length-sorted batching and the model alike.
+        encoded = self._tokenizer(texts, add_special_tokens=True)["input_ids"]
+        over = [i for i, ids in enumerate(encoded) if len(ids) > limit]
         if over:
-            log.warning("%d input(s) over %d tokens truncated by %s", over, limit, self.spec.name)
-        capped = [min(n, limit) for n in lengths]
-        for idx in token_batches(capped, self.batch_size, self.max_batch_tokens):
+            log.warning(
+                "%d input(s) over %d tokens truncated by %s", len(over), limit, self.spec.name
+            )
+            shortened = self._tokenizer(
+                [texts[i] for i in over], truncation=True, max_length=limit
+            )["input_ids"]
+            for i, ids in zip(over, shortened, strict=True):
+                encoded[i] = ids
+        lengths = [len(ids) for ids in encoded]
+        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens):
             batch = [texts[i] for i in idx]
-            enc = self._tokenizer(
-                batch, return_tensors="pt", padding=True, truncation=True, max_length=limit
+            enc = self._tokenizer.pad(
+                {"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt"
             ).to(self.device)
             longest = int(enc["input_ids"].shape[1])
             began = time.perf_counter()
