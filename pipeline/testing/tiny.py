@@ -28,7 +28,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -169,6 +169,7 @@ def build_marian(
     seed: int,
     architecture: dict[str, Any],
     spm_vocab_size: int = SPM_VOCAB_SIZE,
+    emits: Callable[[str], bool] | None = None,
 ) -> Path:
     """Builds and saves a random-weight Marian model with SentencePiece vocabularies.
 
@@ -181,6 +182,8 @@ def build_marian(
             trained vocabulary, and ``vocab_size`` may exceed it (``brief bench`` keeps the real
             embedding size so that the output projection costs what it costs).
         spm_vocab_size: Pieces asked of each SentencePiece model.
+        emits: Which target pieces the random model may emit (see :func:`_restrict_output`);
+            None: every real piece.
 
     Returns:
         ``outdir``.
@@ -226,7 +229,7 @@ def build_marian(
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = MarianMTModel(config).eval()
-        _block_fillers(model, vocab)
+        _restrict_output(model, vocab, emits, set(target_pieces))
     model.generation_config = GenerationConfig(
         max_length=64,
         min_length=0,
@@ -283,11 +286,13 @@ def build_bart(
     seed: int,
     architecture: dict[str, Any],
     bpe_vocab_size: int = BPE_VOCAB_SIZE,
+    emits: Callable[[str], bool] | None = None,
 ) -> Path:
     """Builds and saves a random-weight BART model with a byte-level BPE trained on ``lines``.
 
     ``architecture`` holds BartConfig sizes; special-token ids come from the trained vocabulary
-    and ``vocab_size`` may exceed it (see :func:`build_marian`).
+    and ``vocab_size`` may exceed it; ``emits`` picks the pieces it may emit (see
+    :func:`build_marian`).
     """
     import torch
     from transformers import (
@@ -323,7 +328,7 @@ def build_bart(
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = BartForConditionalGeneration(config).eval()
-        _block_fillers(model, vocab)
+        _restrict_output(model, vocab, emits)
     model.generation_config = GenerationConfig(
         max_length=60,
         min_length=5,
@@ -342,12 +347,31 @@ def build_bart(
     return outdir
 
 
-def _block_fillers(model: Any, vocab: dict[str, int]) -> None:
-    """Makes filler ids unreachable (a large negative output bias): a random model then emits
-    real pieces only, as a trained one would, at no cost per decoding step."""
-    fillers = [i for piece, i in vocab.items() if piece.startswith("<filler_")]
-    if fillers:
-        model.final_logits_bias[0, fillers] = -1e4
+def _restrict_output(
+    model: Any,
+    vocab: dict[str, int],
+    emits: Callable[[str], bool] | None = None,
+    pieces: set[str] | None = None,
+) -> None:
+    """Makes some ids unreachable with a large negative output bias, at no cost per step.
+
+    Filler ids are always blocked: a random model then emits real pieces only, as a trained one
+    would. With ``emits``, so is every piece (of ``pieces``, default all) it rejects, special
+    tokens excepted: ``brief bench`` keeps its random models to whole words so that their output
+    has the length in words, and so in the next model's tokens, of real text.
+    """
+    blocked = [i for piece, i in vocab.items() if piece.startswith("<filler_")]
+    if emits is not None:
+        specials = {*MARIAN_SPECIALS, MARIAN_PAD, *BART_SPECIALS}
+        blocked += [
+            i
+            for piece, i in vocab.items()
+            if piece not in specials
+            and not piece.startswith("<filler_")
+            and (pieces is not None and piece not in pieces or not emits(piece))
+        ]
+    if blocked:
+        model.final_logits_bias[0, blocked] = -1e4
 
 
 @contextmanager
