@@ -108,7 +108,9 @@ class BackendStats:
         self.seconds += seconds
 
 
-def token_batches(lengths: list[int], batch_size: int, max_tokens: int | None) -> list[list[int]]:
+def token_batches(
+    lengths: list[int], batch_size: int, max_tokens: int | None, spread: float | None = None
+) -> list[list[int]]:
     """Indices of texts grouped into batches, longest first, by count and by token budget.
 
     A batch holds at most ``batch_size`` texts and, padded to its longest member, at most
@@ -118,6 +120,8 @@ def token_batches(lengths: list[int], batch_size: int, max_tokens: int | None) -
         lengths: Token count of each text.
         batch_size: Most texts in a batch.
         max_tokens: Most padded tokens in a batch; None for no budget.
+        spread: When given, a batch also ends before a text shorter than ``1 - spread`` times
+            its longest member.
 
     Returns:
         Batches of indices into ``lengths``; every index appears once.
@@ -131,6 +135,8 @@ def token_batches(lengths: list[int], batch_size: int, max_tokens: int | None) -
         full = len(current) >= batch_size or (
             max_tokens is not None and current and (len(current) + 1) * width > max_tokens
         )
+        if spread is not None and current and lengths[i] < (1 - spread) * width:
+            full = True
         if full:
             batches.append(current)
             current = []

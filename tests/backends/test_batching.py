@@ -26,6 +26,13 @@ def test_token_batches(
     assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
 
 
+def test_spread_ends_a_batch_before_a_much_shorter_text() -> None:
+    lengths = [100, 95, 91, 89, 50, 48, 10]
+    # 89 < 0.9 × 100: a new batch; 48 >= 0.9 × 50: same batch; 10: its own.
+    assert token_batches(lengths, 8, None, spread=0.1) == [[0, 1, 2], [3], [4, 5], [6]]
+    assert token_batches(lengths, 8, None) == [[0, 1, 2, 3, 4, 5, 6]]
+
+
 @pytest.mark.parametrize(
     ("longest", "ceiling", "budget"),
     [(10, None, 20), (300, None, 600), (300, 511, 511), (4, 511, 16)],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,30 @@ def test_ct2_translates_with_forced_lengths_and_counts_tokens(ct2_dirs: dict[str
     assert backend.stats.output_tokens >= 2 * sum(int(1.2 * c) for c in counts) // 2
     assert backend.signature()["backend"] == "ct2"
     assert backend.signature()["dtype"] == "int8"
+
+
+@pytest.mark.parametrize("beams", [1, 2])
+def test_forced_lengths_are_per_text_not_the_batch_longest(
+    ct2_dirs: dict[str, Path], beams: int
+) -> None:
+    # brief bench forces 1.2 × each source's tokens. One batch of a long and a short text must
+    # not decode the short one to the long one's length (a real model would have stopped it).
+    backend = CT2Seq2Seq(
+        ct2_dirs["opus-mt-fr-en-tiny"],
+        GenerationSettings(
+            num_beams=beams, max_length_ratio=1.2, min_length_ratio=1.2, min_max_new_tokens=1
+        ),
+        batch_size=2,
+    )
+    texts = ["Le gouvernement a présenté mardi un plan de relance de trente milliards.", "Oui."]
+    long_n, short_n = backend.count_tokens(texts)
+    assert long_n > 3 * short_n
+    backend.translate(texts)
+    targets = [math.ceil(1.2 * long_n), math.ceil(1.2 * short_n)]
+    assert backend.stats.output_tokens <= sum(targets)
+    assert backend.stats.output_tokens < 2 * targets[0]
+    if beams == 1:  # greedy: each text stopped at exactly its own length
+        assert backend.stats.output_tokens == sum(targets)
 
 
 def test_pipeline_runs_on_ct2(ct2_dirs: dict[str, Path], tmp_path: Path) -> None:
