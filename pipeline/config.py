@@ -239,6 +239,13 @@ class SummariseConfig(_Strict):
     max_depth: int = Field(
         default=3, ge=0, description="Map rounds before the final pass (0: never chunk)."
     )
+    join_chunks: int = Field(
+        default=3,
+        ge=0,
+        description="An article of at most this many chunks gets one summary per chunk, each "
+        "held to max_new_tokens / chunks, joined in order: one pass instead of map + reduce "
+        "(0: always reduce).",
+    )
     french: FrenchSideConfig = Field(default_factory=FrenchSideConfig)
 
     @model_validator(mode="after")

@@ -115,7 +115,16 @@ def _map_reduce(backend: Any, split: Any, cfg: SummariseConfig) -> MapReduce:
     limit = input_limit(backend)
     if limit is not None and cfg.max_chunk_tokens is not None:
         limit = min(limit, cfg.max_chunk_tokens)
-    return MapReduce(_summariser(backend), counter, limit, split, cfg.max_depth, cfg.min_new_tokens)
+    return MapReduce(
+        _summariser(backend),
+        counter,
+        limit,
+        split,
+        cfg.max_depth,
+        cfg.min_new_tokens,
+        join_chunks=cfg.join_chunks,
+        summary_tokens=cfg.max_new_tokens,
+    )
 
 
 class SummariseStage(Stage):
@@ -133,7 +142,14 @@ class SummariseStage(Stage):
         )
         french = cfg.french
         if french.method == "back-translate":
-            french_generation = GenerationSettings(num_beams=french.num_beams)
+            # Sentences translated back: the translate stage's length bounds apply.
+            tr = config.stages.translate
+            french_generation = GenerationSettings(
+                num_beams=french.num_beams,
+                max_length_ratio=tr.max_length_ratio,
+                min_max_new_tokens=tr.min_max_new_tokens,
+                min_length_ratio=tr.min_length_ratio,
+            )
         else:
             french_generation = _generation(cfg, french.num_beams)
         self.french = build_backend(
@@ -157,6 +173,7 @@ class SummariseStage(Stage):
             article.summary_info = {
                 "chunks": result.chunks,
                 "passes": result.passes,
+                "joined": result.joined,
                 "french_method": self.config.french.method,
             }
         if self.config.french.method == "back-translate":
@@ -211,6 +228,7 @@ class SummariseStage(Stage):
             article.summary_fr = self._sentences(article, result, "fr")
             article.summary_info["french_chunks"] = result.chunks
             article.summary_info["french_passes"] = result.passes
+            article.summary_info["french_joined"] = result.joined
 
     def _check_support(self, article: Article) -> None:
         """Flags each summary sentence that has no source, or states numbers, dates or names

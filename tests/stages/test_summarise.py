@@ -269,9 +269,12 @@ def test_a_summary_line_sharing_nothing_with_the_source_is_flagged_unsourced() -
 
 @pytest.mark.parametrize(("depth", "warned"), [(0, True), (1, True), (2, False)])
 def test_a_depth_bound_too_low_for_the_article_is_warned_about(depth: int, warned: bool) -> None:
-    # 12 sentences of 20 words, three a chunk of 70 tokens: 4 chunk summaries, then 2, then 1.
+    # 12 sentences of 20 words, three a chunk of 70 tokens: 4 chunk summaries, then 2, then 1
+    # (with no joining: the 2 chunks of the second round would be summarised and joined).
     body = [(f"Phrase {i}.", f"Sentence {i} " + "word " * 17 + "end.") for i in range(12)]
-    stage = make_stage(f"stages.summarise.max_depth={depth}", limit=70)
+    stage = make_stage(
+        f"stages.summarise.max_depth={depth}", "stages.summarise.join_chunks=0", limit=70
+    )
     (article,) = stage.pipe([make_article(body, title=None)])
     truncated = [w.message for w in article.warnings if w.code == "summarise.truncated"]
     assert bool(truncated) is warned
@@ -303,3 +306,18 @@ def test_a_backend_that_cannot_do_the_job_is_a_config_error(
     config = load_config(None, [*FAKE_OVERRIDES, *overrides])
     with pytest.raises(ConfigError, match=message):
         SummariseStage(config, Runtime("cpu", "float32"))
+
+
+def test_an_article_of_two_chunks_gets_its_chunk_summaries_joined_in_one_pass() -> None:
+    # 6 sentences of 20 words, three a chunk of 70 tokens: 2 chunks, each summarised by its
+    # lead sentence, joined in order; no reduce pass.
+    body = [(f"Phrase {i}.", f"Sentence {i} " + "word " * 17 + "end.") for i in range(6)]
+    stage = make_stage(limit=70)
+    (article,) = stage.pipe([make_article(body, title=None)])
+    assert article.summary_info["chunks"] == 2
+    assert article.summary_info["passes"] == 1 and article.summary_info["joined"] is True
+    assert len(stage.backend.inputs) == 2
+    texts = [s.text for s in article.summary_en]
+    assert [t.split()[1] for t in texts] == ["0", "3"]
+    # Each sentence of the summary still points at its own source sentence.
+    assert [s.sources[:1] for s in article.summary_en] == [[0], [3]]

@@ -136,3 +136,49 @@ def test_without_a_token_counter_nothing_is_chunked() -> None:
     mr = MapReduce(model.summarise, None, None, split_english)
     (result,) = mr.run([article(5000)])
     assert len(model.calls) == 1 and result.passes == 1 and result.tokens is None
+
+
+def test_a_few_chunks_are_summarised_once_and_joined_in_order() -> None:
+    model = WordModel(limit=1024)
+    mr = MapReduce(
+        model.summarise,
+        model.count_tokens,
+        1024,
+        split_english,
+        join_chunks=3,
+        summary_tokens=120,
+    )
+    (result,) = mr.run([article(1500)])  # 1,500 words: two chunks
+    assert result.chunks == 2 and result.passes == 1 and result.joined
+    assert len(model.calls) == 1 and len(model.calls[0]) == 2
+    assert model.caps == [60]  # the summary's 120 tokens shared between the two chunks
+    # One summary per chunk, in the article's order: the first sentence of each chunk.
+    firsts = [chunk.split()[1] for chunk in model.calls[0]]
+    assert firsts[0] == "a0" and firsts[1] != "a0"
+    assert [s.split()[1] for s in split_english(result.text)] == firsts
+    assert result.final_tokens <= 1024 and not result.truncated
+
+
+def test_more_chunks_than_join_chunks_are_reduced_as_before() -> None:
+    model = WordModel(limit=1024)
+    mr = MapReduce(
+        model.summarise,
+        model.count_tokens,
+        1024,
+        split_english,
+        join_chunks=3,
+        summary_tokens=120,
+    )
+    (result,) = mr.run([article(5000)])
+    assert result.chunks == 6 and result.passes == 2 and not result.joined
+    assert len(model.calls) == 2
+
+
+def test_an_article_that_fits_is_not_joined() -> None:
+    model = WordModel(limit=1024)
+    mr = MapReduce(
+        model.summarise, model.count_tokens, 1024, split_english, join_chunks=3, summary_tokens=90
+    )
+    (result,) = mr.run([article(400)])
+    assert result.passes == 1 and result.chunks == 1 and not result.joined
+    assert model.caps == [None]
