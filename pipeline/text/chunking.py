@@ -83,6 +83,29 @@ def pack(counts: list[int], budget: int, overhead: int = 0) -> list[list[int]]:
     return chunks
 
 
+def pack_balanced(counts: list[int], budget: int, overhead: int = 0) -> list[list[int]]:
+    """Like :func:`pack`, as few chunks, but as even as they can be.
+
+    Greedy packing fills each chunk to the budget and leaves the rest to the last, so an
+    article just over the limit becomes a full chunk and a small one; batched together the
+    small one is padded to the full one's length, which doubles the encoder's work. Here the
+    budget is lowered as far as it goes without adding a chunk (a binary search: greedy
+    packing gives the fewest chunks for a budget).
+    """
+    chunks = pack(counts, budget, overhead)
+    if len(chunks) < 2:
+        return chunks
+    low = max(overhead + max(counts), (sum(counts) + overhead * len(chunks)) // len(chunks))
+    high = budget
+    while low < high:
+        middle = (low + high) // 2
+        if len(pack(counts, middle, overhead)) <= len(chunks):
+            high = middle
+        else:
+            low = middle + 1
+    return pack(counts, high, overhead)
+
+
 class MapReduce:
     """Summarises documents of any length with a model of limited input.
 
@@ -232,7 +255,8 @@ class MapReduce:
                 for part in self._cut(sentence):
                     pieces.append(part)
                     counts.append(self.count([part])[0] - self.overhead + 1)
-        texts = [" ".join(pieces[i] for i in c) for c in pack(counts, self.limit, self.overhead)]
+        chunks = pack_balanced(counts, self.limit, self.overhead)
+        texts = [" ".join(pieces[i] for i in c) for c in chunks]
         return self._verified(texts)
 
     def _verified(self, texts: list[str]) -> list[str]:

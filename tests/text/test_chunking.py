@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.chunking import MapReduce, pack
+from pipeline.text.chunking import MapReduce, pack, pack_balanced
 from pipeline.text.segment import split_english
 
 
@@ -50,6 +50,26 @@ def test_pack_keeps_order_and_budget(
     counts: list[int], budget: int, overhead: int, chunks: list[list[int]]
 ) -> None:
     assert pack(counts, budget, overhead) == chunks
+
+
+@pytest.mark.parametrize(
+    ("counts", "budget", "sizes"),
+    [
+        ([3] * 10, 20, [5, 5]),  # greedy: 6 then 4
+        ([3] * 13, 20, [5, 5, 3]),  # greedy: 6, 6, 1; the largest chunk is what padding costs
+        ([3] * 4, 20, [4]),  # fits: one chunk
+        ([30, 3, 3], 20, [1, 2]),  # an item over the budget alone: as greedy
+    ],
+)
+def test_balanced_packing_keeps_the_chunk_count_and_evens_them_out(
+    counts: list[int], budget: int, sizes: list[int]
+) -> None:
+    chunks = pack_balanced(counts, budget, overhead=2)
+    assert [len(c) for c in chunks] == sizes
+    assert len(chunks) == len(pack(counts, budget, 2))
+    assert [i for c in chunks for i in c] == list(range(len(counts)))
+    if max(counts) + 2 <= budget:
+        assert all(sum(counts[i] for i in c) + 2 <= budget for c in chunks)
 
 
 def test_a_5000_word_article_is_chunked_on_sentence_boundaries_without_loss() -> None:
