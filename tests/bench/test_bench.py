@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.bench.corpus import bench_articles
-from pipeline.bench.models import BenchModels
+from pipeline.bench.models import BPE_MARK, SPM_MARK, BenchModels, common_words, emits_words
 from pipeline.bench.run import bench_config, run_bench
 from pipeline.cli.bench import format_report
+from pipeline.testing.tiny import TINY_DIMS, build_bart, build_marian, load_corpus
 
 
 def test_bench_articles_are_about_the_asked_length() -> None:
@@ -45,3 +48,48 @@ def test_harness_runs_and_reports_against_the_baseline(tiny_dir: Path) -> None:
     assert set(report["stage_seconds"]) >= {"clean", "translate", "summarise", "write"}
     text = format_report(report)
     assert "tokens/s" in text and "baseline" in text
+
+
+def test_models_are_loaded_before_the_measurement(tiny_dir: Path) -> None:
+    models = BenchModels(
+        translate=tiny_dir / "opus-mt-fr-en-tiny",
+        back_translate=tiny_dir / "opus-mt-en-fr-tiny",
+        summarise=tiny_dir / "distilbart-tiny",
+    )
+    cfg = bench_config(models, "hf", None, ["run.device=cpu", "stages.translate.num_beams=1"])
+    report = run_bench(1, models, cfg, baseline_seconds=0)
+    assert report["load_seconds"] > 0
+    # The warm-up article's work is not counted: only the measured article's sentences.
+    assert report["models"]["translate"]["texts"] == report["sentences"]
+
+
+def test_common_words_are_the_most_frequent_alphabetic_ones() -> None:
+    lines = ["le chat et le chien", "le chat 42 ,", "un chien"]
+    assert common_words(lines, 3) == {"le", "chat", "chien"}
+
+
+@pytest.mark.parametrize("kind", ["marian", "bart"])
+def test_a_restricted_random_model_emits_only_the_allowed_words(kind: str, tmp_path: Path) -> None:
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    french, english = load_corpus("fr"), load_corpus("en")
+    words = common_words(english, 40)
+    dims = {"encoder_layers": 1, "decoder_layers": 1, **TINY_DIMS}
+    if kind == "marian":
+        emits = emits_words(words, SPM_MARK)
+        folder = build_marian(tmp_path / kind, french, english, "fr", "en", 0, dims, emits=emits)
+    else:
+        emits = emits_words(words, BPE_MARK)
+        folder = build_bart(tmp_path / kind, english + french, 0, dims, emits=emits)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    model = AutoModelForSeq2SeqLM.from_pretrained(folder)
+    batch = tokenizer(french[:4], return_tensors="pt", padding=True)
+    ids = model.generate(**batch, num_beams=1, min_new_tokens=30, max_new_tokens=30)
+    special = set(tokenizer.all_special_ids)
+    kept = [int(i) for i in ids.flatten() if int(i) not in special]
+    pieces = tokenizer.convert_ids_to_tokens(kept)
+    assert len(pieces) >= 4 * 25
+    assert all(emits(p) for p in pieces), [p for p in pieces if not emits(p)][:5]
+    # The decoded text is made of those words (and full stops and commas) only.
+    for text in tokenizer.batch_decode(ids, skip_special_tokens=True):
+        assert set(text.replace(",", " ").replace(".", " ").split()) <= words
