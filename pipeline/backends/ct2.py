@@ -15,14 +15,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
+from pipeline.backends.hf_seq2seq import (
+    FORCED_SPREAD,
+    BackendStats,
+    GenerationSettings,
+    token_batches,
+)
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import ModelSpec, default_models_dir
 
 log = logging.getLogger(__name__)
 
 META = "brief-ct2.json"
-FORCED_SPREAD = 0.1
 TOKENIZER_DIR = "hf_tokenizer"
 
 

@@ -108,6 +108,10 @@ class BackendStats:
         self.seconds += seconds
 
 
+# Length spread allowed within a batch when output lengths are forced (see ``generate``).
+FORCED_SPREAD = 0.1
+
+
 def token_batches(
     lengths: list[int], batch_size: int, max_tokens: int | None, spread: float | None = None
 ) -> list[list[int]]:
@@ -334,7 +338,11 @@ class HFSeq2Seq:
             for i, ids in zip(over, shortened, strict=True):
                 encoded[i] = ids
         lengths = [len(ids) for ids in encoded]
-        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens):
+        # Forced lengths (``brief bench``) apply to a whole batch: batches hold texts within
+        # 10 % of each other's length, so no text is decoded far past its own 1.2 × (a real
+        # model would have ended it, and its text would not reach the summariser that long).
+        spread = FORCED_SPREAD if g.min_length_ratio > 0 else None
+        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens, spread):
             batch = [texts[i] for i in idx]
             enc = self._tokenizer.pad(
                 {"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from pathlib import Path
 
@@ -125,3 +126,23 @@ def test_output_is_capped_at_the_decoder_positions(tiny_backend: HFSeq2Seq) -> N
     (output,) = tiny_backend.translate([text], forced)
     assert output
     assert tiny_backend.stats.output_tokens <= tiny_backend.max_input_tokens - 1
+
+
+def test_forced_lengths_do_not_stretch_a_short_text_to_its_batch_longest(
+    tiny_backend: HFSeq2Seq,
+) -> None:
+    # brief bench forces 1.2 × the source's tokens, per batch in generate(): a short text
+    # batched with a long one would be decoded to the long one's length.
+    forced = GenerationSettings(num_beams=1, max_length_ratio=1.2, min_length_ratio=1.2)
+    texts = [
+        "Le gouvernement a présenté mardi à Paris un plan de relance de trente milliards "
+        "d'euros pour les entreprises et les ménages les plus touchés par la crise.",
+        "Oui.",
+    ]
+    long_n, short_n = tiny_backend.count_tokens(texts)
+    long_target = math.ceil(1.2 * long_n)
+    assert long_target > forced.min_max_new_tokens
+    tiny_backend.max_batch_tokens = None
+    tiny_backend.translate(texts, forced)
+    assert tiny_backend.stats.calls == 2  # not one batch of two
+    assert tiny_backend.stats.output_tokens <= long_target + forced.min_max_new_tokens + 2
