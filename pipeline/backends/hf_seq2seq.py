@@ -108,8 +108,36 @@ class BackendStats:
         self.seconds += seconds
 
 
-# Length spread allowed within a batch when output lengths are forced (see ``generate``).
+# Length spread allowed within a CTranslate2 beam-search batch when output lengths are forced.
 FORCED_SPREAD = 0.1
+
+
+def _per_text_lengths(lengths: list[int], eos_id: int | list[int], beams: int) -> Any:
+    """A logits processor that ends each text of a batch at exactly its own length.
+
+    Before its length a text may not end; at its length it may only end. Rows are the batch's
+    texts, each repeated ``beams`` times in beam search. Used only when lengths are forced.
+    """
+    import torch
+    from transformers import LogitsProcessorList
+
+    eos = eos_id[0] if isinstance(eos_id, list) else eos_id
+    cache: dict[Any, Any] = {}
+
+    def force(input_ids: Any, scores: Any) -> Any:
+        if scores.device not in cache:
+            cache[scores.device] = torch.tensor(lengths, device=scores.device).repeat_interleave(
+                beams
+            )
+        targets = cache[scores.device]
+        generated = input_ids.shape[1] - 1  # after the decoder's start token
+        done = generated >= targets
+        scores[~done, eos] = -float("inf")
+        scores[done] = -float("inf")
+        scores[done, eos] = 0.0
+        return scores
+
+    return LogitsProcessorList([force])
 
 
 def token_batches(
@@ -338,31 +366,38 @@ class HFSeq2Seq:
             for i, ids in zip(over, shortened, strict=True):
                 encoded[i] = ids
         lengths = [len(ids) for ids in encoded]
-        # Forced lengths (``brief bench``) apply to a whole batch: batches hold texts within
-        # 10 % of each other's length, so no text is decoded far past its own 1.2 × (a real
-        # model would have ended it, and its text would not reach the summariser that long).
-        spread = FORCED_SPREAD if g.min_length_ratio > 0 else None
-        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens, spread):
+        for idx in token_batches(lengths, self.batch_size, self.max_batch_tokens):
             batch = [texts[i] for i in idx]
             enc = self._tokenizer.pad(
                 {"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt"
             ).to(self.device)
             longest = int(enc["input_ids"].shape[1])
+            lengths_in = {
+                "max_new_tokens": g.budget(longest, limit - 1),
+                "min_new_tokens": g.floor(longest, limit - 1),
+            }
+            if g.min_length_ratio > 0:
+                # Forced lengths (``brief bench``): each text to its own length, not the whole
+                # batch to its longest member's (a real model ends each at its own end token).
+                floors = [g.floor(lengths[i], limit - 1) for i in idx]
+                lengths_in["min_new_tokens"] = 0
+                lengths_in["max_new_tokens"] = min(max(floors) + 1, limit - 1)  # + the end
+                lengths_in["logits_processor"] = _per_text_lengths(
+                    floors, self._model.generation_config.eos_token_id, g.num_beams
+                )
             began = time.perf_counter()
             with torch.inference_mode():
                 ids = self._model.generate(
                     **enc,
                     num_beams=g.num_beams,
                     do_sample=False,
-                    max_new_tokens=g.budget(longest, limit - 1),
-                    min_new_tokens=g.floor(longest, limit - 1),
                     no_repeat_ngram_size=g.no_repeat_ngram_size,
                     repetition_penalty=g.repetition_penalty,
                     length_penalty=g.length_penalty,
                     early_stopping=g.num_beams > 1,
+                    **lengths_in,
                 )
-            pad = self._tokenizer.pad_token_id
-            produced = int((ids[:, 1:] != pad).sum()) if pad is not None else ids[:, 1:].numel()
+            produced = self._produced(ids)
             if self.device == "cuda":
                 torch.cuda.synchronize()
             self.stats.add(
@@ -372,6 +407,15 @@ class HFSeq2Seq:
             for i, text in zip(idx, decoded, strict=True):
                 out[i] = text.strip()
         return out
+
+    def _produced(self, ids: Any) -> int:
+        """Tokens generated in a batch: not the start token, padding or end tokens."""
+        body = ids[:, 1:]
+        keep = body == body  # all True
+        for special in (self._tokenizer.pad_token_id, self._tokenizer.eos_token_id):
+            if special is not None:
+                keep &= body != special
+        return int(keep.sum())
 
     def translate(
         self, texts: list[str], generation: GenerationSettings | None = None

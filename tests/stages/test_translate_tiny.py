@@ -128,21 +128,23 @@ def test_output_is_capped_at_the_decoder_positions(tiny_backend: HFSeq2Seq) -> N
     assert tiny_backend.stats.output_tokens <= tiny_backend.max_input_tokens - 1
 
 
-def test_forced_lengths_do_not_stretch_a_short_text_to_its_batch_longest(
-    tiny_backend: HFSeq2Seq,
+@pytest.mark.parametrize("beams", [1, 2])
+def test_forced_lengths_end_each_text_at_its_own_length(
+    tiny_backend: HFSeq2Seq, beams: int
 ) -> None:
-    # brief bench forces 1.2 × the source's tokens, per batch in generate(): a short text
-    # batched with a long one would be decoded to the long one's length.
-    forced = GenerationSettings(num_beams=1, max_length_ratio=1.2, min_length_ratio=1.2)
+    # brief bench forces 1.2 × each source's tokens; min_new_tokens would force a whole batch
+    # to its longest member's length, a per-text processor ends each text at its own.
+    forced = GenerationSettings(num_beams=beams, max_length_ratio=1.2, min_length_ratio=1.2)
     texts = [
         "Le gouvernement a présenté mardi à Paris un plan de relance de trente milliards "
         "d'euros pour les entreprises et les ménages les plus touchés par la crise.",
-        "Oui.",
+        "Oui, dit-il.",
+        "Le plan sera voté en mars.",
     ]
-    long_n, short_n = tiny_backend.count_tokens(texts)
-    long_target = math.ceil(1.2 * long_n)
-    assert long_target > forced.min_max_new_tokens
+    counts = tiny_backend.count_tokens(texts)
     tiny_backend.max_batch_tokens = None
-    tiny_backend.translate(texts, forced)
-    assert tiny_backend.stats.calls == 2  # not one batch of two
-    assert tiny_backend.stats.output_tokens <= long_target + forced.min_max_new_tokens + 2
+    outputs = tiny_backend.translate(texts, forced)
+    assert tiny_backend.stats.calls == 1  # one batch
+    assert tiny_backend.stats.output_tokens == sum(math.ceil(1.2 * n) for n in counts)
+    pieces = [len(tiny_backend.tokenizer(text_target=o)["input_ids"]) for o in outputs]
+    assert pieces[1] < pieces[0] and pieces[2] < pieces[0]
