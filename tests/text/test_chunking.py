@@ -29,6 +29,17 @@ class WordModel:
             self.summarise, self.count_tokens, self.limit, split_english, max_depth, floor
         )
 
+    def joining(self, summary_tokens: int = 120) -> MapReduce:
+        """Map-reduce that joins the summaries of up to 3 chunks."""
+        return MapReduce(
+            self.summarise,
+            self.count_tokens,
+            self.limit,
+            split_english,
+            join_chunks=3,
+            summary_tokens=summary_tokens,
+        )
+
 
 def article(words: int, per_sentence: int = 20, tag: str = "a") -> list[str]:
     """Sentences of ``per_sentence`` words, numbered so that each one can be found again."""
@@ -160,14 +171,7 @@ def test_without_a_token_counter_nothing_is_chunked() -> None:
 
 def test_a_few_chunks_are_summarised_once_and_joined_in_order() -> None:
     model = WordModel(limit=1024)
-    mr = MapReduce(
-        model.summarise,
-        model.count_tokens,
-        1024,
-        split_english,
-        join_chunks=3,
-        summary_tokens=120,
-    )
+    mr = model.joining()
     (result,) = mr.run([article(1500)])  # 1,500 words: two chunks
     assert result.chunks == 2 and result.passes == 1 and result.joined
     assert len(model.calls) == 1 and len(model.calls[0]) == 2
@@ -181,14 +185,7 @@ def test_a_few_chunks_are_summarised_once_and_joined_in_order() -> None:
 
 def test_more_chunks_than_join_chunks_are_reduced_as_before() -> None:
     model = WordModel(limit=1024)
-    mr = MapReduce(
-        model.summarise,
-        model.count_tokens,
-        1024,
-        split_english,
-        join_chunks=3,
-        summary_tokens=120,
-    )
+    mr = model.joining()
     (result,) = mr.run([article(5000)])
     assert result.chunks == 6 and result.passes == 2 and not result.joined
     assert len(model.calls) == 2
@@ -196,9 +193,7 @@ def test_more_chunks_than_join_chunks_are_reduced_as_before() -> None:
 
 def test_an_article_that_fits_is_not_joined() -> None:
     model = WordModel(limit=1024)
-    mr = MapReduce(
-        model.summarise, model.count_tokens, 1024, split_english, join_chunks=3, summary_tokens=90
-    )
+    mr = model.joining(90)
     (result,) = mr.run([article(400)])
     assert result.passes == 1 and result.chunks == 1 and not result.joined
     assert model.caps == [None]
