@@ -46,6 +46,10 @@ class Sentence:
         flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``).
         lang: The sentence's language when it is not the article's (``"en"`` for an English
             quotation in a French article, which is kept as written); None otherwise.
+        analysis: spaCy's tokens and entities of ``fr`` with the model that made them
+            (``(model, analysis)``), kept by the first stage that runs the French model so that
+            later stages reuse it (see :func:`pipeline.facts.analysis.analyse_sentences`); not
+            written to the brief.
     """
 
     id: int
@@ -54,6 +58,7 @@ class Sentence:
     en: str | None = None
     flags: list[str] = field(default_factory=list)
     lang: str | None = None
+    analysis: tuple[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

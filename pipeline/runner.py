@@ -139,6 +139,8 @@ class Pipeline:
             for stage in self.stages:
                 self._run_stage(stage, batch)
             for article in batch:
+                for sentence in article.sentences:
+                    sentence.analysis = None  # the stages' shared spaCy work, done with
                 if article.error:
                     self.stats.failed += 1
                 elif article.skipped:

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.document import Sentence
+
 log = logging.getLogger(__name__)
 
 # Components the entity and count rules use; the others are switched off while piping.
@@ -50,6 +52,34 @@ class Analysis:
             if token.start >= offset:
                 return i
         return None
+
+
+def analyse_sentences(
+    model: str, sentences: list[Sentence], batch_size: int = 64, max_chars: int = 20_000
+) -> list[Analysis]:
+    """The analysis of each sentence's French, running spaCy only on those not yet analysed
+    with ``model`` and keeping the result on the sentence (``sentence.analysis``).
+
+    The translate stage's name check and the facts stage need the same tokens and entities of
+    the same sentences: spaCy runs once per sentence, the most expensive CPU step of the
+    pipeline after the models.
+
+    Args:
+        model: The spaCy package (loaded once per process, see :mod:`pipeline.backends.spacy_fr`).
+        sentences: The sentences.
+        batch_size / max_chars: As for :func:`analyse`.
+
+    Raises:
+        ModelUnavailable: When the spaCy package is not installed.
+    """
+    from pipeline.backends.spacy_fr import SpacyFrench
+
+    todo = [s for s in sentences if s.analysis is None or s.analysis[0] != model]
+    if todo:
+        fresh = analyse(SpacyFrench(model).nlp(), [s.fr for s in todo], batch_size, max_chars)
+        for sentence, analysis in zip(todo, fresh, strict=True):
+            sentence.analysis = (model, analysis)
+    return [s.analysis[1] for s in sentences if s.analysis is not None]  # all of them now
 
 
 def analyse(

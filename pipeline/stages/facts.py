@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.backends.spacy_fr import SpacyFrench
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.facts.analysis import analyse
+from pipeline.facts.analysis import analyse_sentences
 from pipeline.facts.extract import extract
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -42,8 +42,11 @@ class FactsStage(Stage):
         live = [a for a in articles if a.active]
         if not live:
             return articles
-        texts = [s.fr for a in live for s in a.sentences]
-        analyses = analyse(self.backend.nlp(), texts, self.config.batch_size, MAX_SENTENCE_CHARS)
+        # Sentences the translate stage's name check analysed are not analysed again.
+        sentences = [s for a in live for s in a.sentences]
+        analyses = analyse_sentences(
+            self.config.model, sentences, self.config.batch_size, MAX_SENTENCE_CHARS
+        )
         start = 0
         for article in live:
             count = len(article.sentences)

