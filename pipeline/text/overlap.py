@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text.numbers import (
     Quantity,
@@ -113,8 +114,10 @@ NAME_WEIGHT = 2.0
 NUMBER_WEIGHT = 3.0
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Lower-cased, without accents: ``"États"`` → ``"etats"``."""
+    """Lower-cased, without accents: ``"États"`` → ``"etats"`` (cached: the same words come
+    back in every comparison of a summary with its sources)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
