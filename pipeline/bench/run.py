@@ -31,8 +31,22 @@ TRANSLATION_RATIO = 1.2
 SUMMARY_TOKENS = 80
 
 
-def bench_overrides(models: BenchModels, backend: str, ct2_dirs: dict[str, Path]) -> list[str]:
+# ``--backend none``: model-free stand-ins, to measure what the stages cost around the models.
+STAND_INS = [
+    "stages.translate.backend.kind=upper",
+    "stages.summarise.backend.kind=lead",
+    "stages.summarise.french.backend.kind=identity",
+    "stages.translate.guard.enabled=false",
+    "stages.translate.cache.enabled=false",
+]
+
+
+def bench_overrides(
+    models: BenchModels | None, backend: str, ct2_dirs: dict[str, Path]
+) -> list[str]:
     """Config overrides that point the stages at the benchmark models and force lengths."""
+    if backend == "none" or models is None:
+        return list(STAND_INS)
 
     def q(path: Path) -> str:
         return '"' + Path(path).as_posix() + '"'
@@ -117,7 +131,7 @@ def warm_up(pipeline: Pipeline) -> float:
 
 def run_bench(
     articles: int,
-    models: BenchModels,
+    models: BenchModels | None,
     config: BriefConfig,
     baseline_seconds: float = 30.0,
     ct2_dirs: dict[str, Path] | None = None,
@@ -169,7 +183,7 @@ def run_bench(
 
         report["machine"]["gpu"] = torch.cuda.get_device_name(0)
         report["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
-    if baseline_seconds > 0:
+    if baseline_seconds > 0 and models is not None:
         report["baseline"] = _baselines(items, models, config, runtime.device, baseline_seconds)
         for role in ("translate", "summarise"):
             fast = report["models"].get(role, {}).get("output_tokens_per_s")
@@ -217,7 +231,7 @@ def _baselines(
 
 
 def bench_config(
-    models: BenchModels,
+    models: BenchModels | None,
     backend: str,
     config_path: Path | None,
     overrides: list[str],

@@ -21,7 +21,13 @@ def bench(
     articles: Annotated[int, typer.Option("--articles", "-n", help="Articles of ~600 words.")] = 20,
     device: Annotated[str, typer.Option("--device", "-d", help="auto, cpu or cuda.")] = "auto",
     backend: Annotated[
-        str, typer.Option("--backend", "-b", help="hf (transformers) or ct2 (CTranslate2 int8).")
+        str,
+        typer.Option(
+            "--backend",
+            "-b",
+            help="hf (transformers), ct2 (CTranslate2 int8) or none (model-free stand-ins: "
+            "what the stages cost around the models).",
+        ),
     ] = "hf",
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config.")] = None,
     set_: Annotated[
@@ -42,13 +48,15 @@ def bench(
     setup_logging(verbose=verbose)
     from pipeline.bench.run import bench_config, run_bench
 
-    if backend not in {"hf", "ct2"}:
-        raise typer.BadParameter("hf or ct2", param_hint="--backend")
-    print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
-    # Built (and converted) in a child process: the measured process then holds only what the
-    # pipeline loads, so its peak RSS is the pipeline's.
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        models, ct2_dirs = pool.submit(prepare_models, cache, backend).result()
+    if backend not in {"hf", "ct2", "none"}:
+        raise typer.BadParameter("hf, ct2 or none", param_hint="--backend")
+    models, ct2_dirs = None, {}
+    if backend != "none":
+        print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
+        # Built (and converted) in a child process: the measured process then holds only what
+        # the pipeline loads, so its peak RSS is the pipeline's.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            models, ct2_dirs = pool.submit(prepare_models, cache, backend).result()
     overrides = [*(set_ or []), f"run.device={device}"]
     cfg = bench_config(models, backend, config, overrides, ct2_dirs)
     report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)

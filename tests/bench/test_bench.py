@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,27 @@ def test_a_restricted_random_model_emits_only_the_allowed_words(kind: str, tmp_p
     # The decoded text is made of those words (and full stops and commas) only.
     for text in tokenizer.batch_decode(ids, skip_special_tokens=True):
         assert set(text.replace(",", " ").replace(".", " ").split()) <= words
+
+
+def test_bench_without_models_measures_the_stages_alone(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli.app import app
+
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app, ["bench", "--backend", "none", "-n", "2", "--device", "cpu", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["articles"] == 2 and report["failed"] == 0
+    assert "baseline" not in report  # nothing to compare a stand-in with
+    assert set(report["stage_seconds"]) == {
+        "clean",
+        "detect",
+        "translate",
+        "summarise",
+        "facts",
+        "write",
+    }
+    assert "stage seconds" in result.output
