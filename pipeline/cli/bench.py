@@ -100,6 +100,10 @@ def format_report(report: dict[str, Any]) -> str:
         + (f" · peak GPU {report['peak_gpu_mb']:.0f} MB" if "peak_gpu_mb" in report else ""),
         "",
         "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report["stage_seconds"].items()),
+    ]
+    if not any("output_tokens" in m for m in report["models"].values()):
+        return "\n".join(lines)  # model-free stand-ins: no model figures
+    lines += [
         "",
         f"{'model':<18}{'backend':<9}{'dtype':<10}{'out tokens':>11}{'tokens/s':>11}"
         f"{'baseline/s':>12}{'speedup':>9}",
