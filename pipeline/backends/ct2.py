@@ -15,18 +15,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import (
-    FORCED_SPREAD,
-    BackendStats,
-    GenerationSettings,
-    token_batches,
-)
+from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import ModelSpec, default_models_dir
 
 log = logging.getLogger(__name__)
 
 META = "brief-ct2.json"
+# Length spread allowed within a beam-search batch when output lengths are forced.
+FORCED_SPREAD = 0.1
 TOKENIZER_DIR = "hf_tokenizer"
 
 
@@ -248,9 +245,8 @@ class CT2Seq2Seq:
         # longest member's length would decode far more. Greedy: each text is stopped at its own
         # length (a step callback). Beam search (no callback there): batches hold texts within
         # 10 % of each other's length.
-        forced = g.min_length_ratio > 0
-        per_text = forced and g.num_beams == 1
-        spread = FORCED_SPREAD if forced and not per_text else None
+        per_text = g.forces_lengths and g.num_beams == 1
+        spread = FORCED_SPREAD if g.forces_lengths and not per_text else None
         batches = token_batches(lengths, self.batch_size, self.max_batch_tokens, spread)
         began = time.perf_counter()
         # Every batch is submitted at once: with inter_threads > 1 CTranslate2 decodes several

@@ -73,6 +73,12 @@ class GenerationSettings:
         )
         return dataclasses.replace(self, max_new_tokens=cap)
 
+    @property
+    def forces_lengths(self) -> bool:
+        """Output lengths are forced from each input's length (``brief bench``): a backend then
+        ends each text at its own :meth:`floor`, as a real model's end token would."""
+        return self.min_length_ratio > 0
+
     def floor(self, longest_input: int, ceiling: int | None = None) -> int:
         """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
 
@@ -106,10 +112,6 @@ class BackendStats:
         self.input_tokens += input_tokens
         self.output_tokens += output_tokens
         self.seconds += seconds
-
-
-# Length spread allowed within a CTranslate2 beam-search batch when output lengths are forced.
-FORCED_SPREAD = 0.1
 
 
 def _per_text_lengths(lengths: list[int], eos_id: int | list[int], beams: int) -> Any:
@@ -376,7 +378,7 @@ class HFSeq2Seq:
                 "max_new_tokens": g.budget(longest, limit - 1),
                 "min_new_tokens": g.floor(longest, limit - 1),
             }
-            if g.min_length_ratio > 0:
+            if g.forces_lengths:
                 # Forced lengths (``brief bench``): each text to its own length, not the whole
                 # batch to its longest member's (a real model ends each at its own end token).
                 floors = [g.floor(lengths[i], limit - 1) for i in idx]
@@ -410,12 +412,12 @@ class HFSeq2Seq:
 
     def _produced(self, ids: Any) -> int:
         """Tokens generated in a batch: not the start token, padding or end tokens."""
+        import torch
+
         body = ids[:, 1:]
-        keep = body == body  # all True
-        for special in (self._tokenizer.pad_token_id, self._tokenizer.eos_token_id):
-            if special is not None:
-                keep &= body != special
-        return int(keep.sum())
+        tok = self._tokenizer
+        specials = [t for t in (tok.pad_token_id, tok.eos_token_id) if t is not None]
+        return int((~torch.isin(body, torch.tensor(specials, device=body.device))).sum())
 
     def translate(
         self, texts: list[str], generation: GenerationSettings | None = None

