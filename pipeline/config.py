@@ -66,6 +66,15 @@ class RunConfig(_Strict):
     dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
     out: str = "briefs"
     batch_articles: int = Field(default=16, ge=1, description="Articles sent through together.")
+    workers: int = Field(
+        default=0,
+        ge=0,
+        le=256,
+        description=(
+            "Worker processes for the CPU stages (clean, detect, facts, write), which then run "
+            "while the models work on another batch; 0: everything in this process."
+        ),
+    )
     models_dir: str | None = Field(
         default=None, description="Folder of model manifests; default: the repository's models/."
     )
@@ -340,6 +349,7 @@ class BriefConfig(_Strict):
         """A short hash of everything that can change a brief's content (not where it goes)."""
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
+        data["run"].pop("workers", None)  # where the CPU stages run does not change them
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]

@@ -30,6 +30,7 @@ class ModelUnavailable(BriefError):
         self.model = model
         self.revision = revision
         self.reason = reason
+        self._hint = hint
         rev = f" at revision {revision}" if revision else ""
         hint = hint or (
             f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
@@ -37,6 +38,10 @@ class ModelUnavailable(BriefError):
             "(see README, 'Offline use')."
         )
         super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, str, str | None]]:
+        # Raised in a worker process, it must come back whole through pickle.
+        return (type(self), (self.model, self.revision, self.reason, self._hint))
 
 
 class InputError(BriefError):

@@ -1,15 +1,20 @@
 """Builds the pipeline from a config and runs articles through it in batches.
 
 One bad article never stops a batch: when a stage fails on a batch, the runner retries it article
-by article, records the error on the one that fails, and carries on. A model that cannot be
-loaded is different: it stops the run (every article would fail the same way).
+by article, records the error on the one that fails, and carries on
+(:func:`pipeline.stages.base.pipe_isolated`). A model that cannot be loaded is different: it
+stops the run (every article would fail the same way). With ``run.workers`` the CPU stages run
+in worker processes while the models work on another batch (:mod:`pipeline.workers`).
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable, Iterable
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,13 +22,18 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.errors import BriefError, ModelUnavailable, StageOrderError
+from pipeline.errors import StageOrderError
 from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
-from pipeline.stages.base import Stage
+from pipeline.stages.base import Stage, pipe_isolated
+from pipeline.workers import Segment, WorkerPool, plan
 
 log = logging.getLogger(__name__)
+
+# Batches in flight with workers: one in the models, the next in its first CPU stages, the
+# previous one in its last.
+IN_FLIGHT = 3
 
 
 def check_order(names: list[str]) -> None:
@@ -72,6 +82,7 @@ class Pipeline:
             build_stage(name, config, self.runtime) for name in config.pipeline.stages
         ]
         self.stats = RunStats()
+        self._pool: WorkerPool | None = None
         self._manifests = {role: spec.manifest for role, spec in configured_models(config).items()}
 
     def backends(self) -> dict[str, Any]:
@@ -116,9 +127,13 @@ class Pipeline:
     ) -> list[Article]:
         """Runs articles through every stage in batches of ``run.batch_articles``.
 
+        With ``run.workers`` > 0 the CPU stages run in worker processes, overlapped with the
+        model stages of other batches (see :mod:`pipeline.workers`); the result is the same.
+
         Args:
             articles: The articles, in order.
-            on_article: Called with each article once its batch is through.
+            on_article: Called with each article once its batch is through, in order, from
+                the calling thread.
 
         Returns:
             The same articles, enriched; failures carry ``error``, skips carry ``skipped``.
@@ -129,51 +144,156 @@ class Pipeline:
         items = list(articles)
         signature = self.signature()
         licence_warnings = self.licence_warnings()
+        for article in items:
+            article.signature = signature
+            for line in licence_warnings:
+                article.warn("models.non_commercial", line, "run")
         size = self.config.run.batch_articles
-        for start in range(0, len(items), size):
-            batch = items[start : start + size]
-            for article in batch:
-                article.signature = signature
-                for line in licence_warnings:
-                    article.warn("models.non_commercial", line, "run")
-            for stage in self.stages:
-                self._run_stage(stage, batch)
-            for article in batch:
-                for sentence in article.sentences:
-                    sentence.analysis = None  # the stages' shared spaCy work, done with
-                if article.error:
-                    self.stats.failed += 1
-                elif article.skipped:
-                    self.stats.skipped += 1
-                else:
-                    self.stats.done += 1
-                if on_article:
-                    on_article(article)
+        batches = [items[start : start + size] for start in range(0, len(items), size)]
+        segments = plan(self.stages)
+        if self.config.run.workers and any(segment.parallel for segment in segments):
+            self._run_overlapped(segments, batches, on_article)
+        else:
+            for batch in batches:
+                for stage in self.stages:
+                    self._count({stage.name: pipe_isolated(stage, batch)})
+                self._finish(batch, on_article)
         return items
 
-    def _run_stage(self, stage: Stage, batch: list[Article]) -> None:
-        live = [a for a in batch if a.active]
-        if not live:
-            return
-        began = time.perf_counter()
-        try:
-            stage.pipe(live)
-        except ModelUnavailable:
-            raise
-        except Exception as exc:  # isolate the article that broke the batch
-            if len(live) == 1:
-                _record(live[0], stage.name, exc)
+    def close(self) -> None:
+        """Stops the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def worker_rss_mb(self) -> dict[int, float]:
+        """Peak resident memory of each worker process, in MB (empty without workers)."""
+        return dict(self._pool.rss_mb) if self._pool else {}
+
+    def _workers(self, segments: list[Segment]) -> WorkerPool:
+        if self._pool is None:
+            self._pool = WorkerPool(self.config, self.runtime, segments, self.config.run.workers)
+            self._pool.start()
+        return self._pool
+
+    def _run_overlapped(
+        self,
+        segments: list[Segment],
+        batches: list[list[Article]],
+        on_article: Callable[[Article], None] | None,
+    ) -> None:
+        pool = self._workers(segments)
+        turns = _Turns()
+        queue = iter(enumerate(batches))
+        pending: deque[tuple[list[Article], Future[dict[str, float]]]] = deque()
+        with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="brief-batch") as drivers:
+
+            def admit() -> None:
+                nxt = next(queue, None)
+                if nxt is not None:
+                    index, batch = nxt
+                    job = drivers.submit(self._drive, segments, pool, turns, index, batch)
+                    pending.append((batch, job))
+
+            for _ in range(IN_FLIGHT):
+                admit()
+            try:
+                while pending:
+                    batch, future = pending.popleft()
+                    self._count(future.result())
+                    self._finish(batch, on_article)
+                    admit()
+            except BaseException:
+                turns.cancel()
+                raise
+
+    def _drive(
+        self,
+        segments: list[Segment],
+        pool: WorkerPool,
+        turns: _Turns,
+        index: int,
+        batch: list[Article],
+    ) -> dict[str, float]:
+        """One batch through every segment: CPU ones in the workers, model ones here, in turn."""
+        seconds: dict[str, float] = {}
+        for position, segment in enumerate(segments):
+            turns.check()
+            if segment.parallel:
+                spent = pool.run(segment, batch)
             else:
-                log.info("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
-                for article in live:
-                    try:
-                        stage.pipe([article])
-                    except ModelUnavailable:
-                        raise
-                    except Exception as inner:
-                        _record(article, stage.name, inner)
-        spent = time.perf_counter() - began
-        self.stats.seconds[stage.name] = self.stats.seconds.get(stage.name, 0.0) + spent
+                with turns.take(position, index):
+                    spent = {stage.name: pipe_isolated(stage, batch) for stage in segment.stages}
+            for name, value in spent.items():
+                seconds[name] = seconds.get(name, 0.0) + value
+        return seconds
+
+    def _count(self, seconds: dict[str, float]) -> None:
+        for name, value in seconds.items():
+            self.stats.seconds[name] = self.stats.seconds.get(name, 0.0) + value
+
+    def _finish(self, batch: list[Article], on_article: Callable[[Article], None] | None) -> None:
+        for article in batch:
+            for sentence in article.sentences:
+                sentence.analysis = None  # the stages' shared spaCy work, done with
+            if article.error:
+                self.stats.failed += 1
+            elif article.skipped:
+                self.stats.skipped += 1
+            else:
+                self.stats.done += 1
+            if on_article:
+                on_article(article)
+
+
+class _Cancelled(Exception):
+    """The run stopped (an error elsewhere) while this batch waited for its turn."""
+
+
+class _Turns:
+    """Lets batches into the model segments one at a time, in batch order.
+
+    The models run in the main process one batch at a time (two batches on one GPU would only
+    share it); taking turns in order keeps the output order and the memory bounded.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next: dict[int, int] = {}
+        self._busy = False
+        self._cancelled = False
+
+    @contextmanager
+    def take(self, segment: int, batch: int) -> Iterator[None]:
+        with self._cond:
+            while not self._cancelled and (self._busy or self._next.get(segment, 0) != batch):
+                self._cond.wait()
+            if self._cancelled:
+                raise _Cancelled
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._next[segment] = batch + 1
+                self._cond.notify_all()
+
+    def check(self) -> None:
+        """Raises :class:`_Cancelled` once the run has stopped."""
+        if self._cancelled:
+            raise _Cancelled
+
+    def cancel(self) -> None:
+        with self._cond:
+            self._cancelled = True
+            self._cond.notify_all()
 
 
 def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) -> dict[str, Any]:
@@ -183,14 +303,6 @@ def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) ->
         out.setdefault("licence", manifest["licence"])
         out.setdefault("commercial_use", bool(manifest.get("commercial_use", True)))
     return out
-
-
-def _record(article: Article, stage: str, exc: Exception) -> None:
-    if isinstance(exc, BriefError):
-        article.error = str(exc)
-    else:
-        log.debug("stage %s failed on %s", stage, article.path, exc_info=exc)
-        article.error = f"{stage} failed: {type(exc).__name__}: {exc}"
 
 
 def articles_from_paths(paths: Iterable[str | Path]) -> list[Article]:

@@ -35,6 +35,7 @@ def test_default_models_are_the_documented_ones() -> None:
         ("[stages.summarise.french]\nmethod = 'guess'\n", "stages.summarise.french.method"),
         ("[stages.translate.backend]\nbatch_size = -1\n", "stages.translate.backend.batch_size"),
         ("[nope]\nx = 1\n", "nope: unknown key"),
+        ("[run]\nworkers = -1\n", "run.workers"),
     ],
 )
 def test_bad_config_names_the_key_path(tmp_path: Path, toml: str, path_in_error: str) -> None:
@@ -75,6 +76,8 @@ def test_overrides_apply_and_change_the_hash() -> None:
     assert base.digest() != changed.digest()
     # Where the output goes does not change what a brief says.
     assert base.digest() == load_config(None, ["run.out=elsewhere"]).digest()
+    # Nor does where the CPU stages run.
+    assert base.digest() == load_config(None, ["run.workers=4"]).digest()
 
 
 def test_override_without_equals_is_an_error() -> None:

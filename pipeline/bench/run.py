@@ -9,8 +9,8 @@ baseline is one ``generate`` call per sentence (and per article for the summary)
 from __future__ import annotations
 
 import logging
+import os
 import platform
-import resource
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -24,6 +24,7 @@ from pipeline.config import BriefConfig, load_config
 from pipeline.manifests import resolve_model
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
+from pipeline.workers import peak_rss_mb
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +75,6 @@ def bench_overrides(
         f"stages.summarise.french.backend.kind={backend}",
         f"stages.summarise.french.backend.model={q(bt)}",
     ]
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _backend_report(backend: Any) -> dict[str, Any]:
@@ -142,18 +139,19 @@ def run_bench(
         The report (also what ``brief bench -o`` writes as JSON).
     """
     runtime = Runtime.from_config(config)
-    pipeline = Pipeline(config, runtime)
-    load = warm_up(pipeline)
     items = bench_articles(articles)
     words = sum(len(a.raw.decode("utf-8").split()) for a in items)
     cuda = runtime.device == "cuda"
-    if cuda:
-        import torch
+    with Pipeline(config, runtime) as pipeline:
+        load = warm_up(pipeline)  # starts the worker processes too, when there are any
+        if cuda:
+            import torch
 
-        torch.cuda.reset_peak_memory_stats()
-    began = time.perf_counter()
-    pipeline.run(items)
-    total = time.perf_counter() - began
+            torch.cuda.reset_peak_memory_stats()
+        began = time.perf_counter()
+        pipeline.run(items)
+        total = time.perf_counter() - began
+        workers_rss = pipeline.worker_rss_mb()
     failed = [a.error for a in items if a.error]
     report: dict[str, Any] = {
         "brief_version": __version__,
@@ -161,6 +159,7 @@ def run_bench(
         "dtype": runtime.dtype,
         "machine": {
             "cpu": platform.processor() or platform.machine(),
+            "cores": os.cpu_count(),
             "python": platform.python_version(),
         },
         "config_hash": config.digest(),
@@ -169,15 +168,19 @@ def run_bench(
         "sentences": sum(len(a.sentences) for a in items),
         "failed": len(failed),
         "errors": failed[:3],
+        "workers": config.run.workers,
         "load_seconds": round(load, 2),
         "seconds": round(total, 2),
         "articles_per_s": round(articles / total, 3),
+        # With workers, a stage's seconds add up its time in every process (they overlap).
         "stage_seconds": {k: round(v, 2) for k, v in pipeline.stats.seconds.items()},
         "models": {
             role: {**b.signature(), **_backend_report(b)} for role, b in pipeline.backends().items()
         },
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
+    if workers_rss:
+        report["workers_peak_rss_mb"] = round(sum(workers_rss.values()), 1)
     if cuda:
         import torch
 

@@ -97,6 +97,11 @@ def format_report(report: dict[str, Any]) -> str:
         f"models loaded in {report['load_seconds']:.2f} s (one short article, not counted)",
         f"total {report['seconds']:.2f} s · {report['articles_per_s']:.2f} articles/s · "
         f"failed {report['failed']} · peak RSS {report['peak_rss_mb']:.0f} MB"
+        + (
+            f" + {report['workers']} workers {report['workers_peak_rss_mb']:.0f} MB"
+            if "workers_peak_rss_mb" in report
+            else ""
+        )
         + (f" · peak GPU {report['peak_gpu_mb']:.0f} MB" if "peak_gpu_mb" in report else ""),
         "",
         "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report["stage_seconds"].items()),

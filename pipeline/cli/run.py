@@ -60,7 +60,10 @@ def brief_files(
             outputs = ", ".join(article.outputs.values()) or "no output"
             print(f"{where}{article.path} → {outputs}", file=sys.stderr)
 
-    pipeline.run(articles, on_article=report)
+    try:
+        pipeline.run(articles, on_article=report)
+    finally:
+        pipeline.close()
     out = Path(config.run.out)
     if pipeline.stats.done:
         atomic_write_text(out / "brief-run.toml", dump_toml(config))

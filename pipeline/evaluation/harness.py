@@ -219,7 +219,8 @@ def evaluate_summaries(
             progress(done["n"], len(items))
 
     began = time.perf_counter()
-    pipeline.run(articles, on_article=step)
+    with pipeline:
+        pipeline.run(articles, on_article=step)
     hypotheses = [" ".join(s.text for s in a.summary_fr) if a.active else "" for a in articles]
     references = [item.summary for item in items]
     scores = metrics.rouge(hypotheses, references)

@@ -7,11 +7,11 @@ sentences, and keeps spaCy's ``Doc`` objects (and their memory) out of the artic
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import Sentence
+from pipeline.document import Article, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,37 @@ def analyse_sentences(
     return [s.analysis[1] for s in sentences if s.analysis is not None]  # all of them now
 
 
+@dataclass(frozen=True)
+class Analyser:
+    """Analyses the chosen sentences of a batch ahead of a stage that needs them (see
+    :meth:`pipeline.stages.base.Stage.ahead`): picklable, so that a worker process can run it.
+
+    Args:
+        model: The spaCy package.
+        chosen: Which sentences of an active article to analyse (all when None); a module-level
+            function, so that it pickles.
+    """
+
+    model: str
+    chosen: Callable[[Article, Sentence], bool] | None = None
+
+    def __call__(self, articles: list[Article]) -> None:
+        sentences = [
+            s
+            for a in articles
+            if a.active
+            for s in a.sentences
+            if self.chosen is None or self.chosen(a, s)
+        ]
+        analyse_sentences(self.model, sentences)
+
+    def warm_up(self) -> None:
+        """Loads the spaCy pipeline (once per process)."""
+        from pipeline.backends.spacy_fr import SpacyFrench
+
+        SpacyFrench(self.model).nlp()
+
+
 def analyse(
     nlp: Any, texts: list[str], batch_size: int = 64, max_chars: int = 20_000
 ) -> list[Analysis]:
@@ -96,13 +127,16 @@ def analyse(
     Returns:
         One analysis per text, in order.
     """
-    disable = [name for name in nlp.pipe_names if name not in _NEEDED]
+    from pipeline.backends.spacy_fr import components
+
     todo = [i for i, t in enumerate(texts) if t and len(t) <= max_chars]
     out = [Analysis() for _ in texts]
-    docs: Iterable[Any] = nlp.pipe((texts[i] for i in todo), batch_size=batch_size, disable=disable)
-    for i, doc in zip(todo, docs, strict=True):
-        out[i] = Analysis(
-            tokens=[Token(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in doc],
-            entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
-        )
+    # The pipeline is shared in the process (the segmenter switches its components too).
+    with components(nlp, [name for name in nlp.pipe_names if name in _NEEDED]):
+        docs: Iterable[Any] = nlp.pipe((texts[i] for i in todo), batch_size=batch_size)
+        for i, doc in zip(todo, docs, strict=True):
+            out[i] = Analysis(
+                tokens=[Token(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in doc],
+                entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+            )
     return out

@@ -140,8 +140,11 @@ def run_feed(
             pipeline = Pipeline(config)
             pipeline.preflight()
             size = config.run.batch_articles
-            for start in range(0, len(todo), size):
-                _process(todo[start : start + size], state, fetcher, pipeline, run, on_outcome)
+            try:
+                for start in range(0, len(todo), size):
+                    _process(todo[start : start + size], state, fetcher, pipeline, run, on_outcome)
+            finally:
+                pipeline.close()
             for name, seconds in pipeline.stats.seconds.items():
                 run.add_seconds(name, seconds)
             run.models, run.cache = _backend_stats(pipeline)

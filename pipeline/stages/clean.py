@@ -43,9 +43,16 @@ class CleanStage(Stage):
 
     name = "clean"
     provides = ("text", "title_fr", "paragraphs", "sentences")
+    parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.config = config.stages.clean
+
+    def warm_up(self) -> None:
+        if self.config.segmenter == "spacy":
+            from pipeline.backends.spacy_fr import SpacyFrench
+
+            SpacyFrench().nlp()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         for article in articles:

@@ -32,11 +32,16 @@ class DetectStage(Stage):
     name = "detect"
     requires = ("sentences",)
     provides = ("lang", "sentences.lang")
+    parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.config = config.stages.detect
         check_codes(self.config.languages, "stages.detect.languages")
         self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *self.config.languages]))
+
+    def warm_up(self) -> None:
+        # lingua loads a language's models when it first scores a text against it.
+        best_languages(["Le conseil municipal se réunira demain matin."], self.codes)
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]

@@ -30,6 +30,7 @@ class FactsStage(Stage):
     name = "facts"
     requires = ("sentences",)
     provides = ("facts", "key_sentences")
+    parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime | None = None) -> None:
         self.config = config.stages.facts
@@ -37,6 +38,9 @@ class FactsStage(Stage):
 
     def backends(self) -> dict[str, Any]:
         return {"facts": self.backend}
+
+    def warm_up(self) -> None:
+        self.backend.nlp()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]

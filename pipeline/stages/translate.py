@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.cache import CachedBackend, default_cache_path
 from pipeline.backends.hf_seq2seq import GenerationSettings
 from pipeline.config import BriefConfig, TranslateConfig
 from pipeline.document import Article, Sentence
-from pipeline.facts.analysis import analyse_sentences
+from pipeline.facts.analysis import Analyser, analyse_sentences
 from pipeline.registry import MODEL_BACKENDS, build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -65,6 +66,11 @@ def retry_settings(cfg: TranslateConfig, first: GenerationSettings) -> Generatio
     )
 
 
+def _translated(article: Article, sentence: Sentence) -> bool:
+    """Whether the sentence goes to the model (English is kept as written)."""
+    return article.lang != TARGET and sentence.lang != TARGET
+
+
 @dataclasses.dataclass
 class _Job:
     """One sentence to translate, as the pieces it was cut into."""
@@ -96,15 +102,20 @@ class TranslateStage(Stage):
     def backends(self) -> dict[str, Any]:
         return {"translate": self.backend}
 
+    def ahead(self) -> Callable[[list[Article]], Any] | None:
+        """The name check's spaCy analysis, which a worker can do while the model translates
+        another batch."""
+        return Analyser(self.analysis_model, _translated) if self.config.check_names else None
+
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
         jobs: list[_Job] = []
         for article in live:
             for sentence in article.sentences:
-                if article.lang == TARGET or sentence.lang == TARGET:
-                    sentence.en = sentence.fr
-                else:
+                if _translated(article, sentence):
                     jobs.append(_Job(article, sentence, [sentence.fr]))
+                else:
+                    sentence.en = sentence.fr
         if jobs:
             self._split_long(jobs)
             sources = [p for job in jobs for p in job.pieces]

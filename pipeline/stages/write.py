@@ -17,6 +17,7 @@ class WriteStage(Stage):
     """Writes ``OUT/<stem>.md`` and ``OUT/<stem>.json`` and records them in ``article.outputs``."""
 
     name = "write"
+    parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.formats = config.stages.write.formats
