@@ -131,7 +131,9 @@ class Pipeline:
         model stages of other batches (see :mod:`pipeline.workers`); the result is the same.
 
         Args:
-            articles: The articles, in order.
+            articles: The articles, in order. An iterator is read a batch at a time, as the
+                pipeline gets to it (the feed job fetches pages that way while earlier batches
+                are briefed).
             on_article: Called with each article once its batch is through, in order, from
                 the calling thread.
 
@@ -141,15 +143,8 @@ class Pipeline:
         Raises:
             ModelUnavailable: When a model cannot be loaded (the run cannot go on).
         """
-        items = list(articles)
-        signature = self.signature()
-        licence_warnings = self.licence_warnings()
-        for article in items:
-            article.signature = signature
-            for line in licence_warnings:
-                article.warn("models.non_commercial", line, "run")
-        size = self.config.run.batch_articles
-        batches = [items[start : start + size] for start in range(0, len(items), size)]
+        items: list[Article] = []
+        batches = self._batches(articles, items)
         segments = plan(self.stages)
         if self.config.run.workers and any(segment.parallel for segment in segments):
             self._run_overlapped(segments, batches, on_article)
@@ -159,6 +154,23 @@ class Pipeline:
                     self._count({stage.name: pipe_isolated(stage, batch)})
                 self._finish(batch, on_article)
         return items
+
+    def _batches(self, articles: Iterable[Article], seen: list[Article]) -> Iterator[list[Article]]:
+        """The articles in batches of ``run.batch_articles``, signed, each added to ``seen``."""
+        signature = self.signature()
+        licence_warnings = self.licence_warnings()
+        batch: list[Article] = []
+        for article in articles:
+            article.signature = signature
+            for line in licence_warnings:
+                article.warn("models.non_commercial", line, "run")
+            seen.append(article)
+            batch.append(article)
+            if len(batch) == self.config.run.batch_articles:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def close(self) -> None:
         """Stops the worker processes, if any were started."""
@@ -185,7 +197,7 @@ class Pipeline:
     def _run_overlapped(
         self,
         segments: list[Segment],
-        batches: list[list[Article]],
+        batches: Iterator[list[Article]],
         on_article: Callable[[Article], None] | None,
     ) -> None:
         pool = self._workers(segments)
@@ -201,9 +213,9 @@ class Pipeline:
                     job = drivers.submit(self._drive, segments, pool, turns, index, batch)
                     pending.append((batch, job))
 
-            for _ in range(IN_FLIGHT):
-                admit()
             try:
+                for _ in range(IN_FLIGHT):
+                    admit()
                 while pending:
                     batch, future = pending.popleft()
                     self._count(future.result())

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from pipeline.config import BriefConfig
+from collections.abc import Iterator
+
+from pipeline.config import BriefConfig, load_config
 from pipeline.document import Article
 from pipeline.runner import Pipeline, articles_from_paths
 from pipeline.stages.base import Stage
@@ -65,3 +67,19 @@ def test_facts_on_the_seed(fake_config: BriefConfig) -> None:
     for fact in article.facts:
         for sid in fact.sentences:
             assert any(form in article.sentences[sid].fr for form in [fact.fr, *fact.aliases])
+
+
+def test_articles_are_read_a_batch_at_a_time(fake_overrides: list[str]) -> None:
+    config = load_config(None, [*fake_overrides, "run.batch_articles=2"])
+    events: list[str] = []
+
+    def articles() -> Iterator[Article]:
+        for i in range(5):
+            events.append(f"read {i}")
+            yield Article.from_text(f"Article numéro {i}, assez long pour être résumé.", f"a{i}")
+
+    out = Pipeline(config).run(articles(), on_article=lambda a: events.append(f"done {a.stem}"))
+    assert [a.stem for a in out] == ["a0", "a1", "a2", "a3", "a4"]
+    # The third article is read only once the first batch is through.
+    assert events.index("done a1") < events.index("read 2")
+    assert events[-1] == "done a4"

@@ -21,7 +21,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,10 +139,12 @@ def run_feed(
         if todo:
             pipeline = Pipeline(config)
             pipeline.preflight()
-            size = config.run.batch_articles
+            work = _Work(state, run, on_outcome)
             try:
-                for start in range(0, len(todo), size):
-                    _process(todo[start : start + size], state, fetcher, pipeline, run, on_outcome)
+                # One run over all the work: the next pages are fetched while the pipeline
+                # briefs what was fetched before (with workers, batches overlap).
+                articles = work.fetched(todo, fetcher, feed, config.run.batch_articles)
+                pipeline.run(articles, on_article=work.done)
             finally:
                 pipeline.close()
             for name, seconds in pipeline.stats.seconds.items():
@@ -221,60 +223,78 @@ def _load(cand: Candidate, fetcher: Fetcher, feed: FeedConfig) -> Loaded | Fetch
         return FetchError(cand.key, f"cannot be read: {type(exc).__name__}: {exc}")
 
 
-def _process(
-    chunk: list[tuple[Item, Candidate]],
-    state: State,
-    fetcher: Fetcher,
-    pipeline: Pipeline,
-    run: FeedRun,
-    on_outcome: Callable[[Outcome], None] | None,
-) -> None:
-    feed = pipeline.config.feed
-    for item, _ in chunk:
-        state.begin_attempt(item.id)
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=feed.fetch_workers) as pool:
-        loaded = list(pool.map(lambda pair: _load(pair[1], fetcher, feed), chunk))
-    run.add_seconds("fetch", time.perf_counter() - t0)
+class _Work:
+    """The articles of one run: fetched a chunk at a time, each outcome committed to the state.
 
-    def commit(item: Item, status: str, error: str | None = None, **kw: Any) -> None:
-        state.record(item.id, status, error=error, **kw)
-        outcome = Outcome(item.id, item.key, status, error, kw.get("outputs") or {}, item.title)
-        run.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    Everything here runs in the calling thread (the pipeline reads the articles and calls
+    :meth:`done` there), which the SQLite state requires.
+    """
 
-    articles: list[Article] = []
-    items: dict[str, Item] = {}
-    fresh: dict[str, Item] = {}
-    for (item, cand), got in zip(chunk, loaded, strict=True):
+    def __init__(
+        self, state: State, run: FeedRun, on_outcome: Callable[[Outcome], None] | None
+    ) -> None:
+        self.state = state
+        self.run = run
+        self.on_outcome = on_outcome
+        self.items: dict[str, Item] = {}
+        self.fresh: dict[str, Item] = {}  # content hashes fetched in this run
+
+    def fetched(
+        self, todo: list[tuple[Item, Candidate]], fetcher: Fetcher, feed: FeedConfig, size: int
+    ) -> Iterator[Article]:
+        """The articles to brief, fetching ``size`` pages at a time as they are asked for.
+
+        Pages that cannot be fetched, are not articles or repeat content already briefed are
+        committed here and not yielded.
+        """
+        for start in range(0, len(todo), size):
+            chunk = todo[start : start + size]
+            for item, _ in chunk:
+                self.state.begin_attempt(item.id)
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=feed.fetch_workers) as pool:
+                loaded = list(pool.map(lambda pair: _load(pair[1], fetcher, feed), chunk))
+            self.run.add_seconds("fetch", time.perf_counter() - t0)
+            for (item, cand), got in zip(chunk, loaded, strict=True):
+                article = self._admit(item, cand, got)
+                if article is not None:
+                    yield article
+
+    def _admit(self, item: Item, cand: Candidate, got: Loaded | FetchError) -> Article | None:
         if isinstance(got, FetchError):
-            commit(item, "skipped" if got.not_article else "failed", got.reason)
-            continue
+            self.commit(item, "skipped" if got.not_article else "failed", got.reason)
+            return None
         digest = hashlib.sha256(got.body).hexdigest()
-        state.set_hash(item.id, digest)
-        twin = state.done_with_hash(digest, item.id) or fresh.get(digest)
+        self.state.set_hash(item.id, digest)
+        twin = self.state.done_with_hash(digest, item.id) or self.fresh.get(digest)
         if twin is not None:
             where = twin.url or twin.key
-            commit(item, "skipped", f"duplicate of item {twin.id} ({where})", duplicate_of=twin.id)
-            continue
-        fresh[digest] = item
-        articles.append(_article(item, cand, got))
-        items[item.stem] = item
+            self.commit(
+                item, "skipped", f"duplicate of item {twin.id} ({where})", duplicate_of=twin.id
+            )
+            return None
+        self.fresh[digest] = item
+        self.items[item.stem] = item
+        return _article(item, cand, got)
 
-    def done(article: Article) -> None:
-        item = items[article.stem]
+    def commit(self, item: Item, status: str, error: str | None = None, **kw: Any) -> None:
+        self.state.record(item.id, status, error=error, **kw)
+        outcome = Outcome(item.id, item.key, status, error, kw.get("outputs") or {}, item.title)
+        self.run.outcomes.append(outcome)
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    def done(self, article: Article) -> None:
+        """Commits a briefed (or failed, or skipped) article."""
+        item = self.items[article.stem]
         if article.error:
-            commit(item, "failed", article.error)
+            self.commit(item, "failed", article.error)
         elif article.skipped:
-            commit(item, "skipped", article.skipped)
+            self.commit(item, "skipped", article.skipped)
         else:
             # Absolute, so that the digest finds them whatever folder a later run starts in.
             outputs = {k: str(Path(v).resolve()) for k, v in article.outputs.items()}
-            commit(item, "done", outputs=outputs)
-
-    if articles:
-        pipeline.run(articles, on_article=done)
+            self.commit(item, "done", outputs=outputs)
 
 
 def _article(item: Item, cand: Candidate, got: Loaded) -> Article:

@@ -49,11 +49,16 @@ def _files(*folders: Path) -> dict[Path, int]:
     return {p: p.stat().st_mtime_ns for f in folders if f.exists() for p in f.rglob("*")}
 
 
+# In one process; then with the CPU stages in workers and small batches, so that pages are
+# fetched while earlier batches are briefed and a duplicate can fall in a later batch.
+@pytest.mark.parametrize(
+    "how", [[], ["run.workers=2", "run.batch_articles=2"]], ids=["one-process", "workers"]
+)
 def test_feed_briefs_every_good_item_and_records_every_bad_one_with_its_reason(
-    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys, how: list[str]
 ) -> None:
     sources = [feed_server.url("/feed.xml"), feed_server.url("/bad-feed.xml")]
-    code, err = brief(["feed", *sources], feed_overrides, capsys)
+    code, err = brief(["feed", *sources], [*feed_overrides, *how], capsys)
     assert code == 1
     items = _items(tmp_path / "state.sqlite", feed_server.base)
     for path, (status, reason) in EXPECTED.items():
