@@ -355,7 +355,6 @@ _WORDS_FR = {
 # "neuf" also means "new" and "pour cent" is a percentage, not a hundred.
 _COMPOUND_ONLY = {"un": 1, "une": 1, "one": 1, "neuf": 9}
 _NOT_ALONE = {"un", "une", "one", "neuf"}
-_WORD_NUMBER = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 def _compound(parts: list[str], table: dict[str, int]) -> float | None:
@@ -372,9 +371,20 @@ def _compound(parts: list[str], table: dict[str, int]) -> float | None:
     return float(total) if total else None
 
 
-def _number_words(text: str, table: dict[str, int]) -> list[Quantity]:
+def _vocabulary_pattern(table: dict[str, int]) -> re.Pattern[str]:
+    """Whole (hyphenated) words made only of the table's number words (and "et"/"and"): the
+    candidates for ``_compound``, found by the regex engine rather than by trying every word of
+    the text in Python (the checks look at each sentence's numbers several times)."""
+    words = sorted({*table, *_COMPOUND_ONLY, "et", "and"}, key=len, reverse=True)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation})(?:-(?:{alternation}))*(?![\w-])", re.IGNORECASE
+    )
+
+
+def _number_words(text: str, table: dict[str, int], pattern: re.Pattern[str]) -> list[Quantity]:
     out = []
-    for m in _WORD_NUMBER.finditer(text):
+    for m in pattern.finditer(text):
         parts = m.group(0).lower().split("-")
         if parts[0] in _NOT_ALONE and len(parts) == 1:
             continue
@@ -386,14 +396,18 @@ def _number_words(text: str, table: dict[str, int]) -> list[Quantity]:
     return out
 
 
+_VOCABULARY_EN = _vocabulary_pattern(_WORDS_EN)
+_VOCABULARY_FR = _vocabulary_pattern(_WORDS_FR)
+
+
 def number_words_en(text: str) -> list[Quantity]:
     """Numbers written as English words ("three", "twenty-five", "a dozen"), from two up."""
-    return _number_words(text, _WORDS_EN)
+    return _number_words(text, _WORDS_EN, _VOCABULARY_EN)
 
 
 def number_words_fr(text: str) -> list[Quantity]:
     """Numbers written as French words ("trois", "vingt-cinq", "quatre-vingt-dix"), from two up."""
-    return _number_words(text, _WORDS_FR)
+    return _number_words(text, _WORDS_FR, _VOCABULARY_FR)
 
 
 # -- numbers glued to their unit, in English ----------------------------------------------------

@@ -131,11 +131,16 @@ def content_words(text: str) -> set[str]:
     }
 
 
-def quantities(text: str, lang: str) -> list[Quantity]:
-    """Every number of a text in ``lang`` ("en" or "fr"), in digits or in words."""
+@lru_cache(maxsize=1 << 14)
+def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """Every number of a text in ``lang`` ("en" or "fr"), in digits or in words.
+
+    Cached: the translation check, the summary's source alignment and its support check all
+    read the numbers of the same sentences.
+    """
     if lang == "fr":
-        return quantities_fr(text) + number_words_fr(text)
-    return quantities_en(text) + number_words_en(text)
+        return (*quantities_fr(text), *number_words_fr(text))
+    return (*quantities_en(text), *number_words_en(text))
 
 
 def _number_keys(q: Quantity) -> set[str]:
