@@ -27,7 +27,7 @@ from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage, pipe_isolated
-from pipeline.workers import Segment, WorkerPool, plan
+from pipeline.workers import Jobs, Segment, WorkerPool, plan, run_behind, run_segment
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +146,14 @@ class Pipeline:
         items: list[Article] = []
         batches = self._batches(articles, items)
         segments = plan(self.stages)
+        for stage in self.stages:
+            stage.deferred = True  # the segments run each stage's work behind it
         if self.config.run.workers and any(segment.parallel for segment in segments):
             self._run_overlapped(segments, batches, on_article)
         else:
             for batch in batches:
-                for stage in self.stages:
-                    self._count({stage.name: pipe_isolated(stage, batch)})
+                for segment in segments:
+                    self._count(run_segment(segment, batch))
                 self._finish(batch, on_article)
         return items
 
@@ -235,13 +237,20 @@ class Pipeline:
     ) -> dict[str, float]:
         """One batch through every segment: CPU ones in the workers, model ones here, in turn."""
         seconds: dict[str, float] = {}
+        behind: Jobs = []  # the last model segment's, for the workers to do
         for position, segment in enumerate(segments):
             turns.check()
             if segment.parallel:
-                spent = pool.run(segment, batch)
+                spent = pool.run(segment, batch, behind)
+                behind = []
             else:
                 with turns.take(position, index):
                     spent = {stage.name: pipe_isolated(stage, batch) for stage in segment.stages}
+                following = segments[position + 1] if position + 1 < len(segments) else None
+                if following is not None and following.parallel:
+                    behind = segment.behind
+                else:
+                    spent |= run_behind(segment.behind, batch)
             for name, value in spent.items():
                 seconds[name] = seconds.get(name, 0.0) + value
         return seconds

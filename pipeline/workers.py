@@ -6,7 +6,10 @@ with the accelerator. With ``run.workers`` > 0 the runner sends each parallel se
 to a pool of worker processes, the batch split among them, and keeps up to three batches in
 flight: one in the models, the next in its first CPU stages, the previous in its last. A
 parallel segment also does the CPU work the next model segment can have done ahead
-(:meth:`pipeline.stages.base.Stage.ahead`: the name check's spaCy analysis).
+(:meth:`pipeline.stages.base.Stage.ahead`: the name check's spaCy analysis) and the work the
+previous one left behind (:meth:`pipeline.stages.base.Stage.behind`: the checks of the
+translations and of the summaries against their sources), so that the main process does little
+but drive the models.
 
 Workers are started with ``spawn``, never forked: the main process runs torch and CTranslate2
 threads, which a fork does not survive. Each worker builds its own stages from the config and
@@ -34,12 +37,12 @@ from pipeline.document import Article
 from pipeline.errors import ModelUnavailable
 from pipeline.registry import build_stage
 from pipeline.runtime import Runtime
-from pipeline.stages.base import Stage, pipe_isolated
+from pipeline.stages.base import Job, Stage, pipe_isolated
 
 log = logging.getLogger(__name__)
 
-# (stage name, picklable function) pairs: work done ahead for a later stage.
-Ahead = list[tuple[str, Callable[[list[Article]], Any]]]
+# (stage name, picklable function) pairs: work done ahead of or behind a stage.
+Jobs = list[tuple[str, Callable[[list[Article]], Any]]]
 
 
 @dataclass
@@ -50,11 +53,14 @@ class Segment:
         stages: The stages, in order.
         parallel: True for CPU stages that may run in worker processes.
         ahead: For a parallel segment, the next segment's work that it does ahead.
+        behind: The stages' work behind them (:meth:`Stage.behind`), run right after them;
+            for a model segment followed by a parallel one, at the start of that one.
     """
 
     stages: list[Stage]
     parallel: bool
-    ahead: Ahead = field(default_factory=list)
+    ahead: Jobs = field(default_factory=list)
+    behind: Jobs = field(default_factory=list)
 
 
 def plan(stages: list[Stage]) -> list[Segment]:
@@ -65,20 +71,33 @@ def plan(stages: list[Stage]) -> list[Segment]:
             out[-1].stages.append(stage)
         else:
             out.append(Segment([stage], stage.parallel))
+    for segment in out:
+        segment.behind = [(s.name, job) for s in segment.stages if (job := s.behind()) is not None]
     for here, following in zip(out, out[1:], strict=False):
         if here.parallel:
             here.ahead = [(s.name, job) for s in following.stages if (job := s.ahead()) is not None]
     return out
 
 
-def run_segment(stages: list[Stage], ahead: Ahead, articles: list[Article]) -> dict[str, float]:
-    """Runs the stages on the articles, then the ahead work; returns the seconds per stage.
+def run_behind(jobs: Jobs, articles: list[Article]) -> dict[str, float]:
+    """Runs work behind stages, an error isolated to its article as a stage's would be."""
+    return {f"{name}.behind": pipe_isolated(Job(name, job), articles) for name, job in jobs}
+
+
+def run_segment(
+    segment: Segment, articles: list[Article], before: Jobs | None = None
+) -> dict[str, float]:
+    """Runs ``before`` (the previous segment's work behind), the segment's stages and their
+    work behind, then the work ahead; returns the seconds per stage.
 
     Ahead work only saves a later stage time: when it fails for any reason but a missing model,
     the stage does the work itself in its turn (and reports what goes wrong there).
     """
-    seconds = {stage.name: pipe_isolated(stage, articles) for stage in stages}
-    for name, job in ahead:
+    seconds = run_behind(before or [], articles)
+    for stage in segment.stages:
+        seconds[stage.name] = pipe_isolated(stage, articles)
+    seconds |= run_behind(segment.behind, articles)
+    for name, job in segment.ahead:
         began = time.perf_counter()
         try:
             job([a for a in articles if a.active])
@@ -102,7 +121,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(
-    config: BriefConfig, runtime: Runtime, names: list[str], ahead: Ahead, ready: Any
+    config: BriefConfig, runtime: Runtime, names: list[str], jobs: Jobs, ready: Any
 ) -> None:
     """Builds the worker's stages and loads what they need, once per worker process."""
     # Ctrl-C is the main process's to handle: it stops taking batches and lets these finish.
@@ -111,7 +130,7 @@ def _start_worker(
         stages = {name: build_stage(name, config, runtime) for name in names}
         for stage in stages.values():
             stage.warm_up()
-        for _, job in ahead:
+        for _, job in jobs:
             warm = getattr(job, "warm_up", None)
             if warm is not None:
                 warm()
@@ -135,10 +154,11 @@ def _ping() -> int:
 
 
 def _work(
-    names: list[str], ahead: Ahead, articles: list[Article]
+    names: list[str], ahead: Jobs, behind: Jobs, before: Jobs, articles: list[Article]
 ) -> tuple[list[Article], dict[str, float], int, float]:
     stages = _worker_state()
-    seconds = run_segment([stages[n] for n in names], ahead, articles)
+    segment = Segment([stages[n] for n in names], True, ahead, behind)
+    seconds = run_segment(segment, articles, before)
     return articles, seconds, os.getpid(), peak_rss_mb()
 
 
@@ -159,7 +179,7 @@ class WorkerPool:
         self, config: BriefConfig, runtime: Runtime, segments: list[Segment], workers: int
     ) -> None:
         names = [s.name for seg in segments if seg.parallel for s in seg.stages]
-        ahead = [pair for seg in segments for pair in seg.ahead]
+        jobs = [pair for seg in segments for pair in (*seg.ahead, *seg.behind)]
         context = multiprocessing.get_context("spawn")
         self.workers = workers
         self.broken = False
@@ -169,7 +189,7 @@ class WorkerPool:
             workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(config, runtime, names, ahead, self._ready),
+            initargs=(config, runtime, names, jobs, self._ready),
         )
 
     def start(self, timeout: float = 600.0) -> None:
@@ -192,8 +212,11 @@ class WorkerPool:
             time.sleep(0.05)
         log.info("%d workers ready in %.1f s", self._ready.value, time.perf_counter() - began)
 
-    def run(self, segment: Segment, articles: list[Article]) -> dict[str, float]:
-        """Runs a parallel segment on the articles, spread over the workers.
+    def run(
+        self, segment: Segment, articles: list[Article], before: Jobs | None = None
+    ) -> dict[str, float]:
+        """Runs a parallel segment on the articles, spread over the workers, after ``before``
+        (the work behind the model segment that precedes it).
 
         The articles come back from the workers as copies; their state is put back into the
         given objects, so that callers keep their references. Until every part of the batch is
@@ -210,20 +233,23 @@ class WorkerPool:
             return {}
         if not self.broken:
             try:
-                return self._spread(segment, live)
+                return self._spread(segment, live, before or [])
             except ModelUnavailable:
                 raise
             except BrokenProcessPool as exc:
                 self._give_up(exc)
             except Exception as exc:  # e.g. an article that does not pickle: this batch here
                 log.warning("the workers could not take a batch (%s); it runs here", exc)
-        return run_segment(segment.stages, segment.ahead, live)
+        return run_segment(segment, live, before)
 
-    def _spread(self, segment: Segment, live: list[Article]) -> dict[str, float]:
+    def _spread(self, segment: Segment, live: list[Article], before: Jobs) -> dict[str, float]:
         names = [s.name for s in segment.stages]
         count = min(self.workers, len(live))
         parts = [live[i::count] for i in range(count)]  # interleaved: similar sizes
-        futures = [self._pool.submit(_work, names, segment.ahead, part) for part in parts]
+        futures = [
+            self._pool.submit(_work, names, segment.ahead, segment.behind, before, part)
+            for part in parts
+        ]
         results = [f.result() for f in futures]
         seconds: dict[str, float] = {}
         for part, (back, spent, pid, rss) in zip(parts, results, strict=True):

@@ -56,6 +56,8 @@ def test_plan_keeps_the_models_in_one_segment_between_cpu_ones(fake_config: Brie
     assert name == "translate" and isinstance(job, Analyser)
     assert job.model == fake_config.stages.facts.model
     assert segments[2].ahead == []
+    # The checks against the sources run behind the models (in the workers that follow).
+    assert [name for name, _ in segments[1].behind] == ["translate", "summarise"]
 
 
 def test_no_work_ahead_without_the_name_check(fake_overrides: list[str]) -> None:
@@ -184,3 +186,39 @@ def test_a_missing_model_comes_back_whole_from_a_worker() -> None:
     back = pickle.loads(pickle.dumps(error))
     assert type(back) is ModelUnavailable and str(back) == str(error)
     assert (back.model, back.revision, back.exit_code) == ("org/model", "abc123", 3)
+
+
+class _Check:
+    """Work behind a stage: fails on one article, marks the others (module-level: it pickles)."""
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if "boom" in (article.text or ""):
+                raise RuntimeError("boom")
+            article.metadata["checked"] = True
+
+
+class _Checked(Stage):
+    name = "checked"
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        if not self.deferred:
+            self.behind()(articles)
+        return articles
+
+    def behind(self) -> _Check:
+        return _Check()
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_work_behind_a_stage_fails_one_article_not_the_batch(
+    fake_overrides: list[str], workers: int
+) -> None:
+    config = _config(fake_overrides, f"run.workers={workers}")
+    good = Article.from_text("Un article tout à fait normal. Il parle de 7,7 milliards.", "a")
+    bad = Article.from_text("Un article qui fait boom. Il casse tout le lot.", "b")
+    with Pipeline(config) as pipeline:
+        pipeline.stages.insert(2, _Checked())  # behind translate, before summarise
+        pipeline.run([good, bad])
+    assert bad.error == "checked failed: RuntimeError: boom"
+    assert good.metadata.get("checked") is True and good.error is None and good.outputs

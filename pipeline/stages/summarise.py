@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import logging
 from collections.abc import Callable
@@ -163,7 +164,7 @@ class SummariseStage(Stage):
         return {"summarise": self.backend, "summarise.french": self.french}
 
     def pipe(self, articles: list[Article]) -> list[Article]:
-        live = [a for a in articles if a.active and any(s.en for s in a.sentences)]
+        live = [a for a in articles if _summarised(a)]
         if not live:
             return articles
         english = _map_reduce(self.backend, split_english, self.config)
@@ -180,10 +181,14 @@ class SummariseStage(Stage):
             self._back_translate(live)
         else:
             self._summarise_french(live)
-        for article in live:
-            self._check_support(article)
-            self._fill_title(article)
+        if not self.deferred:
+            self.behind()(live)
         return articles
+
+    def behind(self) -> Callable[[list[Article]], Any]:
+        """The support check of the summaries against their sources, then the title of an
+        untitled article (which takes the first summary sentence the check did not flag)."""
+        return SummaryCheck()
 
     def _sentences(self, article: Article, result: Condensed, lang: str) -> list[SummarySentence]:
         """A summary split, tidied and traced to its source sentences; warns when it is empty
@@ -230,6 +235,19 @@ class SummariseStage(Stage):
             article.summary_info["french_passes"] = result.passes
             article.summary_info["french_joined"] = result.joined
 
+
+@dataclasses.dataclass(frozen=True)
+class SummaryCheck:
+    """Flags summary sentences without a source or stating what the source lacks, then titles
+    an untitled article. Picklable: a worker process can run it (see
+    :meth:`pipeline.stages.base.Stage.behind`)."""
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if _summarised(article):
+                self._check_support(article)
+                self._fill_title(article)
+
     def _check_support(self, article: Article) -> None:
         """Flags each summary sentence that has no source, or states numbers, dates or names
         that the source lacks."""
@@ -248,7 +266,7 @@ class SummariseStage(Stage):
                         "summarise.unsourced",
                         f"{names[lang]} summary sentence {index + 1} shares nothing with any "
                         "source sentence",
-                        self.name,
+                        SummariseStage.name,
                     )
                 sentence.unsupported = evidence[lang].unsupported(sentence.text)
                 for item in sentence.unsupported:
@@ -259,7 +277,7 @@ class SummariseStage(Stage):
                         f"summarise.{flag}",
                         f"{names[lang]} summary sentence {index + 1} says “{item.text}”, "
                         f"which is not in the source ({item.kind})",
-                        self.name,
+                        SummariseStage.name,
                     )
 
     def _fill_title(self, article: Article) -> None:
@@ -277,6 +295,11 @@ class SummariseStage(Stage):
             article.title_origin = "lead"
         article.title_en = _shorten(picks["en"])
         article.title_fr = _shorten(picks["fr"])
+
+
+def _summarised(article: Article) -> bool:
+    """Whether the stage summarises the article: active, with English to summarise."""
+    return article.active and any(s.en for s in article.sentences)
 
 
 def _shorten(text: str | None) -> str | None:

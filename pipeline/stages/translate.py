@@ -107,6 +107,10 @@ class TranslateStage(Stage):
         another batch."""
         return Analyser(self.analysis_model, _translated) if self.config.check_names else None
 
+    def behind(self) -> Callable[[list[Article]], Any]:
+        """The checks of the translations against the French (numbers, dates, names)."""
+        return TranslationCheck(self.config, self.analysis_model)
+
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
         jobs: list[_Job] = []
@@ -122,7 +126,8 @@ class TranslateStage(Stage):
             outputs = self.backend.translate(sources)
             found = self._guard(sources, outputs)
             self._assemble(jobs, outputs, found)
-            self._check(jobs)
+        if not self.deferred:
+            self.behind()(live)
         for article in live:
             self._title(article)
         return articles
@@ -211,36 +216,6 @@ class TranslateStage(Stage):
                     sentence.id,
                 )
 
-    # -- consistency --------------------------------------------------------------------------
-
-    def _check(self, jobs: list[_Job]) -> None:
-        cfg = self.config
-        if cfg.check_numbers:
-            for job in jobs:
-                english = job.sentence.en or ""
-                missing = consistency.missing_numbers(job.sentence.fr, english)
-                missing += consistency.missing_dates(job.sentence.fr, english)
-                if missing:
-                    self._report(job, "number_mismatch", "numbers or dates", missing)
-        if cfg.check_names:
-            # The facts stage's model, analysed once: facts reuses these analyses.
-            analyses = analyse_sentences(self.analysis_model, [job.sentence for job in jobs])
-            for job, analysis in zip(jobs, analyses, strict=True):
-                found = consistency.names_in(analysis)
-                missing = consistency.missing_names(found, job.sentence.en or "")
-                if missing:
-                    self._report(job, "name_missing", "names", missing)
-
-    def _report(self, job: _Job, flag: str, what: str, missing: list[str]) -> None:
-        _flag(job.sentence, flag)
-        quoted = ", ".join(f"“{m}”" for m in missing)
-        job.article.warn(
-            f"translate.{flag}",
-            f"sentence {job.sentence.id}: {what} of the French not found in the English: {quoted}",
-            self.name,
-            job.sentence.id,
-        )
-
     # -- structure ----------------------------------------------------------------------------
 
     @staticmethod
@@ -253,3 +228,52 @@ class TranslateStage(Stage):
 def _flag(sentence: Sentence, flag: str) -> None:
     if flag not in sentence.flags:
         sentence.flags.append(flag)
+
+
+@dataclasses.dataclass(frozen=True)
+class TranslationCheck:
+    """Flags each translated sentence whose English lacks numbers, dates or names of its French
+    (:mod:`pipeline.text.consistency`). Picklable: a worker process can run it (see
+    :meth:`pipeline.stages.base.Stage.behind`).
+
+    Args:
+        config: The translate stage's settings (``check_numbers``, ``check_names``).
+        analysis_model: The spaCy package that finds the names (the facts stage's, so that
+            its analysis is shared).
+    """
+
+    config: TranslateConfig
+    analysis_model: str
+
+    def __call__(self, articles: list[Article]) -> None:
+        checked = [(a, s) for a in articles if a.active for s in a.sentences if _translated(a, s)]
+        if self.config.check_numbers:
+            for article, sentence in checked:
+                english = sentence.en or ""
+                missing = consistency.missing_numbers(sentence.fr, english)
+                missing += consistency.missing_dates(sentence.fr, english)
+                if missing:
+                    _report(article, sentence, "number_mismatch", "numbers or dates", missing)
+        if self.config.check_names:
+            # The facts stage's model, analysed once: facts reuses these analyses.
+            analyses = analyse_sentences(self.analysis_model, [s for _, s in checked])
+            for (article, sentence), analysis in zip(checked, analyses, strict=True):
+                found = consistency.names_in(analysis)
+                missing = consistency.missing_names(found, sentence.en or "")
+                if missing:
+                    _report(article, sentence, "name_missing", "names", missing)
+
+    def warm_up(self) -> None:
+        if self.config.check_names:
+            Analyser(self.analysis_model).warm_up()
+
+
+def _report(article: Article, sentence: Sentence, flag: str, what: str, missing: list[str]) -> None:
+    _flag(sentence, flag)
+    quoted = ", ".join(f"“{m}”" for m in missing)
+    article.warn(
+        f"translate.{flag}",
+        f"sentence {sentence.id}: {what} of the French not found in the English: {quoted}",
+        TranslateStage.name,
+        sentence.id,
+    )
