@@ -27,7 +27,15 @@ from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage, pipe_isolated
-from pipeline.workers import Jobs, Segment, WorkerPool, plan, run_behind, run_segment
+from pipeline.workers import (
+    Jobs,
+    Segment,
+    WorkerPool,
+    add_seconds,
+    plan,
+    run_behind,
+    run_segment,
+)
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +161,7 @@ class Pipeline:
         else:
             for batch in batches:
                 for segment in segments:
-                    self._count(run_segment(segment, batch))
+                    add_seconds(self.stats.seconds, run_segment(segment, batch))
                 self._finish(batch, on_article)
         return items
 
@@ -220,7 +228,7 @@ class Pipeline:
                     admit()
                 while pending:
                     batch, future = pending.popleft()
-                    self._count(future.result())
+                    add_seconds(self.stats.seconds, future.result())
                     self._finish(batch, on_article)
                     admit()
             except BaseException:
@@ -251,13 +259,8 @@ class Pipeline:
                     behind = segment.behind
                 else:
                     spent |= run_behind(segment.behind, batch)
-            for name, value in spent.items():
-                seconds[name] = seconds.get(name, 0.0) + value
+            add_seconds(seconds, spent)
         return seconds
-
-    def _count(self, seconds: dict[str, float]) -> None:
-        for name, value in seconds.items():
-            self.stats.seconds[name] = self.stats.seconds.get(name, 0.0) + value
 
     def _finish(self, batch: list[Article], on_article: Callable[[Article], None] | None) -> None:
         for article in batch:

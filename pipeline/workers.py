@@ -5,11 +5,10 @@ write: CPU only) and runs of model stages (translate, summarise), which stay in 
 with the accelerator. With ``run.workers`` > 0 the runner sends each parallel segment of a batch
 to a pool of worker processes, the batch split among them, and keeps up to three batches in
 flight: one in the models, the next in its first CPU stages, the previous in its last. A
-parallel segment also does the CPU work the next model segment can have done ahead
-(:meth:`pipeline.stages.base.Stage.ahead`: the name check's spaCy analysis) and the work the
-previous one left behind (:meth:`pipeline.stages.base.Stage.behind`: the checks of the
-translations and of the summaries against their sources), so that the main process does little
-but drive the models.
+parallel segment also does the work the model segment before it left behind
+(:meth:`pipeline.stages.base.Stage.behind`: the checks of the translations and of the summaries
+against their sources, with the name check's spaCy analysis), so that the main process does
+little but drive the models.
 
 Workers are started with ``spawn``, never forked: the main process runs torch and CTranslate2
 threads, which a fork does not survive. Each worker builds its own stages from the config and
@@ -41,7 +40,7 @@ from pipeline.stages.base import Job, Stage, pipe_isolated
 
 log = logging.getLogger(__name__)
 
-# (stage name, picklable function) pairs: work done ahead of or behind a stage.
+# (stage name, picklable function) pairs: work behind a stage.
 Jobs = list[tuple[str, Callable[[list[Article]], Any]]]
 
 
@@ -52,19 +51,17 @@ class Segment:
     Attributes:
         stages: The stages, in order.
         parallel: True for CPU stages that may run in worker processes.
-        ahead: For a parallel segment, the next segment's work that it does ahead.
         behind: The stages' work behind them (:meth:`Stage.behind`), run right after them;
             for a model segment followed by a parallel one, at the start of that one.
     """
 
     stages: list[Stage]
     parallel: bool
-    ahead: Jobs = field(default_factory=list)
     behind: Jobs = field(default_factory=list)
 
 
 def plan(stages: list[Stage]) -> list[Segment]:
-    """The stages grouped into segments, each parallel one with the next one's ahead work."""
+    """The stages grouped into segments, each with its stages' work behind them."""
     out: list[Segment] = []
     for stage in stages:
         if out and out[-1].parallel == stage.parallel:
@@ -73,9 +70,6 @@ def plan(stages: list[Stage]) -> list[Segment]:
             out.append(Segment([stage], stage.parallel))
     for segment in out:
         segment.behind = [(s.name, job) for s in segment.stages if (job := s.behind()) is not None]
-    for here, following in zip(out, out[1:], strict=False):
-        if here.parallel:
-            here.ahead = [(s.name, job) for s in following.stages if (job := s.ahead()) is not None]
     return out
 
 
@@ -87,27 +81,19 @@ def run_behind(jobs: Jobs, articles: list[Article]) -> dict[str, float]:
 def run_segment(
     segment: Segment, articles: list[Article], before: Jobs | None = None
 ) -> dict[str, float]:
-    """Runs ``before`` (the previous segment's work behind), the segment's stages and their
-    work behind, then the work ahead; returns the seconds per stage.
-
-    Ahead work only saves a later stage time: when it fails for any reason but a missing model,
-    the stage does the work itself in its turn (and reports what goes wrong there).
-    """
+    """Runs ``before`` (the previous segment's work behind), then the segment's stages and
+    their work behind; returns the seconds per stage."""
     seconds = run_behind(before or [], articles)
     for stage in segment.stages:
         seconds[stage.name] = pipe_isolated(stage, articles)
     seconds |= run_behind(segment.behind, articles)
-    for name, job in segment.ahead:
-        began = time.perf_counter()
-        try:
-            job([a for a in articles if a.active])
-        except ModelUnavailable:
-            raise
-        except Exception as exc:
-            log.info("work ahead of stage %s failed (%s); the stage will do it", name, exc)
-        key = f"{name}.ahead"  # kept apart from the stage's own time, which the models share
-        seconds[key] = seconds.get(key, 0.0) + time.perf_counter() - began
     return seconds
+
+
+def add_seconds(into: dict[str, float], more: dict[str, float]) -> None:
+    """Adds seconds per stage to a running total."""
+    for name, value in more.items():
+        into[name] = into.get(name, 0.0) + value
 
 
 def peak_rss_mb() -> float:
@@ -154,11 +140,15 @@ def _ping() -> int:
 
 
 def _work(
-    names: list[str], ahead: Jobs, behind: Jobs, before: Jobs, articles: list[Article]
+    names: list[str], behind: Jobs, before: Jobs, articles: list[Article]
 ) -> tuple[list[Article], dict[str, float], int, float]:
     stages = _worker_state()
-    segment = Segment([stages[n] for n in names], True, ahead, behind)
-    seconds = run_segment(segment, articles, before)
+    seconds = run_segment(Segment([stages[n] for n in names], True, behind), articles, before)
+    # spaCy's analysis is a cache that would triple what goes back through pickle (and the
+    # main process unpickles it); a later stage that needs it again analyses again.
+    for article in articles:
+        for sentence in article.sentences:
+            sentence.analysis = None
     return articles, seconds, os.getpid(), peak_rss_mb()
 
 
@@ -179,7 +169,7 @@ class WorkerPool:
         self, config: BriefConfig, runtime: Runtime, segments: list[Segment], workers: int
     ) -> None:
         names = [s.name for seg in segments if seg.parallel for s in seg.stages]
-        jobs = [pair for seg in segments for pair in (*seg.ahead, *seg.behind)]
+        jobs = [pair for seg in segments for pair in seg.behind]
         context = multiprocessing.get_context("spawn")
         self.workers = workers
         self.broken = False
@@ -246,17 +236,13 @@ class WorkerPool:
         names = [s.name for s in segment.stages]
         count = min(self.workers, len(live))
         parts = [live[i::count] for i in range(count)]  # interleaved: similar sizes
-        futures = [
-            self._pool.submit(_work, names, segment.ahead, segment.behind, before, part)
-            for part in parts
-        ]
+        futures = [self._pool.submit(_work, names, segment.behind, before, part) for part in parts]
         results = [f.result() for f in futures]
         seconds: dict[str, float] = {}
         for part, (back, spent, pid, rss) in zip(parts, results, strict=True):
             for mine, theirs in zip(part, back, strict=True):
                 mine.__dict__.update(theirs.__dict__)
-            for name, value in spent.items():
-                seconds[name] = seconds.get(name, 0.0) + value
+            add_seconds(seconds, spent)
             self.rss_mb[pid] = max(rss, self.rss_mb.get(pid, 0.0))
         return seconds
 

@@ -16,9 +16,9 @@ import pytest
 from pipeline.config import BriefConfig, load_config
 from pipeline.document import Article
 from pipeline.errors import ModelUnavailable
-from pipeline.facts.analysis import Analyser
 from pipeline.runner import Pipeline, _Cancelled, _Turns, articles_from_paths
 from pipeline.stages.base import Stage
+from pipeline.stages.translate import TranslationCheck
 from pipeline.workers import plan
 from tests.conftest import SEED, SEEDS
 
@@ -51,18 +51,13 @@ def test_plan_keeps_the_models_in_one_segment_between_cpu_ones(fake_config: Brie
         ["facts", "write"],
     ]
     assert [seg.parallel for seg in segments] == [True, False, True]
-    # The name check's spaCy analysis is done ahead, in the first CPU segment.
-    ((name, job),) = segments[0].ahead
-    assert name == "translate" and isinstance(job, Analyser)
-    assert job.model == fake_config.stages.facts.model
-    assert segments[2].ahead == []
-    # The checks against the sources run behind the models (in the workers that follow).
+    # The checks against the sources run behind the models (in the workers that follow),
+    # the name check with the facts stage's spaCy model, so that facts reuses its analysis.
     assert [name for name, _ in segments[1].behind] == ["translate", "summarise"]
-
-
-def test_no_work_ahead_without_the_name_check(fake_overrides: list[str]) -> None:
-    config = _config(fake_overrides, "stages.translate.check_names=false")
-    assert plan(Pipeline(config).stages)[0].ahead == []
+    check = segments[1].behind[0][1]
+    assert isinstance(check, TranslationCheck)
+    assert check.analysis_model == fake_config.stages.facts.model
+    assert segments[0].behind == segments[2].behind == []
 
 
 def test_workers_write_the_same_briefs_in_the_same_order(

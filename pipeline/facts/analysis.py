@@ -7,11 +7,11 @@ sentences, and keeps spaCy's ``Doc`` objects (and their memory) out of the artic
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import Article, Sentence
+from pipeline.document import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -80,37 +80,6 @@ def analyse_sentences(
         for sentence, analysis in zip(todo, fresh, strict=True):
             sentence.analysis = (model, analysis)
     return [s.analysis[1] for s in sentences if s.analysis is not None]  # all of them now
-
-
-@dataclass(frozen=True)
-class Analyser:
-    """Analyses the chosen sentences of a batch ahead of a stage that needs them (see
-    :meth:`pipeline.stages.base.Stage.ahead`): picklable, so that a worker process can run it.
-
-    Args:
-        model: The spaCy package.
-        chosen: Which sentences of an active article to analyse (all when None); a module-level
-            function, so that it pickles.
-    """
-
-    model: str
-    chosen: Callable[[Article, Sentence], bool] | None = None
-
-    def __call__(self, articles: list[Article]) -> None:
-        sentences = [
-            s
-            for a in articles
-            if a.active
-            for s in a.sentences
-            if self.chosen is None or self.chosen(a, s)
-        ]
-        analyse_sentences(self.model, sentences)
-
-    def warm_up(self) -> None:
-        """Loads the spaCy pipeline (once per process)."""
-        from pipeline.backends.spacy_fr import SpacyFrench
-
-        SpacyFrench(self.model).nlp()
 
 
 def analyse(

@@ -52,16 +52,6 @@ class Stage:
     def warm_up(self) -> None:
         """Loads what the stage needs (a worker does this once, before its first batch)."""
 
-    def ahead(self) -> Callable[[list[Article]], Any] | None:
-        """CPU work on this stage's input that a worker may do before the stage's turn.
-
-        The runner calls the returned function in a worker, on articles that have been through
-        the earlier stages, while the main process is busy with the models; ``pipe`` then finds
-        the work done (a cache on the article) and does not repeat it. It must be picklable and
-        must fill nothing but such caches. None: nothing to do ahead.
-        """
-        return None
-
     def behind(self) -> Callable[[list[Article]], Any] | None:
         """CPU work on this stage's output that need not hold up the stage's turn.
 
@@ -74,7 +64,7 @@ class Stage:
 
 
 class Job(Stage):
-    """Work ahead of or behind a stage, run as a stage of its own (errors isolated the same)."""
+    """Work behind a stage, run as a stage of its own (errors isolated the same)."""
 
     def __init__(self, name: str, work: Callable[[list[Article]], Any]) -> None:
         self.name = name  # type: ignore[misc]  # a per-instance name for a job

@@ -26,9 +26,10 @@ from typing import Any
 
 from pipeline.backends.cache import CachedBackend, default_cache_path
 from pipeline.backends.hf_seq2seq import GenerationSettings
+from pipeline.backends.spacy_fr import SpacyFrench
 from pipeline.config import BriefConfig, TranslateConfig
 from pipeline.document import Article, Sentence
-from pipeline.facts.analysis import Analyser, analyse_sentences
+from pipeline.facts.analysis import analyse_sentences
 from pipeline.registry import MODEL_BACKENDS, build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
@@ -101,11 +102,6 @@ class TranslateStage(Stage):
 
     def backends(self) -> dict[str, Any]:
         return {"translate": self.backend}
-
-    def ahead(self) -> Callable[[list[Article]], Any] | None:
-        """The name check's spaCy analysis, which a worker can do while the model translates
-        another batch."""
-        return Analyser(self.analysis_model, _translated) if self.config.check_names else None
 
     def behind(self) -> Callable[[list[Article]], Any]:
         """The checks of the translations against the French (numbers, dates, names)."""
@@ -265,7 +261,7 @@ class TranslationCheck:
 
     def warm_up(self) -> None:
         if self.config.check_names:
-            Analyser(self.analysis_model).warm_up()
+            SpacyFrench(self.analysis_model).nlp()
 
 
 def _report(article: Article, sentence: Sentence, flag: str, what: str, missing: list[str]) -> None:

@@ -109,12 +109,10 @@ def test_bench_without_models_measures_the_stages_alone(tmp_path: Path) -> None:
     report = json.loads(out.read_text())
     assert report["articles"] == 2 and report["failed"] == 0
     assert "baseline" not in report  # nothing to compare a stand-in with
-    # The checks against the sources are timed apart from the model stages they follow, and
-    # so is the name check's analysis, done ahead of translation.
+    # The checks against the sources are timed apart from the model stages they follow.
     assert set(report["stage_seconds"]) == {
         "clean",
         "detect",
-        "translate.ahead",
         "translate",
         "translate.behind",
         "summarise",
