@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ModelUnavailable
-from pipeline.manifests import ModelSpec, default_models_dir
+from pipeline.manifests import ModelSpec, default_weights_dir
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def ct2_conversions(name: str, models_dir: str | Path | None = None) -> dict[str
     ``brief models convert`` writes them to ``models/ct2/<name>-<quantization>/`` with a
     ``brief-ct2.json`` that records the source revision (see :mod:`pipeline.backends.ct2`).
     """
-    base = Path(models_dir or default_models_dir()) / "ct2"
+    base = Path(models_dir or default_weights_dir()) / "ct2"
     found: dict[str, str | None] = {}
     for model_bin in sorted(base.glob(f"{name}-*/model.bin")):
         folder = model_bin.parent

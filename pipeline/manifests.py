@@ -38,11 +38,32 @@ class ModelSpec:
 
 
 def default_models_dir() -> Path:
-    """``$BRIEF_MODELS_DIR``, else the ``models/`` folder of the repository holding the package."""
+    """Where the manifests are: ``$BRIEF_MODELS_DIR``, else the package's own copy.
+
+    The manifests ship inside the package (``pipeline/data/models``, a link to the repository's
+    ``models/`` folder in a checkout, copied into a wheel), so a non-editable install resolves the
+    default models too.
+    """
     env = os.environ.get("BRIEF_MODELS_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models"
+    return Path(__file__).resolve().parent / "data" / "models"
+
+
+def default_weights_dir() -> Path:
+    """Where converted weights are written (``ct2/``): never inside an installed package.
+
+    ``$BRIEF_MODELS_DIR``, else the repository's git-ignored ``models/`` folder when the package
+    runs from a checkout, else ``$XDG_CACHE_HOME/brief/models`` (``~/.cache/brief/models``).
+    """
+    env = os.environ.get("BRIEF_MODELS_DIR")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "models").is_dir():
+        return checkout / "models"
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "brief" / "models"
 
 
 def load_manifests(models_dir: str | Path | None = None) -> dict[str, dict[str, Any]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
 from pipeline.errors import BriefError, ModelUnavailable
-from pipeline.manifests import ModelSpec, default_models_dir
+from pipeline.manifests import ModelSpec, default_weights_dir
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def _require_ct2() -> Any:
 
 def ct2_dir(name: str, quantization: str, models_dir: Path | None = None) -> Path:
     """Where the converted form of model ``name`` lives (git-ignored)."""
-    base = Path(models_dir) if models_dir else default_models_dir()
+    base = Path(models_dir) if models_dir else default_weights_dir()
     return base / "ct2" / f"{name}-{quantization}"
 
 
