@@ -222,6 +222,8 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
         f"{lab['signature']}: brief {sig.get('version', '?')} · config "
         f"`{sig.get('config_hash', '?')}` · device {sig.get('device', '?')}",
     ]
+    if sig.get("text"):
+        lines += ["", f"`{sig['text']}`", ""]
     for role, model in sig.get("models", {}).items():
         lines.append(f"- {role}: `{model.get('id')}` @ `{model.get('revision')}`")
     return "\n".join(lines) + "\n"

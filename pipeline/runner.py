@@ -26,6 +26,7 @@ from pipeline.errors import StageOrderError
 from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
+from pipeline.signature import readable
 from pipeline.stages.base import Stage, pipe_isolated
 from pipeline.workers import (
     Jobs,
@@ -110,8 +111,11 @@ class Pipeline:
             backend.ensure_available()
 
     def signature(self) -> dict[str, Any]:
-        """Package version, config hash, device and models: enough to compare two briefs."""
-        return {
+        """Package version, config hash, device and models: enough to compare two briefs.
+
+        ``text`` is the same in one line a person can read (:mod:`pipeline.signature`).
+        """
+        out = {
             "package": "brief",
             "version": __version__,
             "config_hash": self.config.digest(),
@@ -123,6 +127,8 @@ class Pipeline:
                 for role, b in self.backends().items()
             },
         }
+        out["text"] = readable(out, _beams(self.config))
+        return out
 
     def licence_warnings(self) -> list[str]:
         """One line per model whose manifest forbids commercial use (shown on every run)."""
@@ -318,6 +324,16 @@ class _Turns:
         with self._cond:
             self._cancelled = True
             self._cond.notify_all()
+
+
+def _beams(config: BriefConfig) -> dict[str, int]:
+    """Beam width per model role, for the readable signature."""
+    stages = config.stages
+    return {
+        "translate": stages.translate.num_beams,
+        "summarise": stages.summarise.num_beams,
+        "summarise.french": stages.summarise.french.num_beams,
+    }
 
 
 def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) -> dict[str, Any]:

@@ -105,14 +105,7 @@ class EvalResult:
             lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
         if d["items"] < d["available"]:
             lines.append("(a subset: not comparable with the published points)")
-        models = ", ".join(
-            f"{role}={m.get('id')}@{(m.get('revision') or '-')[:12]}"
-            for role, m in self.signature.get("models", {}).items()
-        )
-        lines.append(
-            f"models: {models} · config {self.signature.get('config_hash')} · "
-            f"{self.signature.get('device')} {self.signature.get('dtype')} · {self.seconds:.1f} s"
-        )
+        lines.append(f"signature: {self.signature.get('text', '?')} · {self.seconds:.1f} s")
         return "\n".join(lines)
 
 
