@@ -6,8 +6,9 @@ A SOURCE given to ``brief feed`` is one of:
 - a feed file on disk (any other file feedparser reads as RSS/Atom);
 - a folder: every ``.txt``, ``.html`` and ``.htm`` file in it (not recursive), sorted by name;
 - a single ``.txt``/``.html`` file;
-- a ``.jsonl``/``.json``/``.parquet`` file of articles, read with ``datasets`` (a ``text`` column,
-  or ``article``/``content``/``body``; ``url``, ``id``, ``title``, ``date``, ``author`` if there).
+- a ``.jsonl``/``.json``/``.parquet``/``.csv`` file of articles, read with ``datasets`` (a
+  ``text`` column, or ``article``/``content``/``body``; ``url``, ``id``, ``title``, ``date``,
+  ``author`` if there).
 
 Each yields :class:`Candidate` articles with a key that identifies them across runs: the
 normalised URL of a feed entry's page, the absolute path of a file, ``FILE#id`` for a dataset
@@ -16,9 +17,11 @@ row. Feed entries link to pages that are fetched later (only http and https link
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +34,7 @@ from pipeline.feed.fetch import ARTICLE_TYPES, Fetcher, FetchError
 log = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
-DATASET_SUFFIXES = {".jsonl": "json", ".json": "json", ".parquet": "parquet"}
+DATASET_SUFFIXES = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv"}
 TEXT_COLUMNS = ("text", "article", "content", "body")
 
 
@@ -257,32 +260,60 @@ def _from_dataset(source: str) -> list[Candidate]:
             )
         except Exception as exc:  # datasets raises many kinds for unreadable files
             raise ValueError(f"cannot be read as {builder}: {exc}") from None
-        columns = set(data.column_names)
-        text_col = next((c for c in TEXT_COLUMNS if c in columns), None)
-        if text_col is None:
-            raise ValueError(
-                f"no text column (looked for {', '.join(TEXT_COLUMNS)}; "
-                f"found {', '.join(sorted(columns))})"
-            )
+        text_col = text_column(data.column_names)
         absolute = path.resolve().as_uri()
-        out = []
-        for row_index, row in enumerate(data):
-            text = row.get(text_col)
-            ident = row.get("id") if row.get("id") not in (None, "") else row_index
-            url = row.get("url") or None
-            key = normalise_url(url) if url else f"{absolute}#{ident}"
-            out.append(
-                Candidate(
-                    key=key,
-                    source=source,
-                    text=str(text) if text is not None else "",
-                    title=_str_or_none(row.get("title")),
-                    published=_str_or_none(row.get("date") or row.get("published")),
-                    author=_str_or_none(row.get("author")),
-                    metadata={"dataset": source, "row": row_index, **({"url": url} if url else {})},
-                )
-            )
-        return out
+        return [
+            row_candidate(row, source=source, file_uri=absolute, text_col=text_col, index=i)
+            for i, row in enumerate(data)
+        ]
+
+
+def text_column(columns: Iterable[str]) -> str:
+    """The column of a dataset that holds the articles' text (the first of TEXT_COLUMNS found).
+
+    Raises:
+        ValueError: None of them is there (the message lists what is).
+    """
+    found = set(columns)
+    text_col = next((c for c in TEXT_COLUMNS if c in found), None)
+    if text_col is None:
+        raise ValueError(
+            f"no text column (looked for {', '.join(TEXT_COLUMNS)}; "
+            f"found {', '.join(sorted(found))})"
+        )
+    return text_col
+
+
+def row_candidate(
+    row: dict[str, Any], *, source: str, file_uri: str, text_col: str, index: int | None = None
+) -> Candidate:
+    """One dataset row as a candidate: its text, title, date, author and URL, and its key.
+
+    The key is the row's normalised ``url``, else ``FILE#id``, else ``FILE#ROW`` (its position,
+    ``index``). A reader that cannot tell positions (``brief batch`` on Ray reads files in
+    parallel) passes None: the key is then ``FILE#sha256=…`` of the text, and the metadata has no
+    ``row``.
+    """
+    text = row.get(text_col)
+    text = str(text) if text is not None else ""
+    if row.get("id") not in (None, ""):
+        ident = row.get("id")
+    elif index is not None:
+        ident = index
+    else:
+        ident = "sha256=" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    url = row.get("url") or None
+    key = normalise_url(url) if url else f"{file_uri}#{ident}"
+    where = {"row": index} if index is not None else {}
+    return Candidate(
+        key=key,
+        source=source,
+        text=text,
+        title=_str_or_none(row.get("title")),
+        published=_str_or_none(row.get("date") or row.get("published")),
+        author=_str_or_none(row.get("author")),
+        metadata={"dataset": source, **where, **({"url": url} if url else {})},
+    )
 
 
 def _str_or_none(value: Any) -> str | None:
