@@ -138,6 +138,7 @@ class Pipeline:
         self,
         articles: Iterable[Article],
         on_article: Callable[[Article], None] | None = None,
+        keep: bool = True,
     ) -> list[Article]:
         """Runs articles through every stage in batches of ``run.batch_articles``.
 
@@ -150,15 +151,18 @@ class Pipeline:
                 are briefed).
             on_article: Called with each article once its batch is through, in order, from
                 the calling thread.
+            keep: False: return nothing, so that no article outlives its ``on_article`` call
+                (a run of any length in bounded memory: ``brief batch``).
 
         Returns:
-            The same articles, enriched; failures carry ``error``, skips carry ``skipped``.
+            The same articles, enriched (none without ``keep``); failures carry ``error``, skips
+            carry ``skipped``.
 
         Raises:
             ModelUnavailable: When a model cannot be loaded (the run cannot go on).
         """
         items: list[Article] = []
-        batches = self._batches(articles, items)
+        batches = self._batches(articles, items if keep else None)
         segments = plan(self.stages)
         for stage in self.stages:
             stage.deferred = True  # the segments run each stage's work behind it
@@ -171,7 +175,9 @@ class Pipeline:
                 self._finish(batch, on_article)
         return items
 
-    def _batches(self, articles: Iterable[Article], seen: list[Article]) -> Iterator[list[Article]]:
+    def _batches(
+        self, articles: Iterable[Article], seen: list[Article] | None
+    ) -> Iterator[list[Article]]:
         """The articles in batches of ``run.batch_articles``, signed, each added to ``seen``."""
         signature = self.signature()
         licence_warnings = self.licence_warnings()
@@ -180,7 +186,8 @@ class Pipeline:
             article.signature = signature
             for line in licence_warnings:
                 article.warn("models.non_commercial", line, "run")
-            seen.append(article)
+            if seen is not None:
+                seen.append(article)
             batch.append(article)
             if len(batch) == self.config.run.batch_articles:
                 yield batch
