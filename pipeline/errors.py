@@ -50,3 +50,15 @@ class InputError(BriefError):
 
 class StageOrderError(ConfigError):
     """The configured stage list cannot work: a stage needs a field no earlier stage fills."""
+
+
+class BatchError(BriefError):
+    """``brief batch`` cannot start: INPUT unreadable, OUTPUT not brief's, engine missing."""
+
+    exit_code = 2
+
+
+class BatchBusy(BriefError):
+    """Another ``brief batch`` run is writing to the same OUTPUT."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline import __version__
-from pipeline.cli import bench, cache_cmd, config_cmd, feed, models
+from pipeline.cli import batch, bench, cache_cmd, config_cmd, feed, models
 from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.errors import BriefError
@@ -82,6 +82,7 @@ app.add_typer(models.app, name="models")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(feed.app, name="feed")
 app.add_typer(cache_cmd.app, name="cache")
+app.command("batch", epilog=batch.EXIT_CODES)(batch.batch_command)
 
 
 def main(argv: list[str] | None = None) -> Any:
