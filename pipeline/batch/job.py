@@ -40,8 +40,8 @@ class BatchOptions:
         shard_rows: Rows per output shard.
         address: Ray cluster to join (``auto``, ``ray://HOST:10001``…); None: ``RAY_ADDRESS``
             or a new local instance.
-        model_actors: Ray actors per model segment; None: one per GPU, or one on a CPU-only
-            cluster of fewer than 8 CPUs, else CPUs / 8.
+        model_actors: Ray actors per model segment; None: one per GPU, or on a CPU-only
+            cluster one per two CPUs.
         ray_init: Extra arguments of ``ray.init`` when this run starts Ray (tests).
         before_model_batch: Called in each model actor before each batch (tests inject a
             worker crash with it).

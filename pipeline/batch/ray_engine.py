@@ -335,10 +335,12 @@ class _Tally:
 
 
 def _default_actors(resources: dict[str, float]) -> int:
+    """One model actor per GPU; on a CPU-only cluster one per two CPUs (each reserves one CPU
+    and configs/cpu.toml decodes on two threads; the CPU stages need the rest, and far less)."""
     gpus = int(resources.get("GPU", 0))
     if gpus:
         return gpus
-    return max(1, int(resources.get("CPU", 1)) // 8)
+    return max(1, int(resources.get("CPU", 1)) // 2)
 
 
 def _as_ray_reports(file: str) -> str:

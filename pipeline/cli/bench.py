@@ -43,6 +43,13 @@ def bench(
         None
     ),
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local: the pipeline in this process; ray: `brief batch` on Ray against the "
+            "local engine, same articles, same run (articles/s and the overhead per article)."
+        ),
+    ] = "local",
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
     setup_logging(verbose=verbose)
@@ -50,6 +57,8 @@ def bench(
 
     if backend not in {"hf", "ct2", "none"}:
         raise typer.BadParameter("hf, ct2 or none", param_hint="--backend")
+    if engine not in {"local", "ray"}:
+        raise typer.BadParameter("local or ray", param_hint="--engine")
     models, ct2_dirs = None, {}
     if backend != "none":
         print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
@@ -59,8 +68,14 @@ def bench(
             models, ct2_dirs = pool.submit(prepare_models, cache, backend).result()
     overrides = [*(set_ or []), f"run.device={device}"]
     cfg = bench_config(models, backend, config, overrides, ct2_dirs)
-    report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
-    print(format_report(report))
+    if engine == "ray":
+        from pipeline.bench.engines import compare_engines, format_engines
+
+        report = compare_engines(articles, cfg)
+        print(format_engines(report))
+    else:
+        report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
+        print(format_report(report))
     if out:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"report written to {out}", file=sys.stderr)
