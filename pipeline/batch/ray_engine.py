@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import warnings
 from typing import Any
 
 from pipeline.batch.inputs import Source, article_from_file, rows_to_articles
@@ -271,21 +272,26 @@ def _run(
             before = []
         else:
             hand_on = following is not None and following.parallel
-            ds = ds.map_batches(
-                _ModelSegment,
-                fn_constructor_kwargs={
-                    "config": config,
-                    "names": names,
-                    "keep_behind": not hand_on,
-                    "hook": options.before_model_batch,
-                },
-                batch_format="pyarrow",
-                batch_size=size,
-                compute=ray.data.ActorPoolStrategy(size=actors),
-                num_gpus=1 if gpus else 0,
-                # A dead actor is restarted and its batch retried, a few times, not for ever.
-                ray_remote_args_fn=_retries,
-            )
+            with warnings.catch_warnings():
+                # ray_remote_args_fn is deprecated for 2.64 (pyproject pins below it): Ray Data's
+                # default is to restart an actor and retry its batch for ever, which a batch that
+                # kills its actor every time would do.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                ds = ds.map_batches(
+                    _ModelSegment,
+                    fn_constructor_kwargs={
+                        "config": config,
+                        "names": names,
+                        "keep_behind": not hand_on,
+                        "hook": options.before_model_batch,
+                    },
+                    batch_format="pyarrow",
+                    batch_size=size,
+                    compute=ray.data.ActorPoolStrategy(size=actors),
+                    num_gpus=1 if gpus else 0,
+                    # A dead actor is restarted and its batch retried, a few times, not for ever.
+                    ray_remote_args_fn=_retries,
+                )
             before = segment.behind if hand_on else []
     ds = ds.map_batches(
         _rows,
