@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.feed.state import now_iso
 from pipeline.runner import Pipeline
+from pipeline.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +72,14 @@ class BatchResult:
         return 1 if self.manifest["counts"]["failed"] else 0
 
 
-def batch_pipeline(config: BriefConfig) -> Pipeline:
+def batch_pipeline(config: BriefConfig, runtime: Runtime | None = None) -> Pipeline:
     """The configured pipeline without its ``write`` stage (the output's rows take its place),
     its models checked.
 
     Raises:
         ModelUnavailable: A model cannot be had (exit 3, before any article is read).
     """
-    pipeline = Pipeline(config)
+    pipeline = Pipeline(config, runtime)
     pipeline.stages = [s for s in pipeline.stages if s.name != "write"]
     pipeline.preflight()
     return pipeline
@@ -103,9 +105,14 @@ def run_batch(
         require_ray()
     source = resolve(given)
     out = Output(Path(output), config.digest(), options.fmt, options.shard_rows)
-    with out.locked():
+    with out.locked(), ExitStack() as stack:
         out.claim()
-        pipeline = batch_pipeline(config)
+        runtime = None
+        if options.engine == "ray":
+            from pipeline.batch.ray_engine import ray_session
+
+            runtime = stack.enter_context(ray_session(config, options))
+        pipeline = stack.enter_context(batch_pipeline(config, runtime))
         for line in pipeline.licence_warnings():
             print(f"warning: {line}", file=sys.stderr)
         header = {
@@ -132,8 +139,6 @@ def run_batch(
             out.close()  # what is done stays done
             out.manifest(final=False, status=f"stopped: {type(exc).__name__}", **header)
             raise
-        finally:
-            pipeline.close()
         out.close()
         seconds = time.perf_counter() - began
         briefed = sum(out.counts.values())

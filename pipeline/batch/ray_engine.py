@@ -24,13 +24,16 @@ import logging
 import os
 import pickle
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from pipeline.batch.inputs import Source, article_from_file, rows_to_articles
 from pipeline.batch.output import Output, article_row, done_key
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.errors import BatchError, ModelUnavailable
+from pipeline.errors import BatchError, ConfigError, ModelUnavailable
 from pipeline.registry import build_stage
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
@@ -131,11 +134,15 @@ def _read_rows(
 
 
 def _cpu_segment(
-    batch: Any, config: BriefConfig, names: list[str], behind: Jobs, before: Jobs
+    batch: Any,
+    config: BriefConfig,
+    runtime: Runtime,
+    names: list[str],
+    behind: Jobs,
+    before: Jobs,
 ) -> dict[str, Any]:
     key = ("cpu", config.digest(), tuple(names), tuple(n for n, _ in behind + before))
     if key not in _BUILT:
-        runtime = Runtime.from_config(config)
         stages = [build_stage(name, config, runtime) for name in names]
         for stage in stages:
             stage.deferred = True
@@ -155,9 +162,13 @@ class _ModelSegment:
     """A model segment in an actor: its stages (and so its models) built once."""
 
     def __init__(
-        self, config: BriefConfig, names: list[str], keep_behind: bool, hook: Any = None
+        self,
+        config: BriefConfig,
+        runtime: Runtime,
+        names: list[str],
+        keep_behind: bool,
+        hook: Any = None,
     ) -> None:
-        runtime = Runtime.from_config(config)
         self.stages = [build_stage(name, config, runtime) for name in names]
         for stage in self.stages:
             stage.deferred = True
@@ -200,10 +211,17 @@ _ROW_KEYS = (
 # -- on the driver ----------------------------------------------------------------------------
 
 
-def run_ray(
-    source: Source, config: BriefConfig, pipeline: Pipeline, out: Output, options: Any
-) -> dict[str, Any]:
-    """Runs the batch as a Ray Data job; rows are written here as they arrive."""
+@contextmanager
+def ray_session(config: BriefConfig, options: Any) -> Iterator[Runtime]:
+    """Joins (or starts) Ray for the run; yields the runtime the models will have there.
+
+    The device is the cluster's, not this machine's: ``auto`` is CUDA when the cluster has GPUs
+    (the head node that runs this may have none). Ray is shut down afterwards only when this run
+    started it.
+
+    Raises:
+        ConfigError: ``run.device = "cuda"`` on a cluster without GPUs.
+    """
     ray = require_ray()
     started = False
     if not ray.is_initialized():
@@ -214,10 +232,36 @@ def run_ray(
         ray.init(address=options.address, **init, **options.ray_init)
         started = True
     try:
-        return _run(ray, source, config, pipeline, out, options)
+        yield cluster_runtime(config, ray.cluster_resources().get("GPU", 0) > 0)
     finally:
         if started:
             ray.shutdown()
+
+
+def cluster_runtime(config: BriefConfig, gpus: bool) -> Runtime:
+    """The device and dtype for a cluster with or without GPUs (as :meth:`Runtime.from_config`
+    resolves them for this machine).
+
+    Raises:
+        ConfigError: CUDA asked for, no GPU in the cluster.
+    """
+    device = config.run.device
+    if device == "cuda" and not gpus:
+        raise ConfigError("run.device: 'cuda' was asked for but the Ray cluster has no GPU")
+    device = "cuda" if gpus and device != "cpu" else "cpu"
+    dtype = config.run.dtype
+    if dtype == "auto":
+        dtype = "bfloat16" if device == "cuda" else "float32"
+    models_dir = Path(config.run.models_dir) if config.run.models_dir else None
+    return Runtime(device=device, dtype=dtype, models_dir=models_dir)
+
+
+def run_ray(
+    source: Source, config: BriefConfig, pipeline: Pipeline, out: Output, options: Any
+) -> dict[str, Any]:
+    """Runs the batch as a Ray Data job (inside :func:`ray_session`); rows are written here as
+    they arrive."""
+    return _run(require_ray(), source, config, pipeline, out, options)
 
 
 def _run(
@@ -250,8 +294,9 @@ def _run(
         files = {_as_ray_reports(f): f for f in source.files}
         ds = ds.map_batches(_read_rows, fn_kwargs={**admit, "files": files}, batch_format="pyarrow")
     ds = ds.repartition(target_num_rows_per_block=size, strict=True)
-    gpus = ray.cluster_resources().get("GPU", 0)
-    actors = options.model_actors or _default_actors(ray.cluster_resources())
+    runtime = pipeline.runtime  # the cluster's (ray_session), the same in every worker
+    gpus = runtime.device == "cuda"
+    actors = options.model_actors or _default_actors(ray.cluster_resources(), gpus)
     segments = plan(pipeline.stages)
     before: Jobs = []
     for position, segment in enumerate(segments):
@@ -262,6 +307,7 @@ def _run(
                 _cpu_segment,
                 fn_kwargs={
                     "config": config,
+                    "runtime": runtime,
                     "names": names,
                     "behind": segment.behind,
                     "before": before,
@@ -281,6 +327,7 @@ def _run(
                     _ModelSegment,
                     fn_constructor_kwargs={
                         "config": config,
+                        "runtime": runtime,
                         "names": names,
                         "keep_behind": not hand_on,
                         "hook": options.before_model_batch,
@@ -340,12 +387,11 @@ class _Tally:
         return self.n
 
 
-def _default_actors(resources: dict[str, float]) -> int:
+def _default_actors(resources: dict[str, float], gpus: bool) -> int:
     """One model actor per GPU; on a CPU-only cluster one per two CPUs (each reserves one CPU
     and configs/cpu.toml decodes on two threads; the CPU stages need the rest, and far less)."""
-    gpus = int(resources.get("GPU", 0))
     if gpus:
-        return gpus
+        return max(1, int(resources.get("GPU", 1)))
     return max(1, int(resources.get("CPU", 1)) // 2)
 
 

@@ -204,3 +204,29 @@ def test_engine_ray_without_ray_says_how_to_get_it(
     with pytest.raises(BatchError, match=r"pip install 'brief\[ray\]'") as caught:
         run_batch(str(articles_dir), tmp_path / "b", fake_config, BatchOptions(engine="ray"))
     assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("device", "gpus", "expected"),
+    [
+        ("auto", True, ("cuda", "bfloat16")),
+        ("auto", False, ("cpu", "float32")),
+        ("cpu", True, ("cpu", "float32")),
+        ("cuda", True, ("cuda", "bfloat16")),
+    ],
+)
+def test_ray_models_run_on_the_clusters_device_not_the_drivers(
+    device: str, gpus: bool, expected: tuple[str, str]
+) -> None:
+    from pipeline.batch.ray_engine import cluster_runtime
+
+    runtime = cluster_runtime(load_config(None, [f"run.device={device}"]), gpus)
+    assert (runtime.device, runtime.dtype) == expected
+
+
+def test_cuda_on_a_cluster_without_gpus_is_a_config_error() -> None:
+    from pipeline.batch.ray_engine import cluster_runtime
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="Ray cluster has no GPU"):
+        cluster_runtime(load_config(None, ["run.device=cuda"]), False)
