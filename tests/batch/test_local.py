@@ -230,3 +230,19 @@ def test_cuda_on_a_cluster_without_gpus_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="Ray cluster has no GPU"):
         cluster_runtime(load_config(None, ["run.device=cuda"]), False)
+
+
+def test_a_model_lost_in_a_ray_worker_comes_back_as_model_unavailable() -> None:
+    from pipeline.batch.ray_engine import _model_unavailable
+
+    lost = ModelUnavailable("some/model", "abc", "gone")
+    try:
+        try:
+            raise lost
+        except ModelUnavailable as inner:
+            raise RuntimeError("task failed") from inner  # as Ray wraps a worker's error
+    except RuntimeError as outer:
+        found = _model_unavailable(outer)
+    assert isinstance(found, ModelUnavailable) and found.exit_code == 3
+    assert str(found) == str(lost)
+    assert _model_unavailable(RuntimeError("other")) is None
