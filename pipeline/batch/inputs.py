@@ -73,7 +73,7 @@ def resolve(given: str) -> Source:
     if path.is_file():
         suffix = path.suffix.lower()
         if suffix in FORMATS:
-            return Source("dataset", given, [str(path.resolve())], FORMATS[suffix])
+            return _checked(Source("dataset", given, [str(path.resolve())], FORMATS[suffix]))
         if suffix in PAGE_SUFFIXES:
             return Source("pages", given, [str(path.resolve())])
         raise BatchError(
@@ -98,7 +98,28 @@ def resolve(given: str) -> Source:
     formats = {FORMATS[p.suffix.lower()] for p in data}
     if len(formats) > 1:
         raise BatchError(f"{given}: dataset files of several formats ({', '.join(formats)})")
-    return Source("dataset", given, [str(p.resolve()) for p in data], formats.pop())
+    return _checked(Source("dataset", given, [str(p.resolve()) for p in data], formats.pop()))
+
+
+def _checked(source: Source) -> Source:
+    """The dataset, once each file is known to have a text column (read from its schema: a
+    Parquet footer, the first block of JSON Lines or CSV), so that neither engine stops half-way.
+
+    Raises:
+        BatchError: A file cannot be read, or has no text column.
+    """
+    import pyarrow.dataset as pads
+
+    for file in source.files:
+        try:
+            names = pads.dataset(file, format=source.format).schema.names
+        except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+            raise BatchError(f"{file}: cannot be read as {source.format}: {exc}") from None
+        try:
+            text_column(names)
+        except ValueError as exc:
+            raise BatchError(f"{file}: {exc}") from None
+    return source
 
 
 def _remote(uri: str) -> Source:
@@ -119,7 +140,7 @@ def _remote(uri: str) -> Source:
     formats = {FORMATS[Path(p).suffix.lower()] for p in paths}
     if len(formats) > 1:
         raise BatchError(f"{uri}: dataset files of several formats ({', '.join(formats)})")
-    return Source("dataset", uri, [f"{scheme}://{p}" for p in paths], formats.pop())
+    return _checked(Source("dataset", uri, [f"{scheme}://{p}" for p in paths], formats.pop()))
 
 
 # -- files and rows to articles (both engines) ----------------------------------------------

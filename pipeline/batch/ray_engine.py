@@ -33,7 +33,7 @@ from pipeline.batch.inputs import Source, article_from_file, rows_to_articles
 from pipeline.batch.output import Output, article_row, done_key
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.errors import BatchError, ConfigError, ModelUnavailable
+from pipeline.errors import BatchError, BriefError, ConfigError, ModelUnavailable
 from pipeline.registry import build_stage
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
@@ -354,7 +354,7 @@ def _run(
                     options.progress(row)
             out.flush()
     except Exception as exc:
-        cause = _model_unavailable(exc)
+        cause = _brief_error(exc)
         if cause is not None:
             raise cause from None
         raise
@@ -400,8 +400,9 @@ def _as_ray_reports(file: str) -> str:
     return file.split("://", 1)[1] if "://" in file else file
 
 
-def _model_unavailable(exc: BaseException) -> ModelUnavailable | None:
-    """The ModelUnavailable behind an error that came back through Ray, if that is what it is."""
+def _brief_error(exc: BaseException) -> BriefError | None:
+    """The BriefError behind an error that came back through Ray (a worker's error arrives
+    wrapped), so that it exits with its own status: 3 for a model that cannot be loaded."""
     seen: set[int] = set()
     todo: list[BaseException | None] = [exc]
     while todo:
@@ -411,5 +412,12 @@ def _model_unavailable(exc: BaseException) -> ModelUnavailable | None:
         seen.add(id(item))
         if isinstance(item, ModelUnavailable):
             return ModelUnavailable(item.model, item.revision, item.reason, item._hint)
+        if isinstance(item, BriefError):
+            try:
+                return type(item)(*item.args)
+            except TypeError:  # a subclass with another constructor: the message, as a BriefError
+                error = BriefError(str(item))
+                error.exit_code = item.exit_code
+                return error
         todo += [item.__cause__, item.__context__, getattr(item, "cause", None)]
     return None

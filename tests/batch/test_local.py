@@ -232,8 +232,8 @@ def test_cuda_on_a_cluster_without_gpus_is_a_config_error() -> None:
         cluster_runtime(load_config(None, ["run.device=cuda"]), False)
 
 
-def test_a_model_lost_in_a_ray_worker_comes_back_as_model_unavailable() -> None:
-    from pipeline.batch.ray_engine import _model_unavailable
+def test_a_brief_error_in_a_ray_worker_comes_back_with_its_exit_status() -> None:
+    from pipeline.batch.ray_engine import _brief_error
 
     lost = ModelUnavailable("some/model", "abc", "gone")
     try:
@@ -242,7 +242,10 @@ def test_a_model_lost_in_a_ray_worker_comes_back_as_model_unavailable() -> None:
         except ModelUnavailable as inner:
             raise RuntimeError("task failed") from inner  # as Ray wraps a worker's error
     except RuntimeError as outer:
-        found = _model_unavailable(outer)
+        found = _brief_error(outer)
     assert isinstance(found, ModelUnavailable) and found.exit_code == 3
     assert str(found) == str(lost)
-    assert _model_unavailable(RuntimeError("other")) is None
+    assert _brief_error(RuntimeError("other")) is None
+    wrapped = RuntimeError("task failed")
+    wrapped.__cause__ = BatchError("f.jsonl: no text column")
+    assert isinstance(_brief_error(wrapped), BatchError)
