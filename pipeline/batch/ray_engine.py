@@ -228,8 +228,12 @@ def ray_session(config: BriefConfig, options: Any) -> Iterator[Runtime]:
         # The workers log and read models as this process does (a local instance inherits the
         # environment anyway; a cluster's workers do not).
         env = {k: v for k, v in os.environ.items() if k in _PASSED_ON}
-        init = {"runtime_env": {"env_vars": env}} if env else {}
-        ray.init(address=options.address, **init, **options.ray_init)
+        init: dict[str, Any] = {"runtime_env": {"env_vars": env}} if env else {}
+        if not log.isEnabledFor(logging.INFO):  # Ray's own INFO lines only with -v
+            init["logging_level"] = logging.WARNING
+            for name in ("ray", "ray.data"):
+                logging.getLogger(name).setLevel(logging.WARNING)
+        ray.init(address=options.address, **{**init, **options.ray_init})
         started = True
     try:
         yield cluster_runtime(config, ray.cluster_resources().get("GPU", 0) > 0)
