@@ -94,7 +94,7 @@ def _admit(
     done: set[str],
     config_hash: str,
     signature: dict[str, Any],
-    warnings: list[str],
+    licence: list[str],
     tally: Any,
 ) -> dict[str, Any]:
     """Leaves out what OUTPUT has; signs the rest as :meth:`Pipeline.run` signs its articles."""
@@ -103,7 +103,7 @@ def _admit(
         if article.sha256 and done_key(article.sha256, config_hash) in done:
             continue
         article.signature = signature
-        for line in warnings:
+        for line in licence:
             article.warn("models.non_commercial", line, "run")
         kept.append(article)
     if tally is not None and len(kept) < len(articles):
@@ -277,12 +277,12 @@ def _run(
     context.execution_options.preserve_order = True  # the local engine's batches, in order
     context.enable_progress_bars = options.progress is None and log.isEnabledFor(logging.INFO)
     size = config.run.batch_articles
-    tally = ray.remote(_Tally).remote()
+    tally = ray.remote(num_cpus=0)(_Tally).remote()  # a counter: no CPU held from the work
     admit = {
         "config": config,
         "done": out.done,
         "signature": pipeline.signature(),
-        "warnings": pipeline.licence_warnings(),
+        "licence": pipeline.licence_warnings(),
         "tally": tally,
     }
     if source.kind == "pages":
