@@ -15,7 +15,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
+from pipeline.backends.base import (
+    SUMMARISE,
+    TRANSLATE,
+    BackendStats,
+    GenerationSettings,
+    token_batches,
+)
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import ModelSpec, default_weights_dir
 
@@ -117,6 +123,7 @@ class CT2Seq2Seq:
     """
 
     kind = "ct2"
+    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(
         self,
@@ -217,6 +224,10 @@ class CT2Seq2Seq:
     @property
     def max_input_tokens(self) -> int:
         return int(self.meta.get("max_input_tokens", 512))
+
+    def weights_folder(self) -> Path:
+        """The converted model's folder."""
+        return self.folder
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         self._load()

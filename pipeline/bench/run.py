@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq
+from pipeline.backends.base import GenerationSettings
+from pipeline.backends.hf_seq2seq import HFSeq2Seq
 from pipeline.bench.corpus import bench_articles
 from pipeline.bench.models import BenchModels
 from pipeline.config import BriefConfig, load_config
 from pipeline.manifests import resolve_model
+from pipeline.registry import MODEL_BACKENDS
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
 from pipeline.workers import peak_rss_mb
@@ -78,8 +80,9 @@ def bench_overrides(
 
 
 def _backend_report(backend: Any) -> dict[str, Any]:
+    """A model backend's counters; nothing for stand-ins and spaCy (no tokens to count)."""
     stats = getattr(backend, "stats", None)
-    if stats is None:
+    if stats is None or getattr(backend, "kind", None) not in MODEL_BACKENDS:
         return {}
     out = asdict(stats)
     out["output_tokens_per_s"] = (

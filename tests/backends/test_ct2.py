@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.backends.base import GenerationSettings
 from pipeline.backends.ct2 import CT2Seq2Seq, convert
-from pipeline.backends.hf_seq2seq import GenerationSettings
 from pipeline.config import load_config
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import resolve_model

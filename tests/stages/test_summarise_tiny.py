@@ -51,9 +51,9 @@ def record(backend: object) -> list[str]:
     seen: list[str] = []
     summarise = backend.summarise
 
-    def recording(texts: list[str]) -> list[str]:
+    def recording(texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         seen.extend(texts)
-        return summarise(texts)
+        return summarise(texts, max_new_tokens)
 
     backend.summarise = recording  # type: ignore[attr-defined]
     return seen

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.backends.base import GenerationSettings, token_batches
 from pipeline.backends.cache import CachedBackend
-from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq, token_batches
+from pipeline.backends.hf_seq2seq import HFSeq2Seq
 from pipeline.cli.run import brief_files
 from pipeline.config import load_config
 from pipeline.document import Article, Paragraph, Sentence
