@@ -181,9 +181,6 @@ class TranslateConfig(_Strict):
         default=2.0, gt=0, description="Max output tokens as a multiple of the source's."
     )
     min_max_new_tokens: int = Field(default=16, ge=1, description="Floor of that maximum.")
-    min_length_ratio: float = Field(
-        default=0.0, ge=0, description="Min output tokens as a multiple of the source's."
-    )
     no_repeat_ngram_size: int = Field(default=0, ge=0)
     repetition_penalty: float = Field(default=1.0, gt=0)
     max_input_tokens: int = Field(

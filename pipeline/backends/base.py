@@ -38,7 +38,6 @@ class GenerationSettings:
     max_length_ratio: float | None = 2.0
     min_max_new_tokens: int = 16
     min_new_tokens: int = 0
-    min_length_ratio: float = 0.0
     no_repeat_ngram_size: int = 0
     repetition_penalty: float = 1.0
     length_penalty: float = 1.0
@@ -70,20 +69,41 @@ class GenerationSettings:
         )
         return dataclasses.replace(self, max_new_tokens=cap)
 
-    @property
-    def forces_lengths(self) -> bool:
-        """Output lengths are forced from each input's length (``brief bench``): a backend then
-        ends each text at its own :meth:`floor`, as a real model's end token would."""
-        return self.min_length_ratio > 0
-
-    def floor(self, longest_input: int, ceiling: int | None = None) -> int:
+    def floor(self, longest_input: int, ceiling: int | None = None, at_least: int = 0) -> int:
         """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
 
-        ``min_length_ratio`` forces output lengths; ``brief bench`` uses it so that random-weight
-        models decode as many tokens as real ones would.
+        Args:
+            longest_input: Tokens in the batch's longest input.
+            ceiling: The most the model can produce, if known.
+            at_least: A length imposed from outside (:class:`LengthControl`), else 0.
         """
-        wanted = max(self.min_new_tokens, math.ceil(self.min_length_ratio * longest_input))
+        wanted = max(self.min_new_tokens, at_least)
         return min(wanted, self.budget(longest_input, ceiling))
+
+
+class LengthControl(Protocol):
+    """Output lengths imposed on a backend from outside, one per text.
+
+    Only ``brief bench`` does this (:mod:`pipeline.bench.lengths`): random-weight models never end
+    a text on their own, so the bench ends each at the length a real model's output would have.
+    A backend with ``lengths`` set asks it for each text's target and for the decoding hook that
+    ends each text of a batch at its own target.
+
+    Attributes:
+        spread: Where no per-text hook exists (CTranslate2 beam search), a batch holds texts within
+            this share of each other's length.
+    """
+
+    spread: float
+
+    def target(self, input_tokens: int) -> int:
+        """Output tokens for a text of ``input_tokens`` tokens."""
+
+    def logits_processor(self, targets: list[int], eos_id: int | list[int], beams: int) -> Any:
+        """A transformers ``LogitsProcessorList`` that ends each row at its target."""
+
+    def step_callback(self, targets: list[int]) -> Any:
+        """A CTranslate2 step callback (greedy decoding) that ends each text at its target."""
 
 
 @dataclass
@@ -158,12 +178,14 @@ class Seq2SeqBackend(Protocol):
         abilities: What it can do: :data:`TRANSLATE`, :data:`SUMMARISE` or both.
         generation: The decoding settings it was built with (None for stand-ins).
         stats: Calls, texts, tokens and seconds so far.
+        lengths: Output lengths imposed from outside (the benchmark), else None.
     """
 
     kind: str
     abilities: frozenset[str]
     generation: GenerationSettings | None
     stats: BackendStats
+    lengths: LengthControl | None
 
     def ensure_available(self) -> None:
         """Fails fast when the model cannot be had (raises ``ModelUnavailable``)."""

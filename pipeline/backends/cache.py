@@ -25,7 +25,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.base import BackendStats, GenerationSettings, Seq2SeqBackend
+from pipeline.backends.base import (
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+    Seq2SeqBackend,
+)
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +110,15 @@ class CachedBackend:
     @property
     def max_input_tokens(self) -> int | None:
         return self.backend.max_input_tokens
+
+    @property
+    def lengths(self) -> LengthControl | None:
+        """The wrapped backend's imposed lengths (set there: it is the one that decodes)."""
+        return self.backend.lengths
+
+    @lengths.setter
+    def lengths(self, control: LengthControl | None) -> None:
+        self.backend.lengths = control
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return self.backend.count_tokens(texts)

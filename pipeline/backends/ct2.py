@@ -20,6 +20,7 @@ from pipeline.backends.base import (
     TRANSLATE,
     BackendStats,
     GenerationSettings,
+    LengthControl,
     token_batches,
 )
 from pipeline.errors import BriefError, ModelUnavailable
@@ -28,8 +29,6 @@ from pipeline.manifests import ModelSpec, default_weights_dir
 log = logging.getLogger(__name__)
 
 META = "brief-ct2.json"
-# Length spread allowed within a beam-search batch when output lengths are forced.
-FORCED_SPREAD = 0.1
 TOKENIZER_DIR = "hf_tokenizer"
 
 
@@ -92,15 +91,6 @@ def convert(
     return out_dir
 
 
-def _stop_at(lengths: list[int]) -> Any:
-    """A CTranslate2 step callback that ends each text of a batch at its own length."""
-
-    def stop(step: Any) -> bool:
-        return bool(step.step + 1 >= lengths[step.batch_id])
-
-    return stop
-
-
 def _threads_per_batch(inter_threads: int) -> int:
     """Cores shared out among the parallel batches (1 to 4 each): never more threads than
     cores, which on a small CPU makes every thread wait."""
@@ -148,6 +138,7 @@ class CT2Seq2Seq:
         self._tokenizer: Any = None
         self._meta: dict[str, Any] = {}
         self.stats = BackendStats()
+        self.lengths: LengthControl | None = None
 
     @classmethod
     def from_config(cls, config: Any, generation: GenerationSettings, runtime: Any) -> CT2Seq2Seq:
@@ -251,13 +242,14 @@ class CT2Seq2Seq:
         out = [""] * len(texts)
         g = (generation or self.generation).capped(max_new_tokens)
         lengths = [len(s) for s in sources]
-        # Forced lengths (``brief bench``): a real model ends each text at its own end token and
+        # Imposed lengths (``brief bench``): a real model ends each text at its own end token and
         # CTranslate2 drops finished texts from the batch, so forcing a whole batch to its
         # longest member's length would decode far more. Greedy: each text is stopped at its own
         # length (a step callback). Beam search (no callback there): batches hold texts within
-        # 10 % of each other's length.
-        per_text = g.forces_lengths and g.num_beams == 1
-        spread = FORCED_SPREAD if g.forces_lengths and not per_text else None
+        # ``spread`` of each other's length.
+        control = self.lengths
+        per_text = control is not None and g.num_beams == 1
+        spread = control.spread if control is not None and not per_text else None
         batches = token_batches(lengths, self.batch_size, self.max_batch_tokens, spread)
         began = time.perf_counter()
         # Every batch is submitted at once: with inter_threads > 1 CTranslate2 decodes several
@@ -266,8 +258,11 @@ class CT2Seq2Seq:
         for idx in batches:
             batch = [sources[i] for i in idx]
             longest = max(len(s) for s in batch)
-            floors = [max(g.floor(len(s), limit - 1), 1) for s in batch]
-            extra = {"callback": _stop_at(floors)} if per_text else {}
+            floors = [
+                max(g.floor(len(s), limit - 1, control.target(len(s)) if control else 0), 1)
+                for s in batch
+            ]
+            extra = {"callback": control.step_callback(floors)} if per_text and control else {}
             pending.append(
                 self._translator.translate_batch(
                     batch,

@@ -18,40 +18,13 @@ from pipeline.backends.base import (
     TRANSLATE,
     BackendStats,
     GenerationSettings,
+    LengthControl,
     token_batches,
 )
 from pipeline.errors import ModelUnavailable
 from pipeline.manifests import ModelSpec
 
 log = logging.getLogger(__name__)
-
-
-def _per_text_lengths(lengths: list[int], eos_id: int | list[int], beams: int) -> Any:
-    """A logits processor that ends each text of a batch at exactly its own length.
-
-    Before its length a text may not end; at its length it may only end. Rows are the batch's
-    texts, each repeated ``beams`` times in beam search. Used only when lengths are forced.
-    """
-    import torch
-    from transformers import LogitsProcessorList
-
-    eos = eos_id[0] if isinstance(eos_id, list) else eos_id
-    cache: dict[Any, Any] = {}
-
-    def force(input_ids: Any, scores: Any) -> Any:
-        if scores.device not in cache:
-            cache[scores.device] = torch.tensor(lengths, device=scores.device).repeat_interleave(
-                beams
-            )
-        targets = cache[scores.device]
-        generated = input_ids.shape[1] - 1  # after the decoder's start token
-        done = generated >= targets
-        scores[~done, eos] = -float("inf")
-        scores[done] = -float("inf")
-        scores[done, eos] = 0.0
-        return scores
-
-    return LogitsProcessorList([force])
 
 
 def _torch_dtype(name: str) -> Any:
@@ -93,6 +66,7 @@ class HFSeq2Seq:
         self._model: Any = None
         self._tokenizer: Any = None
         self.stats = BackendStats()
+        self.lengths: LengthControl | None = None
 
     # -- availability and loading -------------------------------------------------------------
 
@@ -251,17 +225,19 @@ class HFSeq2Seq:
                 {"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt"
             ).to(self.device)
             longest = int(enc["input_ids"].shape[1])
-            lengths_in = {
+            lengths_in: dict[str, Any] = {
                 "max_new_tokens": g.budget(longest, limit - 1),
                 "min_new_tokens": g.floor(longest, limit - 1),
             }
-            if g.forces_lengths:
-                # Forced lengths (``brief bench``): each text to its own length, not the whole
+            if self.lengths is not None:
+                # Imposed lengths (``brief bench``): each text to its own length, not the whole
                 # batch to its longest member's (a real model ends each at its own end token).
-                floors = [g.floor(lengths[i], limit - 1) for i in idx]
+                floors = [
+                    g.floor(lengths[i], limit - 1, self.lengths.target(lengths[i])) for i in idx
+                ]
                 lengths_in["min_new_tokens"] = 0
                 lengths_in["max_new_tokens"] = min(max(floors) + 1, limit - 1)  # + the end
-                lengths_in["logits_processor"] = _per_text_lengths(
+                lengths_in["logits_processor"] = self.lengths.logits_processor(
                     floors, self._model.generation_config.eos_token_id, g.num_beams
                 )
             began = time.perf_counter()

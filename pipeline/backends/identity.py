@@ -10,7 +10,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.base import SUMMARISE, TRANSLATE, BackendStats, GenerationSettings
+from pipeline.backends.base import (
+    SUMMARISE,
+    TRANSLATE,
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+)
 from pipeline.text.longinput import word_counter
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-ÖØ-Þ«\"“])")
@@ -22,6 +28,7 @@ class IdentityBackend:
     kind = "identity"
     abilities = frozenset({TRANSLATE})
     generation: GenerationSettings | None = None
+    lengths: LengthControl | None = None  # nothing is decoded: nothing to impose
 
     def __init__(self, **_: Any) -> None:
         self.stats = BackendStats()

@@ -131,7 +131,6 @@ class SummariseStage(Stage):
                 num_beams=french.num_beams,
                 max_length_ratio=tr.max_length_ratio,
                 min_max_new_tokens=tr.min_max_new_tokens,
-                min_length_ratio=tr.min_length_ratio,
             )
         else:
             french_generation = _generation(cfg, french.num_beams)

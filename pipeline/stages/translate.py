@@ -50,7 +50,6 @@ def generation_settings(cfg: TranslateConfig) -> GenerationSettings:
         num_beams=cfg.num_beams,
         max_length_ratio=cfg.max_length_ratio,
         min_max_new_tokens=cfg.min_max_new_tokens,
-        min_length_ratio=cfg.min_length_ratio,
         no_repeat_ngram_size=cfg.no_repeat_ngram_size,
         repetition_penalty=cfg.repetition_penalty,
     )

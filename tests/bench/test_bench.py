@@ -121,3 +121,27 @@ def test_bench_without_models_measures_the_stages_alone(tmp_path: Path) -> None:
         "write",
     }
     assert "stage seconds" in result.output and "tokens/s" not in result.output
+
+
+def test_forced_lengths_are_not_a_user_setting() -> None:
+    """Forcing output lengths serves the benchmark alone: no key in the user's config."""
+    from pipeline.config import load_config
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="min_length_ratio"):
+        load_config(None, ["stages.translate.min_length_ratio=1.2"])
+
+
+def test_forced_lengths_target_and_hooks() -> None:
+    from pipeline.bench.lengths import ForcedLengths
+
+    forced = ForcedLengths(1.2)
+    assert [forced.target(n) for n in (1, 10, 11)] == [2, 12, 14]
+    stop = forced.step_callback([3, 1])
+
+    class Step:
+        def __init__(self, step: int, batch_id: int) -> None:
+            self.step, self.batch_id = step, batch_id
+
+    assert [stop(Step(s, 0)) for s in range(3)] == [False, False, True]
+    assert stop(Step(0, 1))
