@@ -11,7 +11,7 @@ from pipeline.bench.corpus import bench_articles
 from pipeline.bench.models import BPE_MARK, SPM_MARK, BenchModels, common_words, emits_words
 from pipeline.bench.run import bench_config, run_bench
 from pipeline.cli.bench import format_report
-from pipeline.testing.tiny import TINY_DIMS, build_bart, build_marian, load_corpus
+from pipeline.testing.builders import TINY_DIMS, build_bart, build_marian, load_corpus
 
 
 def test_bench_articles_are_about_the_asked_length() -> None:

@@ -19,7 +19,8 @@ from pipeline.document import Article, Paragraph, Sentence
 from pipeline.manifests import resolve_model
 from pipeline.runtime import Runtime
 from pipeline.stages.translate import TranslateStage
-from pipeline.testing.tiny import FR_EN_NAME, load_corpus
+from pipeline.testing.builders import load_corpus
+from pipeline.testing.tiny import FR_EN_NAME
 from pipeline.text.longinput import split_long
 from tests.conftest import SEED
 
