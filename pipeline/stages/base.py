@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
 from pipeline.document import Article
@@ -78,8 +79,10 @@ class Job(Stage):
 def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     """Runs ``stage`` on the batch's active articles; returns the seconds it took.
 
-    When the stage fails on the batch, it is retried article by article; the article that
-    fails gets the error, the others go on.
+    When the stage fails on the batch, it is retried article by article, each article first put
+    back as it was before the stage (the input is never read again: a fetched page has no file to
+    read, and a warning added on the first pass must not appear twice); the article that fails
+    gets the error, the others go on.
 
     Raises:
         ModelUnavailable: A model cannot be loaded (every article would fail the same way).
@@ -88,6 +91,7 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     if not live:
         return 0.0
     began = time.perf_counter()
+    before = [snapshot(a) for a in live] if len(live) > 1 else []
     try:
         stage.pipe(live)
     except ModelUnavailable:
@@ -97,7 +101,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
             record_error(live[0], stage.name, exc)
         else:
             log.info("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
-            for article in live:
+            for article, state in zip(live, before, strict=True):
+                restore(article, state)
                 try:
                     stage.pipe([article])
                 except ModelUnavailable:
@@ -105,6 +110,37 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
                 except Exception as inner:
                     record_error(article, stage.name, inner)
     return time.perf_counter() - began
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """The article's fields as they are now, for :func:`restore`.
+
+    Containers (lists, dicts, the sentences and other records in them) are copied, since stages
+    fill them in place; their leaves (strings, bytes, tuples such as a sentence's spaCy analysis)
+    are shared, not copied, so a snapshot costs little next to any stage's work.
+    """
+    return {f.name: _copy(getattr(article, f.name)) for f in fields(article)}
+
+
+def restore(article: Article, state: dict[str, Any]) -> None:
+    """Puts ``article`` back, in place, as it was when ``state`` was taken (callers hold it)."""
+    for name, value in state.items():
+        setattr(article, name, value)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        if value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            return value
+        twin = object.__new__(type(value))
+        for f in fields(value):
+            object.__setattr__(twin, f.name, _copy(getattr(value, f.name)))
+        return twin
+    return value
 
 
 def record_error(article: Article, stage: str, exc: Exception) -> None:
