@@ -1,0 +1,128 @@
+"""Issue 19: no single page, feed or server stops, stalls or fails the night's other work."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import FeedConfig
+from pipeline.feed.fetch import ARTICLE_TYPES, Fetcher, FetchError
+from tests.feed.server import FIXTURES, FeedServer
+from tests.feed.test_job import _items, brief
+
+LIMITS = {"allowed_networks": ["127.0.0.1/32"], "read_timeout": 0.5, "max_bytes": 100_000}
+
+
+def _fetcher(**settings: object) -> Fetcher:
+    return Fetcher(FeedConfig(**{**LIMITS, **settings}))
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("/binary", "binary data"),
+        ("/pdf", "a PDF document"),
+        ("/empty", "empty"),
+        ("/not-modified", "HTTP 304"),
+    ],
+)
+def test_one_bad_page_leaves_the_rest_of_its_batch_briefed_once(
+    feed_server: FeedServer,
+    feed_overrides: list[str],
+    tmp_path: Path,
+    capsys,
+    bad: str,
+    reason: str,
+) -> None:
+    source = feed_server.url(f"/many.xml?n=16&bad={bad}")
+    code, err = brief(["feed", source], [*feed_overrides, "run.batch_articles=64"], capsys)
+    assert code == 1
+    items = _items(tmp_path / "state.sqlite", feed_server.base)
+    assert items[bad].status == "failed"
+    assert reason in items[bad].last_error
+    assert "no such file" not in items[bad].last_error
+    good = [item for key, item in items.items() if key.startswith("/gen/")]
+    assert len(good) == 16
+    assert all(item.status == "done" for item in good), [i.last_error for i in good]
+    for item in good:
+        data = json.loads(Path(item.outputs["json"]).read_text(encoding="utf-8"))
+        warnings = [(w["code"], w["message"], w.get("sentence")) for w in data["warnings"]]
+        assert len(warnings) == len(set(warnings)), item.key
+    assert "no such file" not in err
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_compressed_pages_are_decoded(feed_server: FeedServer, coding: str) -> None:
+    with _fetcher() as fetcher:
+        page = fetcher.fetch(feed_server.url(f"/{coding}/vendee.txt"), accept=ARTICLE_TYPES)
+    assert page.body == (FIXTURES / "pages" / "vendee.txt").read_bytes()
+
+
+def test_a_gzip_bomb_stops_at_the_size_cap_without_being_decoded_whole(
+    feed_server: FeedServer,
+) -> None:
+    with _fetcher(max_bytes=2_000_000) as fetcher:
+        fetcher.fetch(feed_server.url("/empty"))  # the bomb is made once, before measuring
+        feed_server_bomb = feed_server.url("/bomb")
+        tracemalloc.start()
+        try:
+            with pytest.raises(FetchError) as err:
+                fetcher.fetch(feed_server_bomb)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert err.value.reason == (
+        "gzip body, decoded, over the limit of 2,000,000 bytes (feed.max_bytes)"
+    )
+    assert peak < 20_000_000  # the cap and a few chunks, not 256 MB
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-body"])
+def test_a_server_that_drips_is_cut_off_at_the_total_timeout(
+    feed_server: FeedServer, path: str
+) -> None:
+    # Each byte comes well within the read timeout: only the total timeout can end it.
+    began = time.monotonic()
+    with _fetcher(read_timeout=1.0, total_timeout=1.5) as fetcher, pytest.raises(FetchError) as e:
+        fetcher.fetch(feed_server.url(path))
+    assert e.value.reason == "took longer than 1.5 s (feed.total_timeout)"
+    assert time.monotonic() - began < 2.5
+
+
+def test_every_address_of_a_name_is_tried_within_the_deadline(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The name's first address refuses the connection; the second one answers.
+    port = feed_server.server_address[1]
+    real = socket.getaddrinfo
+
+    def two_addresses(host: str, *args: object, **kwargs: object) -> list:
+        if host == "news.test":
+            return [*real("127.0.0.2", port, type=socket.SOCK_STREAM), *real("127.0.0.1", port)]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", two_addresses)
+    with _fetcher(allowed_networks=["127.0.0.0/8"]) as fetcher:
+        page = fetcher.fetch(f"http://news.test:{port}/articles/vendee.txt")
+    assert "Vendée Globe".encode() in page.body
+
+
+def test_the_job_ends_within_the_total_timeout_when_feed_and_page_drip(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys
+) -> None:
+    sources = [feed_server.url("/drip"), feed_server.url("/many.xml?n=2&bad=/drip")]
+    overrides = [*feed_overrides, "feed.total_timeout=2", "feed.read_timeout=1"]
+    code, err = brief(["feed", *sources], overrides, capsys)
+    assert code == 1
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["sources"][0]["error"] == "took longer than 2 s (feed.total_timeout)"
+    assert report["seconds"]["sources"] < 2 + 1.5
+    assert report["seconds"]["fetch"] < 2 + 1.5
+    items = _items(tmp_path / "state.sqlite", feed_server.base)
+    assert items["/drip"].last_error == "took longer than 2 s (feed.total_timeout)"
+    assert [items[f"/gen/{i}.txt"].status for i in range(2)] == ["done", "done"]
