@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import FeedConfig
+from pipeline.cli.app import main
+from pipeline.config import FeedConfig, load_config
 from pipeline.feed.fetch import ARTICLE_TYPES, Fetcher, FetchError
+from pipeline.feed.job import run_feed
+from tests.feed import server as feed_server_module
 from tests.feed.server import FIXTURES, FeedServer
 from tests.feed.test_job import _items, brief
 
@@ -66,13 +69,12 @@ def test_compressed_pages_are_decoded(feed_server: FeedServer, coding: str) -> N
 def test_a_gzip_bomb_stops_at_the_size_cap_without_being_decoded_whole(
     feed_server: FeedServer,
 ) -> None:
-    with _fetcher(max_bytes=2_000_000) as fetcher:
-        fetcher.fetch(feed_server.url("/empty"))  # the bomb is made once, before measuring
-        feed_server_bomb = feed_server.url("/bomb")
+    feed_server_module._bomb()  # made once (about a second), before measuring
+    with _fetcher(max_bytes=2_000_000, read_timeout=5.0) as fetcher:
         tracemalloc.start()
         try:
             with pytest.raises(FetchError) as err:
-                fetcher.fetch(feed_server_bomb)
+                fetcher.fetch(feed_server.url("/bomb"))
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -126,3 +128,46 @@ def test_the_job_ends_within_the_total_timeout_when_feed_and_page_drip(
     items = _items(tmp_path / "state.sqlite", feed_server.base)
     assert items["/drip"].last_error == "took longer than 2 s (feed.total_timeout)"
     assert [items[f"/gen/{i}.txt"].status for i in range(2)] == ["done", "done"]
+
+
+def test_interruptions_charge_no_attempt(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from pipeline.stages.clean import CleanStage
+
+    source = feed_server.url("/many.xml?n=4")
+    config = load_config(None, [*feed_overrides, "feed.retries=3", "run.batch_articles=2"])
+    real = CleanStage.pipe
+
+    def dies(self: CleanStage, articles: list) -> list:
+        raise KeyboardInterrupt  # the process going down in the middle of cleaning
+
+    monkeypatch.setattr(CleanStage, "pipe", dies)
+    for _ in range(3):
+        with pytest.raises(KeyboardInterrupt):
+            run_feed([source], config)
+    items = _items(tmp_path / "state.sqlite", feed_server.base)
+    assert {(i.status, i.attempts) for i in items.values()} == {("new", 0)}
+    monkeypatch.setattr(CleanStage, "pipe", real)
+    run = run_feed([source], config)
+    assert run.exit_code == 0
+    assert run.report["counts"]["done"] == 4 and run.report["counts"]["given_up"] == 0
+
+
+def test_the_run_that_gives_up_an_item_says_so_and_status_shows_why(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys
+) -> None:
+    source = feed_server.url("/many.xml?n=1&bad=/error")
+    overrides = [*feed_overrides, "feed.retries=2"]
+    code, err = brief(["feed", source], overrides, capsys)
+    assert code == 1 and "given up" not in err.replace("given up earlier", "")
+    code, err = brief(["feed", source], overrides, capsys)
+    assert code == 1
+    assert f"given up: {feed_server.url('/error')}: HTTP 500 Internal Server Error" in err
+    code, err = brief(["feed", source], overrides, capsys)
+    assert code == 0 and "1 given up earlier" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["feed", "status", "--state", str(tmp_path / "state.sqlite"), "-s", "feed.retries=2"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0
+    assert f"given up (2×): {feed_server.url('/error')}: HTTP 500 Internal Server Error" in out
