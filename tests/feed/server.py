@@ -23,6 +23,11 @@ Routes:
                                   server stops, or a minute has passed)
     /gzip/<name>, /deflate/<name> fixture pages sent with that Content-Encoding
     /bomb                         a gzip body of 1 MB that decodes to 256 MB of zeros
+    /claims.html?canonical=U      an article page whose own metadata (canonical link, title,
+                                  author, date) differ from the feed's; canonical U
+    /plain-script.txt             a text/plain article that quotes ``<script>`` tags
+    /pinned.xml                   a feed whose entries have an unparseable date, a date, none,
+                                  and a 200 kB author
     anything else                 404
 """
 
@@ -190,6 +195,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, body, _TYPES[Path(path).suffix], encoding=coding)
         elif path == "/bomb":
             self._send(200, _bomb(), "text/html", encoding="gzip")
+        elif path == "/claims.html":
+            canonical = parse_qs(parts.query).get("canonical", ["https://phish.example/x"])[0]
+            self._send(200, _claims_page(canonical), _TYPES[".html"])
+        elif path == "/plain-script.txt":
+            text = _GEN_TEXT + (
+                "\n\nLe site piraté affichait « <script>alert(1)</script> » puis "
+                "« <script src=x></script> » en tête de page, selon les enquêteurs.\n"
+            )
+            self._send(200, text.encode("utf-8"), _TYPES[".txt"])
+        elif path == "/pinned.xml":
+            self._send(200, _pinned_feed(srv.base), "application/rss+xml")
         elif path == "/binary":
             self._send(200, random.Random(7).randbytes(4096), "text/html")
         elif path == "/pdf":
@@ -201,6 +217,37 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
         else:
             self._send(404, b"not found", "text/plain")
+
+
+def _claims_page(canonical: str) -> bytes:
+    """An article page whose metadata claim another source, title, author and date."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _GEN_TEXT.split("\n\n")[1:])
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Titre de la page</title>"
+        f'<link rel="canonical" href="{canonical}">'
+        '<meta property="og:title" content="Titre de la page">'
+        '<meta name="author" content="Auteur de la page">'
+        '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
+        f"</head><body><article><h1>Titre de la page</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def _pinned_feed(base: str) -> bytes:
+    """Entries: an unparseable date, a real one, none, and a 200 kB author."""
+    entries = [
+        ("Date illisible", "<pubDate>le jour du grand soir</pubDate>", 0),
+        ("Date lisible", "<pubDate>Sat, 10 Nov 2012 12:00:00 GMT</pubDate>", 1),
+        ("Sans date", "", 2),
+        ("Long auteur", "<author>" + "x" * 200_000 + "</author>", 3),
+    ]
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}/gen/{i}.txt</link>{extra}</item>"
+        for title, extra, i in entries
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fil</title>{items}'
+        "</channel></rss>"
+    ).encode()
 
 
 @functools.cache

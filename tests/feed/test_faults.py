@@ -171,3 +171,85 @@ def test_the_run_that_gives_up_an_item_says_so_and_status_shows_why(
     out = capsys.readouterr().out
     assert exc.value.code == 0
     assert f"given up (2×): {feed_server.url('/error')}: HTTP 500 Internal Server Error" in out
+
+
+def _brief_of(item) -> dict:
+    return json.loads(Path(item.outputs["json"]).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("same_site", [False, True], ids=["other-site", "same-site"])
+def test_a_page_cannot_replace_the_source_the_feed_gave(
+    feed_server: FeedServer,
+    feed_overrides: list[str],
+    tmp_path: Path,
+    capsys,
+    same_site: bool,
+) -> None:
+    canonical = feed_server.url("/canonical") if same_site else "https://phish.example/login"
+    page = f"/claims.html?canonical={canonical}"
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Fil</title><item>'
+        f"<title>Titre du fil</title><link>{feed_server.url(page)}</link>"
+        "<pubDate>Sat, 10 Nov 2012 12:00:00 GMT</pubDate><author>Auteur du fil</author>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    code, err = brief(["feed", str(feed)], feed_overrides, capsys)
+    assert code == 0, err
+    (item,) = _items(tmp_path / "state.sqlite", "").values()
+    meta = _brief_of(item)["metadata"]
+    assert meta["url"] == feed_server.url(page)
+    assert (meta["title"], meta["author"]) == ("Titre du fil", "Auteur du fil")
+    assert meta["date"] == "2012-11-10T12:00:00+00:00"
+    assert meta.get("canonical_url") == (canonical if same_site else None)
+    html = (tmp_path / "digest" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://phish.example' not in html
+    assert f'href="{feed_server.url(page)}"'.replace("&", "&amp;") in html
+
+
+def test_unreadable_dates_sort_last_and_long_fields_are_cut(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys
+) -> None:
+    overrides = [*feed_overrides, "feed.max_bytes=1_000_000"]  # the feed is 200 kB
+    code, err = brief(["feed", feed_server.url("/pinned.xml")], overrides, capsys)
+    assert code == 0, err
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["seconds"]["sources"] < 5  # feedparser alone took 7 minutes on that author
+    items = _items(tmp_path / "state.sqlite", feed_server.base)
+    assert items["/gen/0.txt"].published is None
+    assert _brief_of(items["/gen/0.txt"])["metadata"]["date_text"] == "le jour du grand soir"
+    assert len(items["/gen/3.txt"].author) <= 200
+    md = (tmp_path / "digest" / "index.md").read_text(encoding="utf-8")
+    # The only dated story first; then the others in feed order.
+    order = [md.index(f"Dépêche numéro {i} ") for i in (1, 0, 2, 3)]
+    assert order == sorted(order)
+    html = (tmp_path / "digest" / "index.html").read_text(encoding="utf-8")
+    assert max(len(line) for line in html.splitlines()) < 20_000
+    assert len(html) < 100_000
+
+
+@pytest.mark.parametrize("where", ["file", "url"])
+def test_an_empty_feed_is_reported_as_such(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys, where: str
+) -> None:
+    empty = tmp_path / "feed.xml"
+    empty.write_bytes(b"")
+    source = str(empty) if where == "file" else feed_server.url("/empty")
+    code, err = brief(["feed", source], feed_overrides, capsys)
+    assert code == 1
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["sources"][0]["error"] == "empty feed (0 bytes)"
+    assert f"source failed: {source}: empty feed (0 bytes)" in err
+
+
+def test_a_plain_text_article_that_quotes_tags_is_read_as_text(
+    feed_server: FeedServer, feed_overrides: list[str], tmp_path: Path, capsys
+) -> None:
+    source = feed_server.url("/many.xml?n=0&bad=/plain-script.txt")
+    code, err = brief(["feed", source], feed_overrides, capsys)
+    assert code == 0, err
+    (item,) = _items(tmp_path / "state.sqlite", feed_server.base).values()
+    data = _brief_of(item)
+    assert data["metadata"]["format"] == "text"
+    assert any("<script>alert(1)</script>" in s["fr"] for s in data["sentences"])
