@@ -6,6 +6,7 @@ Also how a stage runs on a batch so that one bad article never stops the others
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -133,14 +134,21 @@ def _copy(value: Any) -> Any:
         return [_copy(v) for v in value]
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        if value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
-            return value
-        twin = object.__new__(type(value))
-        for f in fields(value):
-            object.__setattr__(twin, f.name, _copy(getattr(value, f.name)))
-        return twin
-    return value
+    names = _mutable_fields(type(value))
+    if not names:  # not a record, or a frozen one: shared
+        return value
+    twin = object.__new__(type(value))
+    for name in names:
+        object.__setattr__(twin, name, _copy(getattr(value, name)))
+    return twin
+
+
+@functools.cache
+def _mutable_fields(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass that can be changed in place; () for anything else."""
+    if not is_dataclass(cls) or cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return ()
+    return tuple(f.name for f in fields(cls))
 
 
 def record_error(article: Article, stage: str, exc: Exception) -> None:
