@@ -133,7 +133,8 @@ def status_cmd(
         list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
     ] = None,
 ) -> None:
-    """Counts by status, and the articles that failed with their last error."""
+    """Counts by status, and the articles that failed (or were given up) with their last error."""
+    from pipeline.feed.report import status_lines
     from pipeline.feed.state import State
 
     cfg = load_config(config, _overrides(set_, feed__state=state))
@@ -142,7 +143,5 @@ def status_cmd(
         typer.echo(f"{path}: no state yet (no run so far)", err=True)
         raise typer.Exit(1)
     with State(path) as db:
-        counts = db.counts()
-        typer.echo(" · ".join(f"{k} {v}" for k, v in counts.items()))
-        for item in db.items("failed"):
-            typer.echo(f"failed ({item.attempts}×): {item.key}: {item.last_error}")
+        for line in status_lines(db, cfg.feed.retries):
+            typer.echo(line)
