@@ -78,6 +78,15 @@ class RunConfig(_Strict):
     models_dir: str | None = Field(
         default=None, description="Folder of model manifests; default: the repository's models/."
     )
+    threads: int = Field(
+        default=0,
+        ge=0,
+        le=1024,
+        description=(
+            "CPU threads of torch, CTranslate2 and the BLAS/OpenMP pools; 0: the cores this "
+            "process may run on (os.sched_getaffinity)."
+        ),
+    )
 
 
 class PipelineConfig(_Strict):
@@ -350,6 +359,7 @@ class BriefConfig(_Strict):
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
         data["run"].pop("workers", None)  # where the CPU stages run does not change them
+        data["run"].pop("threads", None)  # nor how many threads they use
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]

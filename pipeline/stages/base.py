@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pipeline.document import Article
-from pipeline.errors import BriefError, ModelUnavailable
+from pipeline.errors import BriefError, RunStopped
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     fails gets the error, the others go on.
 
     Raises:
-        ModelUnavailable: A model cannot be loaded (every article would fail the same way).
+        RunStopped: A model cannot be loaded, or the disk is full: every article would fail
+            the same way.
     """
     live = [a for a in batch if a.active]
     if not live:
@@ -90,7 +91,7 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     began = time.perf_counter()
     try:
         stage.pipe(live)
-    except ModelUnavailable:
+    except RunStopped:
         raise
     except Exception as exc:  # isolate the article that broke the batch
         if len(live) == 1:
@@ -100,7 +101,7 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
             for article in live:
                 try:
                     stage.pipe([article])
-                except ModelUnavailable:
+                except RunStopped:
                     raise
                 except Exception as inner:
                     record_error(article, stage.name, inner)
