@@ -42,7 +42,8 @@ class ModelUnavailable(RunStopped):
         hint = hint or (
             f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
             "with internet access, or point the config at a local copy "
-            "(see README, 'Offline use')."
+            "(see README, 'Offline use'). To try brief without the models: "
+            "`python -m pipeline.testing.tiny tiny/`, then `brief FILES --config tiny/config.toml`."
         )
         super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
 
