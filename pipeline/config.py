@@ -172,6 +172,19 @@ class DetectConfig(_Strict):
     on_other_language: Literal["skip", "translate"] = Field(
         default="skip", description="A document in neither French nor English."
     )
+    scripts: list[str] = Field(
+        default_factory=lambda: ["Latin"],
+        min_length=1,
+        description=(
+            "Writing systems the translation model reads (Unicode script names: Latin, "
+            "Cyrillic, Arabic, CJK…); a document mostly in another is skipped, naming it."
+        ),
+    )
+    min_letters: int = Field(
+        default=20,
+        ge=0,
+        description="Fewer letters than this outside links: too little to tell the language.",
+    )
     keep_english_sentences: bool = Field(
         default=True, description="English sentences in a French article are kept as written."
     )
