@@ -1,10 +1,11 @@
 """CPU threads of the libraries a run uses, set once by the CLI from ``run.threads``.
 
-Left alone, each library sizes its own pool: torch from the machine's cores, CTranslate2 from
-``os.cpu_count()`` (the host's, not the CPUs this process may use), OpenBLAS (numpy, spaCy) and
-lingua's rayon pool from theirs. In a container limited to a few CPUs, or on a machine busy with
-other work, these pools ask for more threads than there are cores, and OpenMP threads that wait
-for each other then spin on cores that are not free.
+Left alone, each library sizes its own pool: torch from the machine's cores, OpenBLAS (numpy,
+spaCy) and lingua's rayon pool from theirs. In a container limited to a few CPUs they can ask
+for more threads than there are cores. On a machine busy with other work, OpenMP threads that
+wait for each other spin on cores other jobs hold: the seed run with the tiny models took 4–6×
+longer with torch's two threads than with one (docs/usage.md, "Threads"). OpenMP's passive wait
+policy (threads sleep instead of spinning) removes that cost, and is the default here.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def limit_threads(config: BriefConfig) -> int:
     """Sets the thread pools of torch, CTranslate2, OpenMP/BLAS and lingua to ``run.threads``.
 
     Call before the models load: the pools read the environment when they start. torch reads
-    ``OMP_NUM_THREADS`` when it is imported; when it is already imported it is set directly.
+    ``OMP_NUM_THREADS`` and ``OMP_WAIT_POLICY`` when it is imported; when it is already imported
+    its thread count is set directly (the wait policy can no longer change).
 
     Returns:
         The number of threads.
@@ -51,6 +53,8 @@ def limit_threads(config: BriefConfig) -> int:
     threads = run_threads(config)
     for name in _POOL_VARIABLES:
         os.environ[name] = str(threads)
+    # Read by torch's OpenMP runtime when torch is imported; a user's own setting wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(threads)
