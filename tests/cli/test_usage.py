@@ -51,23 +51,19 @@ def test_config_check_reports_every_file(tmp_path: Path) -> None:
     assert f"{good}: ok" in lines
 
 
-def test_third_party_progress_bars_are_off_unless_verbose() -> None:
+def test_third_party_progress_bars_are_off_unless_verbose(monkeypatch: pytest.MonkeyPatch) -> None:
     """transformers' "Loading weights" bar and the hub's download bars went to the terminal."""
     from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
     from transformers.utils import logging as transformers_logging
 
     from pipeline.cli.logs import setup_logging
 
-    try:
-        enable_progress_bars()
-        transformers_logging.enable_progress_bar()
-        setup_logging(verbose=False)
-        assert are_progress_bars_disabled()
-        assert not transformers_logging.is_progress_bar_enabled()
-    finally:
-        enable_progress_bars()
-        transformers_logging.enable_progress_bar()
-        setup_logging(verbose=False)
+    monkeypatch.delenv("HF_HUB_DISABLE_PROGRESS_BARS", raising=False)  # it would win over enable
+    enable_progress_bars()
+    transformers_logging.enable_progress_bar()
+    setup_logging(verbose=False)
+    assert are_progress_bars_disabled()
+    assert not transformers_logging.is_progress_bar_enabled()
 
 
 def test_run_threads_sets_the_pools_and_passive_waiting(
