@@ -93,8 +93,14 @@ def convert(
 
 def _threads_per_batch(inter_threads: int) -> int:
     """Cores shared out among the parallel batches (1 to 4 each): never more threads than
-    cores, which on a small CPU makes every thread wait."""
-    return max(1, min(4, (os.cpu_count() or 1) // max(inter_threads, 1)))
+    cores, which on a small CPU makes every thread wait. The cores are the run's threads
+    (``OMP_NUM_THREADS``, which the CLI sets from ``run.threads``), else the CPUs this process
+    may run on (``os.cpu_count()`` counts the host's, ignoring taskset and container limits)."""
+    try:
+        cores = int(os.environ.get("OMP_NUM_THREADS", "0")) or len(os.sched_getaffinity(0))
+    except (ValueError, AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores // max(inter_threads, 1)))
 
 
 class CT2Seq2Seq:

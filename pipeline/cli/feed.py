@@ -30,6 +30,17 @@ class _FeedGroup(TyperGroup):
             args = ["run", *args]
         return super().parse_args(ctx, args)
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # `brief feed --help` documents the job's options (what `brief feed SOURCE...` takes),
+        # then the other sub-commands.
+        command = self.commands["run"]
+        sub = click.Context(command, info_name=ctx.info_name, parent=ctx.parent)
+        formatter.write_usage(ctx.command_path, "[OPTIONS] SOURCE...")
+        command.format_help_text(sub, formatter)
+        command.format_options(sub, formatter)
+        self.format_commands(ctx, formatter)
+        command.format_epilog(sub, formatter)
+
 
 app = typer.Typer(
     cls=_FeedGroup,

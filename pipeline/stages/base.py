@@ -14,7 +14,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
 from pipeline.document import Article
-from pipeline.errors import BriefError, ModelUnavailable
+from pipeline.errors import BriefError, RunStopped
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     gets the error, the others go on.
 
     Raises:
-        ModelUnavailable: A model cannot be loaded (every article would fail the same way).
+        RunStopped: A model cannot be loaded, or the disk is full: every article would fail
+            the same way.
     """
     live = [a for a in batch if a.active]
     if not live:
@@ -95,7 +96,7 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     before = [snapshot(a) for a in live] if len(live) > 1 else []
     try:
         stage.pipe(live)
-    except ModelUnavailable:
+    except RunStopped:
         raise
     except Exception as exc:  # isolate the article that broke the batch
         if len(live) == 1:
@@ -106,7 +107,7 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
                 restore(article, state)
                 try:
                     stage.pipe([article])
-                except ModelUnavailable:
+                except RunStopped:
                     raise
                 except Exception as inner:
                     record_error(article, stage.name, inner)

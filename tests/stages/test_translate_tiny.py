@@ -79,7 +79,7 @@ def test_rerunning_a_brief_hits_the_cache_for_every_sentence(
     ]
     summaries = []
     for _ in range(2):
-        assert brief_files([SEED], tiny_dir / "config.toml", overrides) == 0
+        assert brief_files([SEED], tiny_dir / "config.toml", overrides, force=True) == 0
         summaries.append(capsys.readouterr().err.strip().splitlines()[-1])
     first = re.search(r"translations: (\d+) from cache, (\d+) translated", summaries[0])
     second = re.search(r"translations: (\d+) from cache, (\d+) translated", summaries[1])
