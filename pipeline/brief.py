@@ -6,11 +6,18 @@ Both are pure functions of the Article, so the digest and the tests can render w
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 from typing import Any
 
 from pipeline.document import Article, SummarySentence
 
 SCHEMA_VERSION = "1.0"
+# The Markdown brief's last line: invisible when rendered, it tells a brief from a person's
+# notes, so that a run never overwrites a file brief did not write.
+MARKDOWN_MARKER = "<!-- brief:"
+RUN_FILE = "brief-run.toml"
+RUN_FILE_HEADER = "# brief-run.toml: written by brief"
 
 _LABELS = {
     "en": {
@@ -226,4 +233,60 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
         lines += ["", f"`{sig['text']}`", ""]
     for role, model in sig.get("models", {}).items():
         lines.append(f"- {role}: `{model.get('id')}` @ `{model.get('revision')}`")
+    lines += ["", f"{MARKDOWN_MARKER} {sig.get('version', '?')} schema {SCHEMA_VERSION} -->"]
     return "\n".join(lines) + "\n"
+
+
+def run_file_text(config_toml: str, version: str) -> str:
+    """``brief-run.toml``: the filled config under a header comment that says who wrote it."""
+    return (
+        f"{RUN_FILE_HEADER} {version}: the filled configuration of the run that wrote the "
+        f"briefs in this folder\n{config_toml}"
+    )
+
+
+def written_by_brief(path: Path) -> bool:
+    """Whether an existing file is one brief wrote (a brief, or a ``brief-run.toml``).
+
+    A JSON brief carries ``schema_version`` and a signature whose ``package`` is ``brief``; a
+    Markdown brief ends with :data:`MARKDOWN_MARKER` (or, written before the marker existed,
+    with its signature block); ``brief-run.toml`` starts with :data:`RUN_FILE_HEADER` (or is a
+    config with ``[run]`` and ``[pipeline]`` tables). Anything else, or a file that cannot be
+    read, is not brief's.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - 4096))
+            tail = handle.read()
+    except OSError:
+        return False
+    try:
+        if path.suffix == ".json":
+            data = json.loads(path.read_bytes())
+            if not isinstance(data, dict):
+                return False
+            signature = data.get("signature")
+            return (
+                "schema_version" in data
+                and isinstance(signature, dict)
+                and signature.get("package") == "brief"
+            )
+        if path.suffix == ".md":
+            text = tail.decode("utf-8", errors="replace")
+            lines = text.rstrip("\n").splitlines()
+            return bool(lines) and (
+                lines[-1].startswith(MARKDOWN_MARKER)
+                or any(line.startswith("Signature: brief ") for line in lines)
+            )
+        if path.name == RUN_FILE:
+            if head.startswith(RUN_FILE_HEADER.encode()):
+                return True
+            import tomllib
+
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            return isinstance(data.get("run"), dict) and isinstance(data.get("pipeline"), dict)
+    except (OSError, ValueError):
+        return False
+    return False

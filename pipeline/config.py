@@ -78,6 +78,15 @@ class RunConfig(_Strict):
     models_dir: str | None = Field(
         default=None, description="Folder of model manifests; default: the repository's models/."
     )
+    threads: int = Field(
+        default=0,
+        ge=0,
+        le=1024,
+        description=(
+            "CPU threads of torch, CTranslate2 and the BLAS/OpenMP pools; 0: the cores this "
+            "process may run on (os.sched_getaffinity)."
+        ),
+    )
 
 
 class PipelineConfig(_Strict):
@@ -163,6 +172,19 @@ class DetectConfig(_Strict):
     on_other_language: Literal["skip", "translate"] = Field(
         default="skip", description="A document in neither French nor English."
     )
+    scripts: list[str] = Field(
+        default_factory=lambda: ["Latin"],
+        min_length=1,
+        description=(
+            "Writing systems the translation model reads (Unicode script names: Latin, "
+            "Cyrillic, Arabic, CJK…); a document mostly in another is skipped, naming it."
+        ),
+    )
+    min_letters: int = Field(
+        default=20,
+        ge=0,
+        description="Fewer letters than this outside links: too little to tell the language.",
+    )
     keep_english_sentences: bool = Field(
         default=True, description="English sentences in a French article are kept as written."
     )
@@ -181,9 +203,6 @@ class TranslateConfig(_Strict):
         default=2.0, gt=0, description="Max output tokens as a multiple of the source's."
     )
     min_max_new_tokens: int = Field(default=16, ge=1, description="Floor of that maximum.")
-    min_length_ratio: float = Field(
-        default=0.0, ge=0, description="Min output tokens as a multiple of the source's."
-    )
     no_repeat_ngram_size: int = Field(default=0, ge=0)
     repetition_penalty: float = Field(default=1.0, gt=0)
     max_input_tokens: int = Field(
@@ -350,6 +369,7 @@ class BriefConfig(_Strict):
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
         data["run"].pop("workers", None)  # where the CPU stages run does not change them
+        data["run"].pop("threads", None)  # nor how many threads they use
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]

@@ -19,7 +19,14 @@ class ConfigError(BriefError):
     exit_code = 2
 
 
-class ModelUnavailable(BriefError):
+class RunStopped(BriefError):
+    """A problem that stops the whole run, not one article: every article would fail the same way.
+
+    The runner isolates other errors to the article that raised them; these it raises again.
+    """
+
+
+class ModelUnavailable(RunStopped):
     """A model cannot be loaded: not in the local cache and the hub cannot be reached."""
 
     exit_code = 3
@@ -35,7 +42,8 @@ class ModelUnavailable(BriefError):
         hint = hint or (
             f"Get it with `brief models pull` (or `hf download {model}`) on a machine "
             "with internet access, or point the config at a local copy "
-            "(see README, 'Offline use')."
+            "(see README, 'Offline use'). To try brief without the models: "
+            "`python -m pipeline.testing.tiny tiny/`, then `brief FILES --config tiny/config.toml`."
         )
         super().__init__(f"model '{model}'{rev} is not available: {reason}. {hint}")
 
@@ -46,6 +54,20 @@ class ModelUnavailable(BriefError):
 
 class InputError(BriefError):
     """One input cannot be briefed (missing, empty, binary, too large…); the batch goes on."""
+
+
+class OutputError(BriefError):
+    """The output cannot be written as asked, found before any work: not a folder, not
+    writable, or it would overwrite the inputs or files brief did not write."""
+
+    exit_code = 2
+
+
+class OutputFailed(RunStopped):
+    """Writing an output failed in a way that every later write would too (the disk is full,
+    the folder became read-only); the run stops and no partial file is left."""
+
+    exit_code = 74  # EX_IOERR (sysexits.h)
 
 
 class StageOrderError(ConfigError):

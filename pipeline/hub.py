@@ -135,12 +135,29 @@ def local_folder(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path |
     return cached_snapshot(spec, cache_dir)
 
 
-def pull(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path:
+def reachable() -> bool:
+    """Whether the hub answers, in one quick check (offline mode: no check, False).
+
+    The hub client, left to find out, retries for over a minute and logs every attempt.
+    """
+    from huggingface_hub import constants
+
+    from pipeline.backends.hf_seq2seq import hub_reachable
+
+    return not constants.HF_HUB_OFFLINE and hub_reachable(constants.ENDPOINT)
+
+
+UNREACHABLE = "the Hugging Face hub cannot be reached"
+
+
+def pull(spec: ModelSpec, cache_dir: str | Path | None = None, online: bool | None = None) -> Path:
     """Downloads a hub model's runtime files at its revision (a no-op when already cached).
 
     Args:
         spec: A hub model.
         cache_dir: The hub cache; None means ``HF_HUB_CACHE``.
+        online: Whether the hub answered :func:`reachable` (None: check now). Without the
+            hub, a model already in the cache is returned as it is.
 
     Returns:
         The snapshot folder in the cache.
@@ -149,10 +166,17 @@ def pull(spec: ModelSpec, cache_dir: str | Path | None = None) -> Path:
         ModelUnavailable: The hub cannot be reached, the repository or revision does not exist,
             or the revision has no safetensors weights.
     """
-    from huggingface_hub import snapshot_download
+    from huggingface_hub import constants, snapshot_download
 
     if spec.local:
         raise ValueError(f"{spec.source} is a local directory; there is nothing to pull")
+    if not constants.HF_HUB_OFFLINE and not (reachable() if online is None else online):
+        cached = cached_snapshot(spec, cache_dir)
+        if cached is not None and has_weights(cached):
+            return cached
+        raise ModelUnavailable(
+            spec.source, spec.revision, f"not in the local cache and {UNREACHABLE}", _PULL_HINT
+        )
     if not is_pinned(spec.revision):
         log.warning(
             "%s: revision %r is not a commit hash; what is pulled can change over time",

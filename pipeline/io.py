@@ -2,26 +2,74 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from pipeline.errors import OutputFailed
+
+# Errors after which every later write fails too: the run stops rather than record one per
+# article. EDQUOT: over quota; EROFS: the file system was remounted read-only.
+_FATAL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+def _umask() -> int:
+    # Linux shows it in /proc without changing it; elsewhere it can only be read by setting
+    # it (and putting it back at once).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """The mode a new file gets from ``open()``: 0666 less the process's umask."""
+    return 0o666 & ~_umask()
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
     """Writes ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
-    Readers see the old file or the new one, never a part of it, even after ``kill -9``.
+    Readers see the old file or the new one, never a part of it, even after ``kill -9``. The
+    file gets the mode the user's umask gives (``mkstemp`` alone would make it 0600).
+
+    Raises:
+        OutputFailed: The disk is full (or over quota, or read-only): nothing is left behind,
+            and every later write would fail the same way.
+        OSError: Other failures (the temporary file is removed).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        _raise_fatal(exc, target)
+        raise
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.fchmod(handle.fileno(), file_mode())
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            _raise_fatal(exc, target)
         raise
     return target
+
+
+def _raise_fatal(exc: OSError, target: Path) -> None:
+    if exc.errno in _FATAL:
+        raise OutputFailed(
+            f"cannot write {target}: {os.strerror(exc.errno)}; the run stops here (the files "
+            "written so far are complete; no partial file is left)"
+        ) from None

@@ -215,7 +215,8 @@ def _check_architecture(folder: Path, manifest: dict[str, Any]) -> Check:
 
 
 def _check_load(spec: ModelSpec, folder: Path, device: str) -> Check:
-    from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq
+    from pipeline.backends.base import GenerationSettings
+    from pipeline.backends.hf_seq2seq import HFSeq2Seq
     from pipeline.errors import BriefError
 
     on_disk = ModelSpec(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import GenerationSettings
+from pipeline.backends.base import GenerationSettings
 from pipeline.config import BackendConfig, BriefConfig
 from pipeline.errors import ConfigError
 from pipeline.manifests import resolve_model

@@ -33,7 +33,7 @@ from typing import Any
 
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.errors import ModelUnavailable
+from pipeline.errors import RunStopped
 from pipeline.registry import build_stage
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Job, Stage, pipe_isolated
@@ -224,7 +224,7 @@ class WorkerPool:
         if not self.broken:
             try:
                 return self._spread(segment, live, before or [])
-            except ModelUnavailable:
+            except RunStopped:
                 raise
             except BrokenProcessPool as exc:
                 self._give_up(exc)

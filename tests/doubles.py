@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.backends.identity import IdentityBackend
+
 _SENTENCE = "the report said that officials were working on new plans for next year"
 _ENGLISH = _SENTENCE.split(" ")
 _NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
@@ -21,16 +23,14 @@ def english_like(source: str) -> str:
     return " ".join([*body, *numbers]).capitalize() + "."
 
 
-class Counting:
+class Counting(IdentityBackend):
     """Translates every text into plausible English and records each call."""
 
     kind = "counting"
 
     def __init__(self, **_: Any) -> None:
+        super().__init__()
         self.calls: list[tuple[list[str], Any]] = []
-
-    def ensure_available(self) -> None:
-        pass
 
     def signature(self) -> dict[str, Any]:
         return {"id": self.kind, "revision": "1", "backend": self.kind}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.backends.hf_seq2seq import GenerationSettings
+from pipeline.backends.base import GenerationSettings
 from pipeline.config import BackendConfig, load_config
 from pipeline.errors import ConfigError, StageOrderError
 from pipeline.registry import BACKENDS, STAGES, _import, build_backend, stage_class
@@ -62,3 +62,44 @@ def test_stage_order_is_checked_when_building(stages: list[str], message: str) -
 def test_valid_stage_subsets_pass(stages: list[str]) -> None:
     check_order(stages)
     assert load_config(None, [f"pipeline.stages={stages!r}"]).pipeline.stages == stages
+
+
+_INTERFACE = (
+    "kind",
+    "abilities",
+    "ensure_available",
+    "signature",
+    "max_input_tokens",
+    "count_tokens",
+    "weights_folder",
+    "translate",
+    "summarise",
+)
+
+
+@pytest.mark.parametrize("name", sorted(BACKENDS))
+def test_every_registered_backend_offers_the_whole_interface(name: str) -> None:
+    """Stages call the interface (pipeline.backends.base.Seq2SeqBackend); they never probe."""
+    cls = _import(BACKENDS[name])
+    missing = [member for member in _INTERFACE if not hasattr(cls, member)]
+    assert not missing, f"{name}: {missing}"
+    assert cls.abilities <= {"translate", "summarise"} and cls.abilities
+
+
+@pytest.mark.parametrize("name", ["identity", "upper", "lead"])
+def test_stand_ins_are_backends(name: str) -> None:
+    from pipeline.backends.base import Seq2SeqBackend
+
+    backend = build_backend(
+        BackendConfig(kind=name), GenerationSettings(), Runtime("cpu", "float32"), "x"
+    )
+    assert isinstance(backend, Seq2SeqBackend)
+    assert backend.max_input_tokens is None
+
+
+def test_a_backend_that_cannot_summarise_is_refused_by_the_stage() -> None:
+    from pipeline.stages.summarise import SummariseStage
+
+    config = load_config(None, ["stages.summarise.backend.kind=identity"])
+    with pytest.raises(ConfigError, match="cannot summarise"):
+        SummariseStage(config, Runtime("cpu", "float32"))

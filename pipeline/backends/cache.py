@@ -25,7 +25,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import BackendStats
+from pipeline.backends.base import (
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+    Seq2SeqBackend,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +59,11 @@ def _fingerprint(folder: Path) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def model_identity(backend: Any) -> dict[str, Any]:
+def model_identity(backend: Seq2SeqBackend) -> dict[str, Any]:
     """What identifies the model behind ``backend``: id, revision, local fingerprint."""
     sig = backend.signature()
     ident = {k: sig.get(k) for k in ("id", "revision", "backend", "dtype")}
-    spec = getattr(backend, "spec", None)
-    folder = getattr(backend, "folder", None)
-    if spec is not None and getattr(spec, "local", False):
-        folder = Path(spec.source)
+    folder = backend.weights_folder()
     if folder is not None and Path(folder).is_dir():
         ident["fingerprint"] = _fingerprint(Path(folder))
     return ident
@@ -81,26 +83,21 @@ class CachedBackend:
             and ``cache_misses`` counted here.
     """
 
-    def __init__(self, backend: Any, path: str | Path, busy_timeout: float = 30.0) -> None:
+    def __init__(
+        self, backend: Seq2SeqBackend, path: str | Path, busy_timeout: float = 30.0
+    ) -> None:
         self.backend = backend
         self.path = Path(path).expanduser()
         self.busy_timeout = busy_timeout
-        inner_stats = getattr(backend, "stats", None)
-        self.stats: BackendStats = (
-            inner_stats if isinstance(inner_stats, BackendStats) else BackendStats()
-        )
-        self.kind = getattr(backend, "kind", "cached")
+        self.stats: BackendStats = backend.stats
+        self.kind = backend.kind
+        self.abilities = backend.abilities
+        self.generation = backend.generation
         self._local = threading.local()
         self._disabled = False
         self._model_key: str | None = None
 
-    # -- what the stage sees: the wrapped backend's interface -------------------------------
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not found here: count_tokens, spec, generation, …
-        if name == "backend":
-            raise AttributeError(name)
-        return getattr(self.backend, name)
+    # -- the interface: the wrapped backend's, translations answered from the cache ----------
 
     def ensure_available(self) -> None:
         """The wrapped backend's check (the cache itself can always be done without)."""
@@ -110,7 +107,32 @@ class CachedBackend:
         """The wrapped backend's signature: a cached translation is the model's translation."""
         return self.backend.signature()
 
-    def translate(self, texts: list[str], generation: Any = None) -> list[str]:
+    @property
+    def max_input_tokens(self) -> int | None:
+        return self.backend.max_input_tokens
+
+    @property
+    def lengths(self) -> LengthControl | None:
+        """The wrapped backend's imposed lengths (set there: it is the one that decodes)."""
+        return self.backend.lengths
+
+    @lengths.setter
+    def lengths(self, control: LengthControl | None) -> None:
+        self.backend.lengths = control
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return self.backend.count_tokens(texts)
+
+    def weights_folder(self) -> Path | None:
+        return self.backend.weights_folder()
+
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Summaries are not cached: the wrapped backend's."""
+        return self.backend.summarise(texts, max_new_tokens)
+
+    def translate(
+        self, texts: list[str], generation: GenerationSettings | None = None
+    ) -> list[str]:
         """Translations of ``texts``: from the cache where there, else from the backend.
 
         Args:
@@ -139,21 +161,16 @@ class CachedBackend:
         self.stats.cache_hits += len(texts) - len(missing)
         return [found[k] for k in keys]
 
-    def _call(self, texts: list[str], generation: Any) -> list[str]:
-        if generation is None:
-            return self.backend.translate(texts)
+    def _call(self, texts: list[str], generation: GenerationSettings | None) -> list[str]:
         return self.backend.translate(texts, generation)
 
     # -- keys ---------------------------------------------------------------------------------
 
-    def _key(self, source: str, generation: Any) -> str:
+    def _key(self, source: str, generation: GenerationSettings | None) -> str:
         if self._model_key is None:
             self._model_key = json.dumps(model_identity(self.backend), sort_keys=True)
-        settings = (
-            generation if generation is not None else getattr(self.backend, "generation", None)
-        )
-        if dataclasses.is_dataclass(settings) and not isinstance(settings, type):
-            settings = dataclasses.asdict(settings)
+        chosen = generation if generation is not None else self.backend.generation
+        settings = dataclasses.asdict(chosen) if chosen is not None else None
         blob = json.dumps([self._model_key, settings, source], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -241,13 +258,6 @@ class CachedBackend:
                 )
         except sqlite3.Error as exc:
             self._disable(exc)
-
-    def close(self) -> None:
-        """Closes this thread's connection (others close when their thread's data goes)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
 
 
 def cache_info(path: str | Path) -> dict[str, Any]:

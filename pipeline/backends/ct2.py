@@ -15,15 +15,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import BackendStats, GenerationSettings, token_batches
+from pipeline.backends.base import (
+    SUMMARISE,
+    TRANSLATE,
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+    token_batches,
+)
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import ModelSpec, default_weights_dir
 
 log = logging.getLogger(__name__)
 
 META = "brief-ct2.json"
-# Length spread allowed within a beam-search batch when output lengths are forced.
-FORCED_SPREAD = 0.1
 TOKENIZER_DIR = "hf_tokenizer"
 
 
@@ -86,19 +91,16 @@ def convert(
     return out_dir
 
 
-def _stop_at(lengths: list[int]) -> Any:
-    """A CTranslate2 step callback that ends each text of a batch at its own length."""
-
-    def stop(step: Any) -> bool:
-        return bool(step.step + 1 >= lengths[step.batch_id])
-
-    return stop
-
-
 def _threads_per_batch(inter_threads: int) -> int:
     """Cores shared out among the parallel batches (1 to 4 each): never more threads than
-    cores, which on a small CPU makes every thread wait."""
-    return max(1, min(4, (os.cpu_count() or 1) // max(inter_threads, 1)))
+    cores, which on a small CPU makes every thread wait. The cores are the run's threads
+    (``OMP_NUM_THREADS``, which the CLI sets from ``run.threads``), else the CPUs this process
+    may run on (``os.cpu_count()`` counts the host's, ignoring taskset and container limits)."""
+    try:
+        cores = int(os.environ.get("OMP_NUM_THREADS", "0")) or len(os.sched_getaffinity(0))
+    except (ValueError, AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores // max(inter_threads, 1)))
 
 
 class CT2Seq2Seq:
@@ -117,6 +119,7 @@ class CT2Seq2Seq:
     """
 
     kind = "ct2"
+    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(
         self,
@@ -141,6 +144,7 @@ class CT2Seq2Seq:
         self._tokenizer: Any = None
         self._meta: dict[str, Any] = {}
         self.stats = BackendStats()
+        self.lengths: LengthControl | None = None
 
     @classmethod
     def from_config(cls, config: Any, generation: GenerationSettings, runtime: Any) -> CT2Seq2Seq:
@@ -218,6 +222,10 @@ class CT2Seq2Seq:
     def max_input_tokens(self) -> int:
         return int(self.meta.get("max_input_tokens", 512))
 
+    def weights_folder(self) -> Path:
+        """The converted model's folder."""
+        return self.folder
+
     def count_tokens(self, texts: list[str]) -> list[int]:
         self._load()
         return [len(ids) for ids in self._tokenizer(texts)["input_ids"]]
@@ -240,13 +248,14 @@ class CT2Seq2Seq:
         out = [""] * len(texts)
         g = (generation or self.generation).capped(max_new_tokens)
         lengths = [len(s) for s in sources]
-        # Forced lengths (``brief bench``): a real model ends each text at its own end token and
+        # Imposed lengths (``brief bench``): a real model ends each text at its own end token and
         # CTranslate2 drops finished texts from the batch, so forcing a whole batch to its
         # longest member's length would decode far more. Greedy: each text is stopped at its own
         # length (a step callback). Beam search (no callback there): batches hold texts within
-        # 10 % of each other's length.
-        per_text = g.forces_lengths and g.num_beams == 1
-        spread = FORCED_SPREAD if g.forces_lengths and not per_text else None
+        # ``spread`` of each other's length.
+        control = self.lengths
+        per_text = control is not None and g.num_beams == 1
+        spread = control.spread if control is not None and not per_text else None
         batches = token_batches(lengths, self.batch_size, self.max_batch_tokens, spread)
         began = time.perf_counter()
         # Every batch is submitted at once: with inter_threads > 1 CTranslate2 decodes several
@@ -255,8 +264,11 @@ class CT2Seq2Seq:
         for idx in batches:
             batch = [sources[i] for i in idx]
             longest = max(len(s) for s in batch)
-            floors = [max(g.floor(len(s), limit - 1), 1) for s in batch]
-            extra = {"callback": _stop_at(floors)} if per_text else {}
+            floors = [
+                max(g.floor(len(s), limit - 1, control.target(len(s)) if control else 0), 1)
+                for s in batch
+            ]
+            extra = {"callback": control.step_callback(floors)} if per_text and control else {}
             pending.append(
                 self._translator.translate_batch(
                     batch,

@@ -8,176 +8,23 @@ settings the stage gives it. Weights load lazily, on first use, safetensors only
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import math
 import time
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from pipeline.backends.base import (
+    SUMMARISE,
+    TRANSLATE,
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+    token_batches,
+)
 from pipeline.errors import ModelUnavailable
 from pipeline.manifests import ModelSpec
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class GenerationSettings:
-    """Decoding settings a stage hands to its backend.
-
-    Attributes:
-        num_beams: Beam width (1 = greedy).
-        max_new_tokens: Absolute cap on generated tokens (summaries).
-        max_length_ratio: Cap as a multiple of the longest input in the batch (translation).
-        min_max_new_tokens: Floor of the ratio-based cap, for very short inputs.
-        min_new_tokens: Minimum generated tokens.
-        no_repeat_ngram_size: Forbid repeating n-grams of this size (0 = off).
-        repetition_penalty: >1 discourages repeats.
-        length_penalty: Beam-search length penalty.
-    """
-
-    num_beams: int = 4
-    max_new_tokens: int | None = None
-    max_length_ratio: float | None = 2.0
-    min_max_new_tokens: int = 16
-    min_new_tokens: int = 0
-    min_length_ratio: float = 0.0
-    no_repeat_ngram_size: int = 0
-    repetition_penalty: float = 1.0
-    length_penalty: float = 1.0
-
-    def budget(self, longest_input: int, ceiling: int | None = None) -> int:
-        """The ``max_new_tokens`` to use for a batch whose longest input has this many tokens.
-
-        Args:
-            longest_input: Tokens in the batch's longest input.
-            ceiling: The most the model can produce (its decoder positions), if known.
-        """
-        caps = [ceiling] if ceiling is not None else []
-        if self.max_length_ratio is not None:
-            caps.append(
-                max(self.min_max_new_tokens, math.ceil(self.max_length_ratio * longest_input))
-            )
-        if self.max_new_tokens is not None:
-            caps.append(self.max_new_tokens)
-        return min(caps) if caps else 256
-
-    def capped(self, max_new_tokens: int | None) -> GenerationSettings:
-        """These settings with the output held to at most ``max_new_tokens`` (None: as is)."""
-        if max_new_tokens is None:
-            return self
-        cap = (
-            max_new_tokens
-            if self.max_new_tokens is None
-            else min(self.max_new_tokens, max_new_tokens)
-        )
-        return dataclasses.replace(self, max_new_tokens=cap)
-
-    @property
-    def forces_lengths(self) -> bool:
-        """Output lengths are forced from each input's length (``brief bench``): a backend then
-        ends each text at its own :meth:`floor`, as a real model's end token would."""
-        return self.min_length_ratio > 0
-
-    def floor(self, longest_input: int, ceiling: int | None = None) -> int:
-        """The ``min_new_tokens`` to use for such a batch (never above :meth:`budget`).
-
-        ``min_length_ratio`` forces output lengths; ``brief bench`` uses it so that random-weight
-        models decode as many tokens as real ones would.
-        """
-        wanted = max(self.min_new_tokens, math.ceil(self.min_length_ratio * longest_input))
-        return min(wanted, self.budget(longest_input, ceiling))
-
-
-@dataclass
-class BackendStats:
-    """What a backend did: calls, tokens in and out, seconds in ``generate``.
-
-    ``cache_hits`` and ``cache_misses`` are counted by a cache wrapped around the backend
-    (:class:`pipeline.backends.cache.CachedBackend`): texts answered from the cache, and texts
-    the model had to translate.
-    """
-
-    calls: int = 0
-    texts: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    seconds: float = 0.0
-    cache_hits: int = 0
-    cache_misses: int = 0
-
-    def add(self, texts: int, input_tokens: int, output_tokens: int, seconds: float) -> None:
-        self.calls += 1
-        self.texts += texts
-        self.input_tokens += input_tokens
-        self.output_tokens += output_tokens
-        self.seconds += seconds
-
-
-def _per_text_lengths(lengths: list[int], eos_id: int | list[int], beams: int) -> Any:
-    """A logits processor that ends each text of a batch at exactly its own length.
-
-    Before its length a text may not end; at its length it may only end. Rows are the batch's
-    texts, each repeated ``beams`` times in beam search. Used only when lengths are forced.
-    """
-    import torch
-    from transformers import LogitsProcessorList
-
-    eos = eos_id[0] if isinstance(eos_id, list) else eos_id
-    cache: dict[Any, Any] = {}
-
-    def force(input_ids: Any, scores: Any) -> Any:
-        if scores.device not in cache:
-            cache[scores.device] = torch.tensor(lengths, device=scores.device).repeat_interleave(
-                beams
-            )
-        targets = cache[scores.device]
-        generated = input_ids.shape[1] - 1  # after the decoder's start token
-        done = generated >= targets
-        scores[~done, eos] = -float("inf")
-        scores[done] = -float("inf")
-        scores[done, eos] = 0.0
-        return scores
-
-    return LogitsProcessorList([force])
-
-
-def token_batches(
-    lengths: list[int], batch_size: int, max_tokens: int | None, spread: float | None = None
-) -> list[list[int]]:
-    """Indices of texts grouped into batches, longest first, by count and by token budget.
-
-    A batch holds at most ``batch_size`` texts and, padded to its longest member, at most
-    ``max_tokens`` tokens (a text longer than the budget gets a batch of its own).
-
-    Args:
-        lengths: Token count of each text.
-        batch_size: Most texts in a batch.
-        max_tokens: Most padded tokens in a batch; None for no budget.
-        spread: When given, a batch also ends before a text shorter than ``1 - spread`` times
-            its longest member.
-
-    Returns:
-        Batches of indices into ``lengths``; every index appears once.
-    """
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i], reverse=True)
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for i in order:
-        # Sorted longest first: the batch's first member sets its padded width.
-        width = lengths[current[0]] if current else lengths[i]
-        full = len(current) >= batch_size or (
-            max_tokens is not None and current and (len(current) + 1) * width > max_tokens
-        )
-        if spread is not None and current and lengths[i] < (1 - spread) * width:
-            full = True
-        if full:
-            batches.append(current)
-            current = []
-        current.append(i)
-    if current:
-        batches.append(current)
-    return batches
 
 
 def _torch_dtype(name: str) -> Any:
@@ -199,6 +46,7 @@ class HFSeq2Seq:
     """
 
     kind = "hf"
+    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(
         self,
@@ -218,6 +66,7 @@ class HFSeq2Seq:
         self._model: Any = None
         self._tokenizer: Any = None
         self.stats = BackendStats()
+        self.lengths: LengthControl | None = None
 
     # -- availability and loading -------------------------------------------------------------
 
@@ -228,8 +77,6 @@ class HFSeq2Seq:
             ModelUnavailable: Naming the model and how to get it.
         """
         if self.spec.local:
-            from pathlib import Path
-
             folder = Path(self.spec.source)
             if not (folder / "config.json").is_file():
                 raise ModelUnavailable(self.spec.source, None, "no config.json in that directory")
@@ -331,6 +178,10 @@ class HFSeq2Seq:
         """The model's input limit, in tokens."""
         return self.spec.max_input_tokens
 
+    def weights_folder(self) -> Path | None:
+        """The local model folder, or None for a hub model (read from the hub cache)."""
+        return Path(self.spec.source) if self.spec.local else None
+
     def generate(
         self,
         texts: list[str],
@@ -374,17 +225,19 @@ class HFSeq2Seq:
                 {"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt"
             ).to(self.device)
             longest = int(enc["input_ids"].shape[1])
-            lengths_in = {
+            lengths_in: dict[str, Any] = {
                 "max_new_tokens": g.budget(longest, limit - 1),
                 "min_new_tokens": g.floor(longest, limit - 1),
             }
-            if g.forces_lengths:
-                # Forced lengths (``brief bench``): each text to its own length, not the whole
+            if self.lengths is not None:
+                # Imposed lengths (``brief bench``): each text to its own length, not the whole
                 # batch to its longest member's (a real model ends each at its own end token).
-                floors = [g.floor(lengths[i], limit - 1) for i in idx]
+                floors = [
+                    g.floor(lengths[i], limit - 1, self.lengths.target(lengths[i])) for i in idx
+                ]
                 lengths_in["min_new_tokens"] = 0
                 lengths_in["max_new_tokens"] = min(max(floors) + 1, limit - 1)  # + the end
-                lengths_in["logits_processor"] = _per_text_lengths(
+                lengths_in["logits_processor"] = self.lengths.logits_processor(
                     floors, self._model.generation_config.eos_token_id, g.num_beams
                 )
             began = time.perf_counter()

@@ -7,7 +7,17 @@ source text), ``lead`` summarises by keeping the first sentences (the classic ne
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+from pipeline.backends.base import (
+    SUMMARISE,
+    TRANSLATE,
+    BackendStats,
+    GenerationSettings,
+    LengthControl,
+)
+from pipeline.text.longinput import word_counter
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-ÖØ-Þ«\"“])")
 
@@ -16,9 +26,12 @@ class IdentityBackend:
     """Returns every text unchanged."""
 
     kind = "identity"
+    abilities = frozenset({TRANSLATE})
+    generation: GenerationSettings | None = None
+    lengths: LengthControl | None = None  # nothing is decoded: nothing to impose
 
     def __init__(self, **_: Any) -> None:
-        pass
+        self.stats = BackendStats()
 
     def ensure_available(self) -> None:
         """Always available."""
@@ -26,12 +39,28 @@ class IdentityBackend:
     def signature(self) -> dict[str, Any]:
         return {"id": self.kind, "revision": None, "backend": self.kind}
 
+    @property
+    def max_input_tokens(self) -> int | None:
+        """No model, no input limit."""
+        return None
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        """Words, plus an end token: what a tokenizer-less stand-in can count."""
+        return word_counter(texts)
+
+    def weights_folder(self) -> Path | None:
+        return None
+
     def _apply(self, text: str) -> str:
         return text
 
     def translate(self, texts: list[str], generation: Any = None) -> list[str]:
         """Applies the stand-in to each text; decoding settings mean nothing here."""
         return [self._apply(t) for t in texts]
+
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Not an ability of this stand-in (``abilities`` says so; the stage checks it)."""
+        raise NotImplementedError(f"backend {self.kind!r} cannot summarise")
 
 
 class UpperBackend(IdentityBackend):
@@ -47,8 +76,10 @@ class LeadBackend(IdentityBackend):
     """Summarises a text by its first ``sentences`` sentences."""
 
     kind = "lead"
+    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(self, sentences: int = 3, **_: Any) -> None:
+        super().__init__()
         self.sentences = sentences
 
     def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:

@@ -8,6 +8,8 @@ sharp on short sentences; lingua loads each language's models on first use.
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -104,3 +106,35 @@ def confidence_of(texts: list[str], code: str, codes: tuple[str, ...]) -> list[f
     language = Language.from_iso_code_639_1(_iso(code))
     detector = load_detector(codes)
     return [float(v) for v in detector.compute_language_confidence_in_parallel(texts, language)]
+
+
+# Links and addresses are letters that belong to no language (a file of URLs read as Spanish).
+_LINKS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# Unicode names that start with a word other than their script's.
+_NAME_PREFIXES = {"FULLWIDTH": 1, "HALFWIDTH": 1, "SMALL": 1, "MODIFIER": 1, "MATHEMATICAL": 1}
+
+
+def script_of(ch: str) -> str:
+    """The writing system of a letter, from its Unicode name ("é" → "Latin", "中" → "CJK",
+    "ж" → "Cyrillic"); "Unknown" for an unnamed code point.
+
+    Python's ``unicodedata`` has no Script property; the first word of a letter's name is its
+    script for every alphabet and syllabary (LATIN, CYRILLIC, ARABIC, HEBREW, GREEK, HANGUL,
+    HIRAGANA, DEVANAGARI…), and ``CJK`` for Chinese characters.
+    """
+    import unicodedata
+
+    words = unicodedata.name(ch, "UNKNOWN").split()
+    word = words[_NAME_PREFIXES.get(words[0], 0)] if len(words) > 1 else words[0]
+    return word if word == "CJK" else word.title()
+
+
+def letters_by_script(text: str) -> tuple[int, Counter[str]]:
+    """The letters of ``text`` outside links and e-mail addresses, counted by script.
+
+    Returns:
+        The number of letters and their counts by script (:func:`script_of`).
+    """
+    kept = _LINKS.sub(" ", text)
+    scripts = Counter(script_of(ch) for ch in kept if ch.isalpha())
+    return sum(scripts.values()), scripts

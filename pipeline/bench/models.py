@@ -24,7 +24,7 @@ from pipeline.bench.corpus import bench_articles
 from pipeline.errors import ConfigError
 from pipeline.evaluation.data import newstest2014, orangesum
 from pipeline.manifests import load_manifests
-from pipeline.testing.tiny import build_bart, build_marian
+from pipeline.testing.builders import build_bart, build_marian
 
 log = logging.getLogger(__name__)
 

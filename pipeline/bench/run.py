@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq
+from pipeline.backends.base import GenerationSettings
+from pipeline.backends.hf_seq2seq import HFSeq2Seq
 from pipeline.bench.corpus import bench_articles
+from pipeline.bench.lengths import ForcedLengths, force_lengths
 from pipeline.bench.models import BenchModels
 from pipeline.config import BriefConfig, load_config
 from pipeline.manifests import resolve_model
+from pipeline.registry import MODEL_BACKENDS
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
 from pipeline.workers import peak_rss_mb
@@ -29,6 +32,9 @@ from pipeline.workers import peak_rss_mb
 log = logging.getLogger(__name__)
 
 TRANSLATION_RATIO = 1.2
+# The model roles whose output lengths are forced to TRANSLATION_RATIO × their input (the
+# summariser's are held by min/max_new_tokens, real settings).
+FORCED_ROLES = ("translate", "summarise.french")
 SUMMARY_TOKENS = 80
 
 
@@ -63,7 +69,6 @@ def bench_overrides(
         f"stages.translate.backend.kind={backend}",
         f"stages.translate.backend.model={q(tr)}",
         f"stages.translate.max_length_ratio={TRANSLATION_RATIO}",
-        f"stages.translate.min_length_ratio={TRANSLATION_RATIO}",
         # Random weights trip every guard (their output is gibberish), and a cache would make a
         # second run free: both off, so the run measures decoding.
         "stages.translate.guard.enabled=false",
@@ -78,8 +83,9 @@ def bench_overrides(
 
 
 def _backend_report(backend: Any) -> dict[str, Any]:
+    """A model backend's counters; nothing for stand-ins and spaCy (no tokens to count)."""
     stats = getattr(backend, "stats", None)
-    if stats is None:
+    if stats is None or getattr(backend, "kind", None) not in MODEL_BACKENDS:
         return {}
     out = asdict(stats)
     out["output_tokens_per_s"] = (
@@ -94,10 +100,12 @@ def naive_baseline(
     generation: GenerationSettings,
     device: str,
     budget_s: float,
+    lengths: ForcedLengths | None = None,
 ) -> dict[str, Any]:
     """One ``generate`` per text, fp32, batch 1, until ``budget_s`` seconds are spent."""
     spec = resolve_model(str(model_dir))
     backend = HFSeq2Seq(spec, generation, device=device, dtype="float32", batch_size=1)
+    backend.lengths = lengths
     backend.translate(texts[:1])  # load and warm up outside the measurement
     backend.stats = type(backend.stats)()
     began = time.perf_counter()
@@ -143,6 +151,8 @@ def run_bench(
     words = sum(len(a.raw.decode("utf-8").split()) for a in items)
     cuda = runtime.device == "cuda"
     with Pipeline(config, runtime) as pipeline:
+        backends = pipeline.backends()
+        force_lengths([backends[r] for r in FORCED_ROLES if r in backends], TRANSLATION_RATIO)
         load = warm_up(pipeline)  # starts the worker processes too, when there are any
         if cuda:
             import torch
@@ -207,12 +217,12 @@ def _baselines(
         GenerationSettings(
             num_beams=tr.num_beams,
             max_length_ratio=TRANSLATION_RATIO,
-            min_length_ratio=TRANSLATION_RATIO,
             no_repeat_ngram_size=tr.no_repeat_ngram_size,
             repetition_penalty=tr.repetition_penalty,
         ),
         device,
         budget,
+        ForcedLengths(TRANSLATION_RATIO),
     )
     su = config.stages.summarise
     english = [a.text_en() for a in items if a.sentences]

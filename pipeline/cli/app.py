@@ -23,6 +23,11 @@ from pipeline.errors import BriefError
 
 _GROUP_OPTIONS = {"--help", "-h", "--version"}
 
+SHORT_USAGE = """brief FILES... [--lang en|fr] [-c CONFIG] [-o DIR] [--force] [-q] [-v] [...]
+
+Brief French articles (.txt, .html; - for standard input) into DIR/<name>.md and .json.
+Other commands: config, models, feed, eval, bench, cache. Every option: brief --help"""
+
 
 class DefaultGroup(TyperGroup):
     """A group whose unknown first argument means "run the default command with these"."""
@@ -30,7 +35,11 @@ class DefaultGroup(TyperGroup):
     default_command = "run"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
+        if not args:
+            # A short usage, not the whole help: what to type first.
+            click.echo(SHORT_USAGE, err=True)
+            ctx.exit(2)
+        if args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -41,6 +50,7 @@ class DefaultGroup(TyperGroup):
         formatter.write_usage(ctx.info_name or "brief", "[OPTIONS] FILES...")
         command.format_help_text(sub, formatter)
         command.format_options(sub, formatter)
+        formatter.write_dl([("--version", "Print the version and exit.")])
         self.format_commands(ctx, formatter)
         with formatter.section("Exit status"):
             formatter.write_text(EXIT_CODES.split(": ", 1)[1])

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline.config import dump_toml, load_config
+from pipeline.errors import BriefError, ConfigError
 
 app = typer.Typer(help="Show or check a configuration.", no_args_is_help=True)
 
@@ -27,7 +28,15 @@ def show(
 
 @app.command("check")
 def check(paths: Annotated[list[Path], typer.Argument(help="Config files to validate.")]) -> None:
-    """Validate config files; exit 2 on the first invalid one."""
+    """Validate config files, each one: "PATH: ok" or the error; exit 2 if any is invalid."""
+    bad = 0
     for path in paths:
-        load_config(path)
-        typer.echo(f"{path}: ok")
+        try:
+            load_config(path)
+        except BriefError as exc:
+            bad += 1
+            typer.echo(f"{path}: {exc}", err=True)
+        else:
+            typer.echo(f"{path}: ok")
+    if bad:
+        raise typer.Exit(ConfigError.exit_code)

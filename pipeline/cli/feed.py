@@ -30,6 +30,17 @@ class _FeedGroup(TyperGroup):
             args = ["run", *args]
         return super().parse_args(ctx, args)
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # `brief feed --help` documents the job's options (what `brief feed SOURCE...` takes),
+        # then the other sub-commands.
+        command = self.commands["run"]
+        sub = click.Context(command, info_name=ctx.info_name, parent=ctx.parent)
+        formatter.write_usage(ctx.command_path, "[OPTIONS] SOURCE...")
+        command.format_help_text(sub, formatter)
+        command.format_options(sub, formatter)
+        self.format_commands(ctx, formatter)
+        command.format_epilog(sub, formatter)
+
 
 app = typer.Typer(
     cls=_FeedGroup,
@@ -133,7 +144,8 @@ def status_cmd(
         list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
     ] = None,
 ) -> None:
-    """Counts by status, and the articles that failed with their last error."""
+    """Counts by status, and the articles that failed (or were given up) with their last error."""
+    from pipeline.feed.report import status_lines
     from pipeline.feed.state import State
 
     cfg = load_config(config, _overrides(set_, feed__state=state))
@@ -142,7 +154,5 @@ def status_cmd(
         typer.echo(f"{path}: no state yet (no run so far)", err=True)
         raise typer.Exit(1)
     with State(path) as db:
-        counts = db.counts()
-        typer.echo(" · ".join(f"{k} {v}" for k, v in counts.items()))
-        for item in db.items("failed"):
-            typer.echo(f"failed ({item.attempts}×): {item.key}: {item.last_error}")
+        for line in status_lines(db, cfg.feed.retries):
+            typer.echo(line)

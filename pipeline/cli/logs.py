@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
 
 def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
-    """Our logs at INFO with ``-v``, else WARNING; third-party chatter kept down."""
+    """Our logs at INFO with ``-v``, else WARNING; third-party chatter kept down.
+
+    Third-party progress bars (the hub's downloads, transformers' "Loading weights") appear
+    only with ``-v``: they are the libraries' view of the work, not the run's.
+    """
     level = logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
     if not verbose:
@@ -18,5 +23,15 @@ def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
         # reports that itself, once, as the input's error.
         for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
-    if quiet:
+    if not verbose:
+        # Read by huggingface_hub (and through it transformers) when they are imported; once
+        # imported, only their own switches turn the bars off.
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        if "huggingface_hub" in sys.modules:
+            from huggingface_hub.utils import disable_progress_bars
+
+            disable_progress_bars()
+        if "transformers" in sys.modules:
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()

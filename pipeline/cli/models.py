@@ -167,22 +167,41 @@ def pull_command(
         disable_progress_bars()
     cfg = load_config(config, set_ or [])
     specs = select_models(cfg, names)
-    failed = 0
+    # One quick check for all models: offline, the hub client would retry each for a minute.
+    online = hub.reachable() if any(not s.local for s in specs) else False
+    failed, unreachable = 0, []
     for spec in specs:
         if spec.local:
             print(f"{spec.name}: local directory {spec.source}, nothing to pull", file=sys.stderr)
             continue
-        size = _size(spec.manifest.get("size_mb"))
-        print(f"pulling {spec.name} ({spec.source} @ {_revision(spec)}, {size})", file=sys.stderr)
+        if online:
+            size = _size(spec.manifest.get("size_mb"))
+            print(
+                f"pulling {spec.name} ({spec.source} @ {_revision(spec)}, {size})", file=sys.stderr
+            )
         try:
-            folder = hub.pull(spec)
+            folder = hub.pull(spec, online=online)
         except ModelUnavailable as exc:
             failed += 1
-            print(f"error: {exc}", file=sys.stderr)
+            if hub.UNREACHABLE in exc.reason:
+                unreachable.append(spec.name)
+            else:
+                print(f"error: {exc}", file=sys.stderr)
             continue
         if to is not None:
             folder = hub.export(spec, folder, to / spec.name)
         typer.echo(f"{spec.name}: {folder}")
+    if unreachable:
+        from huggingface_hub import constants
+
+        print(
+            f"error: {hub.UNREACHABLE} ({constants.ENDPOINT}); not pulled: "
+            f"{', '.join(unreachable)}. Pull on a machine with internet access, or copy the "
+            "model folders (see README, 'Models'); to try brief without them: "
+            "`python -m pipeline.testing.tiny tiny/`, then `brief FILES --config "
+            "tiny/config.toml`",
+            file=sys.stderr,
+        )
     _warn(_licence_lines(specs))
     if failed:
         raise typer.Exit(ModelUnavailable.exit_code)

@@ -6,20 +6,51 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
+from pipeline import __version__
 from pipeline.backends.cache import CachedBackend
+from pipeline.brief import RUN_FILE, run_file_text
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
+from pipeline.cli.threads import limit_threads
 from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
 from pipeline.io import atomic_write_text
 from pipeline.runner import Pipeline, articles_from_paths
 
 EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others
-were still briefed); 2 bad usage or configuration; 3 a model is not available; 70 internal
-error; 130 interrupted."""
+were still briefed); 2 bad usage or configuration, or an output folder that cannot be written
+or holds files the run would overwrite; 3 a model is not available; 70 internal error; 74 an
+output could not be written (disk full): the run stopped; 130 interrupted."""
+
+STDIN = "-"
+STDIN_STEM = "stdin"
+
+
+def read_inputs(files: list[Path], stdin: BinaryIO | None, max_bytes: int) -> list[Article]:
+    """One article per input; ``-`` is standard input (read at once, at most ``max_bytes + 1``
+    bytes: the clean stage refuses more), briefed as ``stdin.md``/``stdin.json``."""
+    articles = articles_from_paths(Path(f) for f in files if str(f) != STDIN)
+    if not any(str(f) == STDIN for f in files):
+        return articles
+    if sum(str(f) == STDIN for f in files) > 1:
+        from pipeline.errors import ConfigError
+
+        raise ConfigError("`-` (standard input) can be given only once")
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read(max_bytes + 1)
+    taken = {a.stem for a in articles}
+    stem, n = STDIN_STEM, 1
+    while stem in taken:
+        n += 1
+        stem = f"{STDIN_STEM}-{n}"
+    piped = Article(path="<stdin>", stem=stem, raw=data)
+    position = [str(f) for f in files].index(STDIN)
+    articles.insert(position, piped)
+    return articles
 
 
 def brief_files(
@@ -27,24 +58,38 @@ def brief_files(
     config_path: Path | None = None,
     overrides: list[str] | None = None,
     quiet: bool = False,
+    force: bool = False,
+    stdin: BinaryIO | None = None,
 ) -> int:
     """Briefs each file; returns the exit status.
 
     Args:
-        files: Input articles.
+        files: Input articles; ``-`` reads one from standard input.
         config_path: Optional TOML config.
         overrides: ``KEY=VALUE`` dotted overrides (the CLI's options end up here too).
         quiet: No progress on stderr (errors are still reported).
+        force: Replace briefs an earlier run wrote in the output folder (files brief did not
+            write, and the inputs, are never replaced).
+        stdin: Where ``-`` is read from (default: the process's standard input).
 
     Raises:
-        BriefError: Configuration or model problems that stop the whole run.
+        BriefError: Configuration, output-folder or model problems that stop the whole run.
     """
     config = load_config(config_path, overrides or [])
+    limit_threads(config)
+    out = Path(config.run.out)
+    articles = read_inputs(files, stdin, config.stages.clean.max_bytes)
+    formats = config.stages.write.formats if "write" in config.pipeline.stages else []
+    check_outputs(
+        planned_outputs(articles, out, formats),
+        [Path(f) for f in files if str(f) != STDIN],
+        force,
+    )
     pipeline = Pipeline(config)
     for line in pipeline.licence_warnings():
         print(f"warning: {line}", file=sys.stderr)
     pipeline.preflight()
-    articles = articles_from_paths(files)
+    check_writable(out)
     total = len(articles)
     began = time.perf_counter()
     counter = {"n": 0}
@@ -64,9 +109,8 @@ def brief_files(
         pipeline.run(articles, on_article=report)
     finally:
         pipeline.close()
-    out = Path(config.run.out)
     if pipeline.stats.done:
-        atomic_write_text(out / "brief-run.toml", dump_toml(config))
+        atomic_write_text(out / RUN_FILE, run_file_text(dump_toml(config), __version__))
     stats = pipeline.stats
     if not quiet:
         print(
@@ -90,7 +134,11 @@ def cache_summary(pipeline: Pipeline) -> str:
 
 def run_command(
     files: Annotated[
-        list[Path], typer.Argument(help="French articles (.txt or .html), one brief each.")
+        list[Path],
+        typer.Argument(
+            help="French articles (.txt or .html), one brief each; - reads one from standard "
+            "input (briefed as stdin.md/.json)."
+        ),
     ],
     lang: Annotated[
         str | None,
@@ -114,6 +162,14 @@ def run_command(
         list[str] | None,
         typer.Option("--set", "-s", help="Dotted override, e.g. stages.translate.num_beams=2."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace briefs an earlier run wrote in the output folder. Files brief did "
+            "not write, and the inputs, are never replaced.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
 ) -> None:
@@ -126,4 +182,4 @@ def run_command(
             overrides.append(f"{key}={value!s}")
     if out is not None:
         overrides.append(f"run.out={json.dumps(out.as_posix())}")
-    raise typer.Exit(brief_files(files, config, overrides, quiet=quiet))
+    raise typer.Exit(brief_files(files, config, overrides, quiet=quiet, force=force))

@@ -14,12 +14,31 @@ from pipeline.io import atomic_write_text
 
 if TYPE_CHECKING:
     from pipeline.config import BriefConfig
-    from pipeline.feed.state import State
+    from pipeline.feed.state import Item, State
 
 log = logging.getLogger(__name__)
 
 # Raise when the templates change, so that the next run rebuilds the digest.
 LAYOUT_VERSION = "1"
+
+
+def newest_first(items: list[Item], now: datetime) -> list[Item]:
+    """Items newest story first, by the feed's date; then, in feed order, those of unknown date:
+    none, one that cannot be read, or one more than a day ahead of ``now`` (which would
+    otherwise pin a story to the top)."""
+    ahead = now + timedelta(days=1)
+
+    def when(item: Item) -> datetime | None:
+        try:
+            date = datetime.fromisoformat(item.published or "")
+        except ValueError:
+            return None
+        date = date if date.tzinfo else date.replace(tzinfo=UTC)
+        return date if date <= ahead else None
+
+    dated = [(when(i), i) for i in sorted(items, key=lambda i: i.id)]
+    known = sorted(((d, i) for d, i in dated if d is not None), key=lambda p: p[0], reverse=True)
+    return [i for _, i in known] + [i for d, i in dated if d is None]
 
 
 def write_digest(state: State, config: BriefConfig, *, force: bool = False) -> dict[str, Any]:
@@ -48,9 +67,7 @@ def write_digest(state: State, config: BriefConfig, *, force: bool = False) -> d
     fresh = index.is_file() and markdown.is_file()
     if fresh and not force and state.meta("digest_fingerprint") == fingerprint:
         return result
-    # Shown newest story first (by the feed's date), stories without a date last, feed order kept.
-    items = sorted(items, key=lambda i: i.id)
-    items.sort(key=lambda i: i.published or "", reverse=True)
+    items = newest_first(items, datetime.now(UTC))
     entries = load_entries(items, folder)
     updated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     pages = folder / "pages"

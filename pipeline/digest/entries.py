@@ -101,8 +101,17 @@ class Entry:
         return main, "" if other == main else other
 
 
-def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value else ""
+# The most characters shown of a title, an author, a source's name: what a feed or a page sends
+# must not make a line of the digest as long as it likes.
+_TITLE_CHARS = 300
+_NAME_CHARS = 200
+
+
+def _text(value: Any, limit: int | None = None) -> str:
+    text = " ".join(str(value).split()) if value else ""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
 
 
 def _date(value: Any) -> str | None:
@@ -135,18 +144,31 @@ def _blocks(data: dict[str, Any]) -> list[Block]:
 
 
 def entry_from_brief(
-    data: dict[str, Any], item_id: int, stem: str, links: dict[str, str] | None = None
+    data: dict[str, Any],
+    item_id: int,
+    stem: str,
+    links: dict[str, str] | None = None,
+    source_url: str | None = None,
 ) -> Entry:
-    """An entry from a JSON brief (see ``pipeline/schema/brief.schema.json``)."""
+    """An entry from a JSON brief (see ``pipeline/schema/brief.schema.json``).
+
+    Args:
+        data: The brief.
+        item_id: The article's id in the state.
+        stem: Its file name stem.
+        links: Relative links to the brief's own files.
+        source_url: The link the feed gave, which is what the entry links to (never a URL a
+            page gives for itself); without one, the brief's URL or source path.
+    """
     meta = data.get("metadata") or {}
     title = data.get("title") or {}
     summary = data.get("summary") or {}
     source = data.get("source") or {}
-    url = safe_url(meta.get("url")) or safe_url(source.get("path"))
-    feed_title = _text(meta.get("title"))
+    url = safe_url(source_url) or safe_url(meta.get("url")) or safe_url(source.get("path"))
+    feed_title = _text(meta.get("title"), _TITLE_CHARS)
     sides = {
-        "en": Side(_text(title.get("en")), _text(summary.get("en"))),
-        "fr": Side(_text(title.get("fr")) or feed_title, _text(summary.get("fr"))),
+        "en": Side(_text(title.get("en"), _TITLE_CHARS), _text(summary.get("en"))),
+        "fr": Side(_text(title.get("fr"), _TITLE_CHARS) or feed_title, _text(summary.get("fr"))),
     }
     return Entry(
         id=item_id,
@@ -160,9 +182,9 @@ def entry_from_brief(
             (_text(w.get("code")), _text(w.get("message"))) for w in data.get("warnings", [])
         ],
         url=url,
-        source_label=_label(url, _text(source.get("path"))),
+        source_label=_text(_label(url, _text(source.get("path"))), _NAME_CHARS),
         published=_date(meta.get("date")),
-        author=_text(meta.get("author")) or None,
+        author=_text(meta.get("author"), _NAME_CHARS) or None,
         blocks=_blocks(data),
         links=links or {},
     )
@@ -190,5 +212,5 @@ def load_entries(items: list[Item], digest_dir: Path) -> list[Entry]:
             rel = _relative(file, digest_dir)
             if rel:
                 links[fmt] = rel
-        out.append(entry_from_brief(data, item.id, item.stem, links))
+        out.append(entry_from_brief(data, item.id, item.stem, links, item.url))
     return out

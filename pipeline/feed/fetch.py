@@ -1,27 +1,36 @@
 """Fetching feeds and article pages from the web, carefully.
 
-Every fetch has a connect timeout, a read timeout (silence between bytes) and an overall deadline;
-the body is read up to a size cap and no further; redirects are followed by hand up to a limit, a
-loop being reported as such; requests carry a descriptive User-Agent. Addresses are checked when
-the socket is opened (a guarded network backend for ``httpcore``): private, loopback, link-local
-and other non-public addresses are refused unless the config allows them, and the connection goes
-to the very address that was checked, so a DNS answer that changes between check and connect
-cannot slip through. No ``Accept-Encoding`` is sent, so the size cap counts what is read.
+Every fetch has a connect timeout, a read timeout (silence between bytes) and an overall deadline
+(``feed.total_timeout``) that bounds the whole exchange: name lookup, connecting to each address,
+TLS, headers and body, over every redirect. The body is read up to a size cap and no further; a
+gzip or deflate body is decoded as it comes, the cap counting the decoded bytes
+(:mod:`pipeline.feed.encoding`). Redirects are followed by hand up to a limit, a loop being
+reported as such; requests carry a descriptive User-Agent. Addresses are checked when the socket
+is opened (:mod:`pipeline.feed.network`): private, loopback, link-local and other non-public
+addresses are refused unless the config allows them, and the connection goes to the very address
+that was checked, so a DNS answer that changes between check and connect cannot slip through.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
 import time
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 
 from pipeline.config import FeedConfig
+from pipeline.feed.encoding import ACCEPTED, BodyDecoder, DecodingError, TooLarge
+from pipeline.feed.network import (
+    AddressPolicy,
+    BlockedAddress,
+    DeadlinePassed,
+    GuardedBackend,
+    deadline,
+)
+
+__all__ = ["ARTICLE_TYPES", "AddressPolicy", "FetchError", "Fetched", "Fetcher"]
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +56,6 @@ class FetchError(Exception):
         super().__init__(f"{url}: {reason}")
 
 
-class BlockedAddress(Exception):
-    """A host resolved to an address the policy refuses."""
-
-
 @dataclass
 class Fetched:
     """A page as received.
@@ -68,71 +73,6 @@ class Fetched:
     body: bytes
 
 
-class AddressPolicy:
-    """Which IP addresses may be connected to.
-
-    Args:
-        allow_private: Allow every address (private, loopback, link-local…).
-        allowed_networks: Non-public networks allowed anyway, in CIDR notation.
-    """
-
-    def __init__(self, allow_private: bool = False, allowed_networks: list[str] | None = None):
-        self.allow_private = allow_private
-        self.networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks or []]
-
-    def refusal(self, address: str) -> str | None:
-        """Why ``address`` is refused, or None when it is allowed."""
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
-        if self.allow_private or any(ip in net for net in self.networks):
-            return None
-        if ip.is_global and not ip.is_multicast:
-            return None
-        for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
-            if getattr(ip, f"is_{kind}"):
-                return f"{kind.replace('_', '-')} address {ip}"
-        return f"non-public address {ip}"
-
-    def resolve(self, host: str, port: int) -> str:
-        """The address to connect to for ``host``; every address it resolves to must be allowed.
-
-        Raises:
-            BlockedAddress: When one of them is refused (see ``feed.allow_private_addresses``).
-            OSError: When the name cannot be resolved.
-        """
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        for address in addresses:
-            why = self.refusal(address)
-            if why:
-                what = f"is a {why}" if host.strip("[]") == address else f"resolves to a {why}"
-                raise BlockedAddress(
-                    f"{host} {what}, refused (see feed.allow_private_addresses and "
-                    "feed.allowed_networks)"
-                )
-        return addresses[0]
-
-
-class _GuardedBackend(httpcore.SyncBackend):
-    """Opens TCP connections only to addresses the policy allows, and to the one it checked."""
-
-    def __init__(self, policy: AddressPolicy) -> None:
-        self.policy = policy
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        address = self.policy.resolve(host, port)
-        # TLS still verifies and sends SNI for the URL's host name (httpcore passes it apart).
-        return super().connect_tcp(address, port, timeout, local_address, socket_options)
-
-
 class Fetcher:
     """Fetches URLs under the limits of a :class:`~pipeline.config.FeedConfig`.
 
@@ -143,7 +83,7 @@ class Fetcher:
         self.config = config
         self.policy = AddressPolicy(config.allow_private_addresses, config.allowed_networks)
         self._pool = httpcore.ConnectionPool(
-            network_backend=_GuardedBackend(self.policy),
+            network_backend=GuardedBackend(self.policy),
             max_connections=max(4, config.fetch_workers * 2),
             retries=0,
         )
@@ -171,12 +111,12 @@ class Fetcher:
         Raises:
             FetchError: For any failure: scheme, address, timeout, status, size, type, redirects.
         """
-        deadline = time.monotonic() + self.config.total_timeout
+        deadline_at = time.monotonic() + self.config.total_timeout
         current = url
         seen = {url}
         for _hop in range(self.config.max_redirects + 1):
             _check_scheme(url, current)
-            status, location, fetched = self._get(url, current, deadline, accept)
+            status, location, fetched = self._get(url, current, deadline_at, accept)
             if fetched is not None:
                 return fetched
             if not location:
@@ -188,12 +128,12 @@ class Fetcher:
         raise FetchError(url, f"too many redirects (more than {self.config.max_redirects})")
 
     def _get(
-        self, url: str, current: str, deadline: float, accept: tuple[str, ...] | None
+        self, url: str, current: str, deadline_at: float, accept: tuple[str, ...] | None
     ) -> tuple[int, str | None, Fetched | None]:
         cfg = self.config
-        left = deadline - time.monotonic()
+        left = deadline_at - time.monotonic()
         if left <= 0:
-            raise FetchError(url, f"took longer than {cfg.total_timeout:g} s (feed.total_timeout)")
+            raise FetchError(url, self._overdue())
         timeouts = {
             "connect": min(cfg.connect_timeout, left),
             "read": min(cfg.read_timeout, left),
@@ -204,14 +144,20 @@ class Fetcher:
             (b"User-Agent", cfg.user_agent.encode("ascii", "replace")),
             (b"Accept", b"text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.5"),
             (b"Accept-Language", b"fr, en;q=0.5"),
+            (b"Accept-Encoding", ", ".join(ACCEPTED).encode("ascii")),
         ]
         try:
-            with self._pool.stream(
-                "GET", current, headers=headers, extensions={"timeout": timeouts}
-            ) as resp:
+            # Every wait of the exchange (lookup, connect, TLS, headers, body) ends by then.
+            with (
+                deadline(deadline_at),
+                self._pool.stream(
+                    "GET", current, headers=headers, extensions={"timeout": timeouts}
+                ) as resp,
+            ):
                 if resp.status in REDIRECTS:
                     return resp.status, _header(resp, b"location"), None
-                if resp.status >= 400:
+                if not 200 <= resp.status < 300:
+                    # 304 and the like too: no validators are sent, so none is a page.
                     reason = resp.extensions.get("reason_phrase", b"").decode("latin-1")
                     raise FetchError(url, f"HTTP {resp.status} {reason}".strip())
                 ctype = (_header(resp, b"content-type") or "").split(";")[0].strip().lower()
@@ -220,12 +166,14 @@ class Fetcher:
                 length = _header(resp, b"content-length")
                 if length and length.isdigit() and int(length) > cfg.max_bytes:
                     raise FetchError(url, _too_big(int(length), cfg.max_bytes))
-                body = self._read(url, resp, deadline)
+                body = self._read(url, resp, deadline_at)
         except FetchError:
             raise
         except BlockedAddress as exc:
             raise FetchError(url, str(exc)) from None
         except httpcore.TimeoutException as exc:
+            if isinstance(exc, DeadlinePassed) or time.monotonic() >= deadline_at:
+                raise FetchError(url, self._overdue()) from None
             kind = type(exc).__name__.replace("Timeout", "").lower() or "network"
             limit = cfg.connect_timeout if kind == "connect" else cfg.read_timeout
             raise FetchError(url, f"{kind} timed out after {limit:g} s") from None
@@ -235,20 +183,31 @@ class Fetcher:
             raise FetchError(url, f"network error: {exc or type(exc).__name__}") from None
         return 200, None, Fetched(url=url, final_url=current, content_type=ctype, body=body)
 
-    def _read(self, url: str, resp: httpcore.Response, deadline: float) -> bytes:
+    def _read(self, url: str, resp: httpcore.Response, deadline_at: float) -> bytes:
         limit = self.config.max_bytes
+        try:
+            decoder = BodyDecoder(_header(resp, b"content-encoding"), limit)
+        except DecodingError as exc:
+            raise FetchError(url, str(exc)) from None
         parts: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_stream():
-            size += len(chunk)
-            if size > limit:
-                raise FetchError(url, _too_big(None, limit))
-            parts.append(chunk)
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    url, f"took longer than {self.config.total_timeout:g} s (feed.total_timeout)"
-                )
+        received = 0
+        try:
+            for chunk in resp.iter_stream():
+                received += len(chunk)
+                if received > limit:  # the bytes sent count too, coded or not
+                    raise TooLarge(limit)
+                parts.append(decoder.decode(chunk))
+                if time.monotonic() > deadline_at:
+                    raise FetchError(url, self._overdue())
+        except TooLarge:
+            what = f"{decoder.coding} body, decoded," if decoder.coding else None
+            raise FetchError(url, _too_big(None, limit, what)) from None
+        except DecodingError as exc:
+            raise FetchError(url, str(exc)) from None
         return b"".join(parts)
+
+    def _overdue(self) -> str:
+        return f"took longer than {self.config.total_timeout:g} s (feed.total_timeout)"
 
 
 def _check_scheme(url: str, current: str) -> None:
@@ -267,6 +226,6 @@ def _header(resp: httpcore.Response, name: bytes) -> str | None:
     return None
 
 
-def _too_big(size: int | None, limit: int) -> str:
-    told = f"{size:,} bytes" if size is not None else "body"
+def _too_big(size: int | None, limit: int, what: str | None = None) -> str:
+    told = f"{size:,} bytes" if size is not None else what or "body"
     return f"{told} over the limit of {limit:,} bytes (feed.max_bytes)"

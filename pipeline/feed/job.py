@@ -3,14 +3,16 @@
 1. Take the state's run lock (a second run on the same state stops at once, exit status 75) and
    remove temporary files a killed run may have left.
 2. Read every source; each article it lists is looked up in the state by its key (normalised URL
-   or path) and created as ``new`` on first sight. Work is what is ``new`` or ``failed`` with
-   attempts left (``feed.retries``); everything, with ``force``.
-3. In batches of ``run.batch_articles``: count the attempt, fetch the pages (``feed.fetch_workers``
-   at once), skip content already briefed under another key (same SHA-256), run the rest through
+   or path) and created as ``new`` on first sight. Work is what is ``new``, or ``failed`` with
+   attempts left (``feed.retries``); everything, with ``force``. A failed article with none left
+   is given up: the run that records its last failure says so (and exits 1), ``brief feed
+   status`` lists it with its reason, later runs count it and leave it.
+3. In batches of ``run.batch_articles``: fetch the pages (``feed.fetch_workers`` at once), skip
+   content already briefed under another key (same SHA-256), run the rest through
    :class:`~pipeline.runner.Pipeline` (whose write stage writes each brief atomically), and only
-   then commit each article's outcome. A kill at any point leaves whole files and a state that
-   never claims more than is on disk; an article caught half-way is simply done again, under the
-   same file names.
+   then commit each article's outcome, which counts that article's attempt. A kill at any point
+   leaves whole files and a state that never claims more than is on disk; an article caught
+   half-way is simply done again, under the same file names, with no attempt charged.
 4. Rebuild the digest when the briefs it shows have changed, write the run report, return it.
 """
 
@@ -54,6 +56,7 @@ class Outcome:
     error: str | None = None
     outputs: dict[str, str] = field(default_factory=dict)
     title: str | None = None
+    given_up: bool = False  # failed with no attempt left (feed.retries)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -139,7 +142,7 @@ def run_feed(
         if todo:
             pipeline = Pipeline(config)
             pipeline.preflight()
-            work = _Work(state, run, on_outcome)
+            work = _Work(state, run, on_outcome, feed.retries)
             try:
                 # One run over all the work: the next pages are fetched while the pipeline
                 # briefs what was fetched before (with workers, batches overlap).
@@ -198,7 +201,7 @@ def _plan(state: State, run: FeedRun, force: bool, retries: int) -> list[tuple[I
                 todo.append((item, cand))
             elif item.status in ("done", "skipped"):
                 run.unchanged += 1
-            elif item.attempts >= retries:
+            elif item.status == "failed" and item.attempts >= retries:
                 run.given_up += 1
             else:
                 todo.append((item, cand))
@@ -231,9 +234,14 @@ class _Work:
     """
 
     def __init__(
-        self, state: State, run: FeedRun, on_outcome: Callable[[Outcome], None] | None
+        self,
+        state: State,
+        run: FeedRun,
+        on_outcome: Callable[[Outcome], None] | None,
+        retries: int,
     ) -> None:
         self.state = state
+        self.retries = retries
         self.run = run
         self.on_outcome = on_outcome
         self.items: dict[str, Item] = {}
@@ -249,8 +257,6 @@ class _Work:
         """
         for start in range(0, len(todo), size):
             chunk = todo[start : start + size]
-            for item, _ in chunk:
-                self.state.begin_attempt(item.id)
             t0 = time.perf_counter()
             with ThreadPoolExecutor(max_workers=feed.fetch_workers) as pool:
                 loaded = list(pool.map(lambda pair: _load(pair[1], fetcher, feed), chunk))
@@ -280,6 +286,8 @@ class _Work:
     def commit(self, item: Item, status: str, error: str | None = None, **kw: Any) -> None:
         self.state.record(item.id, status, error=error, **kw)
         outcome = Outcome(item.id, item.key, status, error, kw.get("outputs") or {}, item.title)
+        # ``item`` is as planned, before this attempt was counted.
+        outcome.given_up = status == "failed" and item.attempts + 1 >= self.retries
         self.run.outcomes.append(outcome)
         if self.on_outcome:
             self.on_outcome(outcome)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.config import BriefConfig
-from pipeline.feed.state import now_iso
+from pipeline.feed.state import State, now_iso
 
 if TYPE_CHECKING:
     from pipeline.feed.job import FeedRun
@@ -22,11 +22,12 @@ def build_report(
 
     Keys: ``report_version``, ``brief_version``, ``started_at``, ``finished_at``, ``exit_code``,
     ``force``, ``state`` (path), ``config_hash``, ``sources`` [{source, kind, entries, error,
-    warnings}], ``counts`` (this run: done, failed, skipped, unchanged, given_up), ``state_counts``
-    (every article known, by status), ``seconds`` (sources, fetch, each stage, digest, total),
-    ``models`` (what each model backend did: calls, texts, tokens, seconds), ``cache`` (hits and
-    misses by model role, when a backend has a cache), ``digest`` and ``items``
-    (each article worked on: id, key, status, error, outputs, title).
+    warnings}], ``counts`` (this run: done, failed, skipped, unchanged, given_up: failed in an
+    earlier run with no attempt left, gave_up: failed in this run for the last time),
+    ``state_counts`` (every article known, by status), ``seconds`` (sources, fetch, each stage,
+    digest, total), ``models`` (what each model backend did: calls, texts, tokens, seconds),
+    ``cache`` (hits and misses by model role, when a backend has a cache), ``digest`` and
+    ``items`` (each article worked on: id, key, status, error, outputs, title, given_up).
     """
     by_status = Counter(o.status for o in run.outcomes)
     return {
@@ -54,6 +55,7 @@ def build_report(
             "skipped": by_status["skipped"],
             "unchanged": run.unchanged,
             "given_up": run.given_up,
+            "gave_up": sum(o.given_up for o in run.outcomes),
         },
         "state_counts": state_counts,
         "seconds": {k: round(v, 3) for k, v in run.seconds.items()},
@@ -64,13 +66,31 @@ def build_report(
     }
 
 
+def status_lines(state: State, retries: int) -> list[str]:
+    """What ``brief feed status`` prints: counts by status, then each failed article with its
+    reason, those with no attempt left (``retries``) marked as given up."""
+    lines = [" · ".join(f"{k} {v}" for k, v in state.counts().items())]
+    for item in state.items("failed"):
+        what = "given up" if item.attempts >= retries else "failed"
+        lines.append(f"{what} ({item.attempts}×): {item.key}: {item.last_error}")
+    return lines
+
+
 def summary_lines(report: dict[str, Any], report_path: str) -> list[str]:
     """The end-of-run summary printed on stderr."""
     c = report["counts"]
     lines = [
         f"feed: {c['done']} briefed, {c['failed']} failed, {c['skipped']} skipped; "
-        f"{c['unchanged']} already handled, {c['given_up']} given up (retry limit)"
+        f"{c['unchanged']} already handled, {c['given_up']} given up earlier (retry limit)"
     ]
+    if c.get("gave_up"):
+        lines.append(
+            f"given up: {c['gave_up']} failed for the last time (feed.retries); "
+            "`brief feed status` lists them with their reasons"
+        )
+        lines += [
+            f"given up: {i['key']}: {i['error']}" for i in report["items"] if i.get("given_up")
+        ]
     for source in report["sources"]:
         if source["error"]:
             lines.append(f"source failed: {source['source']}: {source['error']}")

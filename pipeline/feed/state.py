@@ -1,9 +1,10 @@
 """The feed job's memory: one SQLite row per article seen, and a lock so runs never overlap.
 
 An article is ``new`` when first seen, then ``done`` (briefed), ``failed`` (retried on later runs
-until ``feed.retries`` attempts) or ``skipped`` (deliberately not briefed: a duplicate, not an
-article, not French…). ``attempts`` is raised *before* an article is worked on, so a run killed
-in the middle still counts the try, and an article that crashes the job cannot loop forever.
+until ``feed.retries`` attempts, then given up) or ``skipped`` (deliberately not briefed: a
+duplicate, not an article, not French…). ``attempts`` is raised with each outcome recorded, for
+that article alone: a run that dies (killed, out of memory) charges nothing to the articles it was
+working on, which are simply done again by the next run.
 
 Every change is its own committed transaction (WAL journal, synchronous writes): the job commits
 an article's state only after its files are in place, so after ``kill -9`` the state never claims
@@ -242,14 +243,6 @@ class State:
             raise KeyError(item_id)
         return Item.from_row(row)
 
-    def begin_attempt(self, item_id: int) -> None:
-        """Counts one more attempt on an item, before the work starts."""
-        with self._tx() as db:
-            db.execute(
-                "UPDATE items SET attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                (now_iso(), item_id),
-            )
-
     def set_hash(self, item_id: int, content_hash: str) -> None:
         """Records the hash of an item's content (once fetched)."""
         with self._tx() as db:
@@ -264,15 +257,16 @@ class State:
         outputs: dict[str, str] | None = None,
         duplicate_of: int | None = None,
     ) -> None:
-        """Records the outcome of an attempt (call after the files are written)."""
+        """Records the outcome of an attempt, and counts the attempt (call after the files are
+        written)."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
         stamp = now_iso()
         with self._tx() as db:
             db.execute(
                 "UPDATE items SET status = ?, last_error = ?, outputs = ?, duplicate_of = ?, "
-                "updated_at = ?, done_at = CASE WHEN ? = 'done' THEN ? ELSE done_at END "
-                "WHERE id = ?",
+                "attempts = attempts + 1, updated_at = ?, "
+                "done_at = CASE WHEN ? = 'done' THEN ? ELSE done_at END WHERE id = ?",
                 (
                     status,
                     error,
@@ -300,6 +294,13 @@ class State:
         for row in self.db.execute("SELECT status, count(*) AS n FROM items GROUP BY status"):
             out[row["status"]] = row["n"]
         return out
+
+    def given_up(self, retries: int) -> list[Item]:
+        """Failed items with no attempt left (``feed.retries``), oldest first."""
+        rows = self.db.execute(
+            "SELECT * FROM items WHERE status = 'failed' AND attempts >= ? ORDER BY id", (retries,)
+        )
+        return [Item.from_row(r) for r in rows]
 
     def items(self, status: str | None = None) -> list[Item]:
         """Every item (or those with ``status``), oldest first."""

@@ -6,13 +6,15 @@ Also how a stage runs on a batch so that one bad article never stops the others
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
 from pipeline.document import Article
-from pipeline.errors import BriefError, ModelUnavailable
+from pipeline.errors import BriefError, RunStopped
 
 log = logging.getLogger(__name__)
 
@@ -78,33 +80,76 @@ class Job(Stage):
 def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     """Runs ``stage`` on the batch's active articles; returns the seconds it took.
 
-    When the stage fails on the batch, it is retried article by article; the article that
-    fails gets the error, the others go on.
+    When the stage fails on the batch, it is retried article by article, each article first put
+    back as it was before the stage (the input is never read again: a fetched page has no file to
+    read, and a warning added on the first pass must not appear twice); the article that fails
+    gets the error, the others go on.
 
     Raises:
-        ModelUnavailable: A model cannot be loaded (every article would fail the same way).
+        RunStopped: A model cannot be loaded, or the disk is full: every article would fail
+            the same way.
     """
     live = [a for a in batch if a.active]
     if not live:
         return 0.0
     began = time.perf_counter()
+    before = [snapshot(a) for a in live] if len(live) > 1 else []
     try:
         stage.pipe(live)
-    except ModelUnavailable:
+    except RunStopped:
         raise
     except Exception as exc:  # isolate the article that broke the batch
         if len(live) == 1:
             record_error(live[0], stage.name, exc)
         else:
             log.info("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
-            for article in live:
+            for article, state in zip(live, before, strict=True):
+                restore(article, state)
                 try:
                     stage.pipe([article])
-                except ModelUnavailable:
+                except RunStopped:
                     raise
                 except Exception as inner:
                     record_error(article, stage.name, inner)
     return time.perf_counter() - began
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """The article's fields as they are now, for :func:`restore`.
+
+    Containers (lists, dicts, the sentences and other records in them) are copied, since stages
+    fill them in place; their leaves (strings, bytes, tuples such as a sentence's spaCy analysis)
+    are shared, not copied, so a snapshot costs little next to any stage's work.
+    """
+    return {f.name: _copy(getattr(article, f.name)) for f in fields(article)}
+
+
+def restore(article: Article, state: dict[str, Any]) -> None:
+    """Puts ``article`` back, in place, as it was when ``state`` was taken (callers hold it)."""
+    for name, value in state.items():
+        setattr(article, name, value)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    names = _mutable_fields(type(value))
+    if not names:  # not a record, or a frozen one: shared
+        return value
+    twin = object.__new__(type(value))
+    for name in names:
+        object.__setattr__(twin, name, _copy(getattr(value, name)))
+    return twin
+
+
+@functools.cache
+def _mutable_fields(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass that can be changed in place; () for anything else."""
+    if not is_dataclass(cls) or cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return ()
+    return tuple(f.name for f in fields(cls))
 
 
 def record_error(article: Article, stage: str, exc: Exception) -> None:

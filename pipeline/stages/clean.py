@@ -25,11 +25,14 @@ from pipeline.text.decode import decode, read_bytes
 from pipeline.text.html import extract_html, looks_like_html
 from pipeline.text.normalise import normalise, strip_controls
 from pipeline.text.segment import split_french_many
+from pipeline.text.sites import same_site
 
 log = logging.getLogger(__name__)
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W_]+")
+# The most characters kept of a metadata field the page gives (a title, an author…).
+_META_CHARS = 500
 
 
 def looks_like_title(block: Block) -> bool:
@@ -82,7 +85,9 @@ class CleanStage(Stage):
             )
         remover = Boilerplate() if self.config.boilerplate else None
         title: str | None = None
-        if looks_like_html(decoded.text, Path(article.path).suffix):
+        # A server that says text/plain is believed: a plain article may quote HTML tags.
+        plain = article.metadata.get("content_type") == "text/plain"
+        if not plain and looks_like_html(decoded.text, Path(article.path).suffix):
             # The extractor reads the markup as it is; what it extracts is normalised.
             blocks, title = self._from_html(article, strip_controls(decoded.text))
             source = " ".join(b.text for b in blocks)
@@ -125,7 +130,7 @@ class CleanStage(Stage):
             log.debug("HTML extraction failed on %s", article.path, exc_info=exc)
             raise InputError(f"{article.path}: HTML that cannot be read ({exc})") from None
         article.metadata["format"] = "html"
-        article.metadata.update(page.metadata)
+        _merge_page_metadata(article.metadata, page.metadata)
         kept = sum(len(b.text) for b in page.blocks)
         article.warn(
             "clean.html_extracted",
@@ -214,6 +219,21 @@ class CleanStage(Stage):
                 article.sentences.append(sentence)
                 para.sentence_ids.append(sentence.id)
             article.paragraphs.append(para)
+
+
+def _merge_page_metadata(metadata: dict, page: dict[str, str]) -> None:
+    """Adds what the page says about itself (title, author, date, URL) where the article's
+    metadata has nothing: what the caller gave (a feed's link, title, date) is not replaced by
+    what any page claims. The page's own URL (its canonical link) is kept as ``canonical_url``
+    only when it is on the same site as the article's URL."""
+    for key, value in page.items():
+        value = value if len(value) <= _META_CHARS else value[: _META_CHARS - 1] + "…"
+        given = metadata.get(key)
+        if key == "url" and given:
+            if value != given and same_site(value, given):
+                metadata["canonical_url"] = value
+        elif not given:
+            metadata[key] = value
 
 
 def _is_title(block: Block) -> bool:

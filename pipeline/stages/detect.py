@@ -4,15 +4,21 @@ A French article goes on to be translated, except for the sentences that are Eng
 (a quotation, a slogan), which are marked and kept as written. An article that is not French is
 handled as the config says: one already in English is passed through (its text is its own
 translation) or skipped; one in another language is skipped with the reason, or translated as if
-it were French. Runs between clean and translate; lingua ships its own data, so nothing is
-downloaded.
+it were French. An article mostly in a script the models do not read (CJK, Arabic, Cyrillic…),
+or with too few letters to tell, is skipped, saying so, before lingua guesses. Runs between clean
+and translate; lingua ships its own data, so nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import logging
 
-from pipeline.backends.language_id import best_languages, check_codes, language_name
+from pipeline.backends.language_id import (
+    best_languages,
+    check_codes,
+    language_name,
+    letters_by_script,
+)
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.runtime import Runtime
@@ -44,7 +50,7 @@ class DetectStage(Stage):
         best_languages(["Le conseil municipal se réunira demain matin."], self.codes)
 
     def pipe(self, articles: list[Article]) -> list[Article]:
-        live = [a for a in articles if a.active]
+        live = [a for a in articles if a.active and self._readable(a)]
         if not live:
             return articles
         guesses = best_languages([self._sample(a) for a in live], self.codes)
@@ -58,6 +64,35 @@ class DetectStage(Stage):
     def _sample(article: Article) -> str:
         text = article.text or " ".join(s.fr for s in article.sentences)
         return text[:_SAMPLE_CHARS]
+
+    def _readable(self, article: Article) -> bool:
+        """Whether the article has enough letters, in a script the models read, for lingua to
+        judge; skips it, saying why, when not.
+
+        lingua scores only the languages it is given: Chinese or Arabic text came out "French,
+        unsure", a list of links "Spanish (99 %)".
+        """
+        cfg = self.config
+        letters, scripts = letters_by_script(self._sample(article))
+        article.metadata["scripts"] = dict(scripts.most_common())
+        if letters < cfg.min_letters:
+            article.skipped = (
+                f"too few letters to tell its language ({letters} outside links and addresses, "
+                f"fewer than stages.detect.min_letters = {cfg.min_letters})"
+            )
+            return False
+        allowed = {name.casefold() for name in cfg.scripts}
+        foreign = sum(n for name, n in scripts.items() if name.casefold() not in allowed)
+        if foreign * 2 > letters:
+            main, count = next(
+                (n, c) for n, c in scripts.most_common() if n.casefold() not in allowed
+            )
+            article.skipped = (
+                f"written in the {main} script ({count / letters:.0%} of its letters), which "
+                f"the translation model cannot read (stages.detect.scripts = {cfg.scripts})"
+            )
+            return False
+        return True
 
     def _decide(self, article: Article, lang: str | None, confidence: float) -> None:
         cfg = self.config

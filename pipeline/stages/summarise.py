@@ -17,12 +17,11 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.backends.hf_seq2seq import GenerationSettings
+from pipeline.backends.base import GenerationSettings, Seq2SeqBackend
 from pipeline.config import BriefConfig, SummariseConfig
 from pipeline.document import Article, Sentence, SummarySentence
 from pipeline.errors import ConfigError
@@ -75,9 +74,9 @@ def tidy(sentences: list[str], threshold: float, limit: int, lang: str = "en") -
     return kept
 
 
-def _require(backend: Any, ability: str, path: str, kind: str) -> None:
+def _require(backend: Seq2SeqBackend, ability: str, path: str, kind: str) -> None:
     """Raises a config error naming the key when a backend cannot do what the stage needs."""
-    if not callable(getattr(backend, ability, None)):
+    if ability not in backend.abilities:
         raise ConfigError(f"{path}.kind: backend {kind!r} cannot {ability}")
 
 
@@ -90,35 +89,18 @@ def _body(article: Article) -> list[Sentence]:
     return out or list(article.sentences)
 
 
-def input_limit(backend: Any) -> int | None:
+def input_limit(backend: Seq2SeqBackend) -> int | None:
     """The most tokens a backend's model reads, when it says (stand-ins have no limit)."""
-    limit = getattr(backend, "max_input_tokens", None)  # CTranslate2: from the conversion
-    if limit is None:
-        limit = getattr(getattr(backend, "spec", None), "max_input_tokens", None)
-    return int(limit) if limit is not None else None
+    return backend.max_input_tokens
 
 
-def _summariser(backend: Any) -> Callable[[list[str], int | None], list[str]]:
-    """``backend.summarise`` with an output cap, for backends that take one (stand-ins don't)."""
-    params = inspect.signature(backend.summarise).parameters.values()
-    takes_cap = any(p.name == "max_new_tokens" or p.kind is p.VAR_KEYWORD for p in params)
-
-    def summarise(texts: list[str], cap: int | None) -> list[str]:
-        if cap is not None and takes_cap:
-            return backend.summarise(texts, max_new_tokens=cap)
-        return backend.summarise(texts)
-
-    return summarise
-
-
-def _map_reduce(backend: Any, split: Any, cfg: SummariseConfig) -> MapReduce:
-    counter = getattr(backend, "count_tokens", None)
+def _map_reduce(backend: Seq2SeqBackend, split: Any, cfg: SummariseConfig) -> MapReduce:
     limit = input_limit(backend)
     if limit is not None and cfg.max_chunk_tokens is not None:
         limit = min(limit, cfg.max_chunk_tokens)
     return MapReduce(
-        _summariser(backend),
-        counter,
+        backend.summarise,
+        backend.count_tokens,
         limit,
         split,
         cfg.max_depth,
@@ -149,7 +131,6 @@ class SummariseStage(Stage):
                 num_beams=french.num_beams,
                 max_length_ratio=tr.max_length_ratio,
                 min_max_new_tokens=tr.min_max_new_tokens,
-                min_length_ratio=tr.min_length_ratio,
             )
         else:
             french_generation = _generation(cfg, french.num_beams)

@@ -24,8 +24,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from pipeline.backends.base import GenerationSettings
 from pipeline.backends.cache import CachedBackend, default_cache_path
-from pipeline.backends.hf_seq2seq import GenerationSettings
 from pipeline.backends.spacy_fr import SpacyFrench
 from pipeline.config import BriefConfig, TranslateConfig
 from pipeline.document import Article, Sentence
@@ -35,7 +35,7 @@ from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 from pipeline.text import consistency
 from pipeline.text.guards import best_attempt, lower_words, problems
-from pipeline.text.longinput import split_long, word_counter
+from pipeline.text.longinput import split_long
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ def generation_settings(cfg: TranslateConfig) -> GenerationSettings:
         num_beams=cfg.num_beams,
         max_length_ratio=cfg.max_length_ratio,
         min_max_new_tokens=cfg.min_max_new_tokens,
-        min_length_ratio=cfg.min_length_ratio,
         no_repeat_ngram_size=cfg.no_repeat_ngram_size,
         repetition_penalty=cfg.repetition_penalty,
     )
@@ -133,13 +132,13 @@ class TranslateStage(Stage):
     def _limit(self) -> int | None:
         if self.config.max_input_tokens:
             return self.config.max_input_tokens
-        return getattr(self.backend, "max_input_tokens", None)
+        return self.backend.max_input_tokens
 
     def _split_long(self, jobs: list[_Job]) -> None:
         limit = self._limit()
         if limit is None:
             return
-        count = getattr(self.backend, "count_tokens", None) or word_counter
+        count = self.backend.count_tokens
         counts = count([job.sentence.fr for job in jobs])
         for job, n in zip(jobs, counts, strict=True):
             job.tokens = n

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from pipeline.brief import to_dict, to_markdown
+from pipeline.brief import to_dict, to_markdown, written_by_brief
 from pipeline.config import BriefConfig
 from pipeline.document import Article
+from pipeline.errors import OutputError
 from pipeline.io import atomic_write_text
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 
 
 class WriteStage(Stage):
-    """Writes ``OUT/<stem>.md`` and ``OUT/<stem>.json`` and records them in ``article.outputs``."""
+    """Writes ``OUT/<stem>.md`` and ``OUT/<stem>.json`` and records them in ``article.outputs``.
+
+    An existing file is replaced only when brief wrote it (an earlier brief), never the
+    article's own input or anyone else's file; the CLI refuses such runs at the start, this is
+    the last line of defence (the feed job, a file created while the run goes on).
+    """
 
     name = "write"
     parallel = True
@@ -32,13 +39,32 @@ class WriteStage(Stage):
         return articles
 
     def write(self, article: Article) -> None:
-        """Writes the formats configured for one article."""
+        """Writes the formats configured for one article.
+
+        Raises:
+            OutputError: A target exists and is the article's input or not a brief.
+            OutputFailed: The disk is full (the run stops).
+        """
+        targets = {fmt: self.out / f"{article.stem}.{fmt}" for fmt in ("json", "md")}
+        for fmt in self.formats:
+            _check_replaceable(targets[fmt], Path(article.path))
         if "json" in self.formats:
             text = json.dumps(to_dict(article, self.lang), ensure_ascii=False, indent=2)
-            path = atomic_write_text(self.out / f"{article.stem}.json", text + "\n")
+            path = atomic_write_text(targets["json"], text + "\n")
             article.outputs["json"] = str(path)
         if "md" in self.formats:
-            path = atomic_write_text(
-                self.out / f"{article.stem}.md", to_markdown(article, self.lang, self.top_k)
-            )
+            path = atomic_write_text(targets["md"], to_markdown(article, self.lang, self.top_k))
             article.outputs["md"] = str(path)
+
+
+def _check_replaceable(target: Path, source: Path) -> None:
+    if not (target.exists() or target.is_symlink()):
+        return
+    try:
+        same = os.path.samefile(target, source)
+    except OSError:  # no such source: an article from a feed or from memory
+        same = False
+    if same:
+        raise OutputError(f"{target}: is the article's own input; not overwritten")
+    if target.is_symlink() or not written_by_brief(target):
+        raise OutputError(f"{target}: exists and was not written by brief; not overwritten")

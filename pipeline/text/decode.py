@@ -9,6 +9,9 @@ French text can be in. Nothing is decided on one byte.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,31 +66,80 @@ class Decoded:
 
 
 def read_bytes(path: str | Path, max_bytes: int) -> bytes:
-    """Reads a file, refusing it as soon as it proves larger than ``max_bytes``.
+    """Reads a regular file, refusing it as soon as it proves larger than ``max_bytes``.
 
-    At most ``max_bytes + 1`` bytes are read, so a huge file (or an endless one such as a FIFO or
-    ``/dev/zero``, whose size ``stat`` does not tell) is refused without being read whole.
+    The file is opened without blocking and checked with ``fstat`` before anything is read: a
+    named pipe (FIFO) would otherwise wait forever for a writer, and a device or socket is not
+    an article. (To brief what a program writes, pipe it to ``brief -``.) At most
+    ``max_bytes + 1`` bytes are read.
 
     Raises:
-        InputError: Missing path, a directory, an unreadable or oversized file.
+        InputError: Missing path, broken symlink, symlink loop, a directory, a FIFO, socket or
+            device, a dataset file, an unreadable or oversized file.
     """
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not an article")
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
+    if p.suffix.lower() in _DATASETS:
+        raise InputError(
+            f"{p}: a {_DATASETS[p.suffix.lower()]} file is a dataset, not an article; "
+            f"`brief feed {p}` reads dataset files (one article per record)"
+        )
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"{p}: {_open_error(p, exc)}") from None
     limit = f"the limit of {max_bytes:,} bytes (stages.clean.max_bytes)"
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: {size:,} bytes is over {limit}")
-        with p.open("rb") as handle:
+        st = os.fstat(fd)
+        kind = _not_regular(st.st_mode)
+        if kind:
+            raise InputError(f"{p}: {kind}")
+        if st.st_size > max_bytes:
+            raise InputError(f"{p}: {st.st_size:,} bytes is over {limit}")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise InputError(f"{p}: more than {max_bytes:,} bytes, over {limit}")
     return data
+
+
+# Files that hold many articles: ``brief feed`` reads them (pipeline/feed/sources.py).
+_DATASETS = {".json": "JSON", ".jsonl": "JSON Lines", ".parquet": "Parquet", ".csv": "CSV"}
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory, not an article"
+    if stat.S_ISFIFO(mode):
+        return (
+            "is a named pipe (FIFO), not a regular file; to brief a program's output, pipe it "
+            "to `brief -`"
+        )
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is a special file, not a regular file"
+
+
+def _open_error(p: Path, exc: OSError) -> str:
+    """Why a path cannot be opened, in words (a loop is not "no such file")."""
+    if exc.errno == errno.ELOOP:
+        return "is a symlink loop (a link that leads back to itself)"
+    if exc.errno == errno.ENOENT:
+        if p.is_symlink():
+            return f"is a broken symlink (to {os.readlink(p)}, which does not exist)"
+        return "no such file"
+    if exc.errno == errno.EISDIR:
+        return "is a directory, not an article"
+    return f"cannot be read ({exc.strerror or exc})"
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.backends.hf_seq2seq import GenerationSettings, token_batches
+from pipeline.backends.base import GenerationSettings, token_batches
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.backends.base import GenerationSettings, Seq2SeqBackend
 from pipeline.backends.cache import (
     CachedBackend,
     cache_info,
@@ -14,7 +15,6 @@ from pipeline.backends.cache import (
     default_cache_path,
     normalise,
 )
-from pipeline.backends.hf_seq2seq import GenerationSettings
 from tests.doubles import Counting
 
 TEXTS = ["Il pleut sur Paris.", "Le budget atteint 7,7 milliards.", "Il pleut sur Paris."]
@@ -81,13 +81,22 @@ def test_corrupt_cache_file_falls_back_to_translating(tmp_path: Path) -> None:
     assert len(cached.translate(TEXTS)) == 3
 
 
-def test_wrapper_passes_through_the_backend_interface(tmp_path: Path) -> None:
+def test_wrapper_offers_the_backend_interface(tmp_path: Path) -> None:
     inner = Counting()
     cached = CachedBackend(inner, tmp_path / "c.sqlite")
+    assert isinstance(cached, Seq2SeqBackend) and isinstance(inner, Seq2SeqBackend)
     assert cached.signature() == inner.signature()
-    assert cached.kind == "counting"
-    assert cached.texts_translated == 0  # attributes of the wrapped backend
-    assert getattr(cached, "count_tokens", None) is None
+    assert (cached.kind, cached.abilities) == ("counting", inner.abilities)
+    assert cached.max_input_tokens is None
+    assert cached.count_tokens(["deux mots"]) == inner.count_tokens(["deux mots"])
+    assert cached.stats is inner.stats
+
+
+def test_wrapper_hides_what_is_not_the_interface(tmp_path: Path) -> None:
+    """Only the interface goes through: no attribute of the wrapped backend leaks by name."""
+    cached = CachedBackend(Counting(), tmp_path / "c.sqlite")
+    with pytest.raises(AttributeError):
+        _ = cached.texts_translated
 
 
 def test_threads_sharing_the_file(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.backends.base import GenerationSettings
 from pipeline.backends.ct2 import CT2Seq2Seq, convert
-from pipeline.backends.hf_seq2seq import GenerationSettings
+from pipeline.bench.lengths import ForcedLengths
 from pipeline.config import load_config
 from pipeline.errors import BriefError, ModelUnavailable
 from pipeline.manifests import resolve_model
@@ -49,9 +50,10 @@ def test_converting_twice_needs_force(ct2_dirs: dict[str, Path], tiny_dir: Path)
 def test_ct2_translates_with_forced_lengths_and_counts_tokens(ct2_dirs: dict[str, Path]) -> None:
     backend = CT2Seq2Seq(
         ct2_dirs["opus-mt-fr-en-tiny"],
-        GenerationSettings(num_beams=1, max_length_ratio=1.2, min_length_ratio=1.2),
+        GenerationSettings(num_beams=1, max_length_ratio=1.2),
         batch_size=2,
     )
+    backend.lengths = ForcedLengths(1.2)
     texts = ["Bonjour à tous.", "Xiaomi a investi 7,7 milliards de dollars en 2019.", "Oui."]
     first = backend.translate(texts)
     assert len(first) == 3 and all(isinstance(t, str) for t in first)
@@ -71,11 +73,10 @@ def test_forced_lengths_are_per_text_not_the_batch_longest(
     # not decode the short one to the long one's length (a real model would have stopped it).
     backend = CT2Seq2Seq(
         ct2_dirs["opus-mt-fr-en-tiny"],
-        GenerationSettings(
-            num_beams=beams, max_length_ratio=1.2, min_length_ratio=1.2, min_max_new_tokens=1
-        ),
+        GenerationSettings(num_beams=beams, max_length_ratio=1.2, min_max_new_tokens=1),
         batch_size=2,
     )
+    backend.lengths = ForcedLengths(1.2)
     texts = ["Le gouvernement a présenté mardi un plan de relance de trente milliards.", "Oui."]
     long_n, short_n = backend.count_tokens(texts)
     assert long_n > 3 * short_n

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq, hub_reachable
+from pipeline.backends.base import GenerationSettings
+from pipeline.backends.hf_seq2seq import HFSeq2Seq, hub_reachable
 from pipeline.errors import ModelUnavailable
 from pipeline.manifests import resolve_model
 

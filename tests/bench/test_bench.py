@@ -11,7 +11,7 @@ from pipeline.bench.corpus import bench_articles
 from pipeline.bench.models import BPE_MARK, SPM_MARK, BenchModels, common_words, emits_words
 from pipeline.bench.run import bench_config, run_bench
 from pipeline.cli.bench import format_report
-from pipeline.testing.tiny import TINY_DIMS, build_bart, build_marian, load_corpus
+from pipeline.testing.builders import TINY_DIMS, build_bart, build_marian, load_corpus
 
 
 def test_bench_articles_are_about_the_asked_length() -> None:
@@ -121,3 +121,27 @@ def test_bench_without_models_measures_the_stages_alone(tmp_path: Path) -> None:
         "write",
     }
     assert "stage seconds" in result.output and "tokens/s" not in result.output
+
+
+def test_forced_lengths_are_not_a_user_setting() -> None:
+    """Forcing output lengths serves the benchmark alone: no key in the user's config."""
+    from pipeline.config import load_config
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="min_length_ratio"):
+        load_config(None, ["stages.translate.min_length_ratio=1.2"])
+
+
+def test_forced_lengths_target_and_hooks() -> None:
+    from pipeline.bench.lengths import ForcedLengths
+
+    forced = ForcedLengths(1.2)
+    assert [forced.target(n) for n in (1, 10, 11)] == [2, 12, 14]
+    stop = forced.step_callback([3, 1])
+
+    class Step:
+        def __init__(self, step: int, batch_id: int) -> None:
+            self.step, self.batch_id = step, batch_id
+
+    assert [stop(Step(s, 0)) for s in range(3)] == [False, False, True]
+    assert stop(Step(0, 1))

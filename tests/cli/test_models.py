@@ -146,3 +146,50 @@ def test_brief_runs_offline_from_the_cache_and_warns_about_licences(
     assert models["translate"]["revision"] == cached_tiny.repos["tiny-fr-en"].revision
     assert models["summarise"]["commercial_use"] is False
     assert models["translate"]["licence"] == "apache-2.0"
+
+
+def test_pull_without_a_network_says_so_in_one_line_after_one_quick_check(
+    hub_cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """Not in offline mode, no network: the hub client retried each model for over a minute,
+    printing every retry. One probe (a closed local port here) now decides, and nothing is
+    downloaded or retried."""
+    import socket
+    import time
+
+    import huggingface_hub
+    from huggingface_hub import constants
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed once the block ends: connection refused
+
+    def no_download(*args: object, **kwargs: object) -> str:
+        raise AssertionError("snapshot_download called although the hub is unreachable")
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{port}")
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", no_download)
+    began = time.perf_counter()
+    with pytest.raises(SystemExit) as exc:
+        main(["models", "pull", "opus-mt-fr-en", "distilbart-cnn-12-6"])
+    assert time.perf_counter() - began < 10
+    assert exc.value.code == 3
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert len(err) == 1, err
+    assert "the Hugging Face hub cannot be reached" in err[0]
+    assert "opus-mt-fr-en, distilbart-cnn-12-6" in err[0]
+    assert "python -m pipeline.testing.tiny tiny/" in err[0]
+
+
+def test_pull_without_a_network_keeps_the_models_already_cached(
+    cached_tiny: CachedTiny, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")
+    result = runner.invoke(app, ["models", "pull", "-q", "-c", str(cached_tiny.config)])
+    assert result.exit_code == 0, result.output
+    for name, repo in cached_tiny.repos.items():
+        assert f"{name}: {repo.snapshot}" in result.stdout

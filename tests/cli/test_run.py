@@ -85,6 +85,7 @@ def test_model_unavailable_fails_fast_with_one_message(
     err = capsys.readouterr().err
     assert "model 'Helsinki-NLP/opus-mt-fr-en'" in err
     assert "offline mode" in err and "brief models pull" in err
+    assert "python -m pipeline.testing.tiny tiny/" in err  # the way to try brief offline
     assert "Traceback" not in err
     assert not out.exists()
 

@@ -24,6 +24,7 @@ def feed_server(_server: FeedServer) -> FeedServer:
     """The local fixture server, its knobs reset for each test."""
     _server.delay = 0.0
     _server.slow_seconds = 5.0
+    _server.drip_seconds = 0.1
     with _server.lock:
         _server.hits.clear()
         _server.user_agents.clear()

@@ -121,6 +121,7 @@ def test_second_run_does_no_work(
         "skipped": 0,
         "unchanged": 8,
         "given_up": 6,
+        "gave_up": 0,
     }
     assert feed_server.hits == {"/feed.xml": 1}  # no page fetched
     assert _files(tmp_path / "out", tmp_path / "digest") == before  # nothing rewritten

@@ -21,7 +21,7 @@ from tests.feed.server import FeedServer
 
 N = 8
 QUERIES = {
-    "attempted": "SELECT count(*) FROM items WHERE attempts > 0",
+    "fetched": "SELECT count(*) FROM items WHERE content_hash IS NOT NULL",
     "done": "SELECT count(*) FROM items WHERE status = 'done'",
 }
 
@@ -75,8 +75,8 @@ def _check_consistent(state: Path) -> list[tuple]:
 
 @pytest.mark.parametrize(
     ("moment", "threshold"),
-    [("attempted", 1), ("done", 2), ("done", 5)],
-    ids=["after-first-attempt", "after-2-done", "after-5-done"],
+    [("fetched", 1), ("done", 2), ("done", 5)],
+    ids=["after-first-fetch", "after-2-done", "after-5-done"],
 )
 def test_kill_9_then_resume_briefs_every_item_exactly_once(
     feed_server: FeedServer, tmp_path: Path, moment: str, threshold: int
@@ -97,6 +97,8 @@ def test_kill_9_then_resume_briefs_every_item_exactly_once(
     assert proc.returncode == -signal.SIGKILL, err.decode()  # killed mid-run, not finished
     done_at_kill = _check_consistent(state)
     assert len(done_at_kill) < N
+    # Dying charges no attempt to the articles that were being worked on.
+    assert _count(state, "SELECT count(*) FROM items WHERE status = 'new' AND attempts > 0") == 0
 
     resumed = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, timeout=120)
     assert resumed.returncode == 0, resumed.stderr.decode()

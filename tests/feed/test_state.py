@@ -38,8 +38,6 @@ def test_first_sight_creates_a_new_item_with_a_stable_unique_stem(state: State) 
 def test_outcomes_are_recorded(state: State) -> None:
     a = state.see("a", "src")
     b = state.see("b", "src")
-    state.begin_attempt(a.id)
-    state.begin_attempt(b.id)
     state.set_hash(a.id, "h1")
     state.record(a.id, "done", outputs={"json": "x.json"})
     state.record(b.id, "failed", error="HTTP 500")
@@ -50,7 +48,8 @@ def test_outcomes_are_recorded(state: State) -> None:
         {"json": "x.json"},
         True,
     )
-    assert (b.status, b.last_error, b.done_at) == ("failed", "HTTP 500", None)
+    assert (b.status, b.attempts, b.last_error, b.done_at) == ("failed", 1, "HTTP 500", None)
+    assert state.given_up(retries=2) == [] and state.given_up(retries=1) == [b]
     assert state.counts() == {"new": 0, "done": 1, "failed": 1, "skipped": 0}
     assert state.done_with_hash("h1", not_id=b.id).id == a.id
     assert state.done_with_hash("h1", not_id=a.id) is None

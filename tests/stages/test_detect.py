@@ -83,3 +83,56 @@ def test_inactive_articles_are_left_alone() -> None:
     article.error = "earlier failure"
     DetectStage(load_config(), RUNTIME).pipe([article])
     assert article.metadata == {}
+
+
+CHINESE = (
+    "政府周二宣布了一项新的经济复苏计划。官员表示，这些措施将帮助小企业度过冬天。"
+    "该计划包括减税和低息贷款。"
+)
+ARABIC = (
+    "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة للإنعاش الاقتصادي. وقال المسؤولون إن "
+    "الإجراءات ستساعد الشركات الصغيرة على تجاوز فصل الشتاء."
+)
+RUSSIAN = (
+    "Правительство во вторник объявило о новом плане восстановления экономики. "
+    "Чиновники заявили, что меры помогут малым предприятиям пережить зиму."
+)
+LINKS = (
+    "https://www.lemonde.fr/economie/article/2021/03/04/la-reprise-se-confirme_123.html\n\n"
+    "https://www.lefigaro.fr/flash-eco/les-ventes-progressent-20210304\n\n"
+    "www.liberation.fr/economie/2021/03/04/budget-vote"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [(CHINESE, "CJK"), (ARABIC, "Arabic"), (RUSSIAN, "Cyrillic")],
+    ids=["chinese", "arabic", "russian"],
+)
+def test_text_in_a_script_the_models_cannot_read_is_skipped_naming_the_script(
+    text: str, script: str
+) -> None:
+    """Chinese and Arabic came out "French, unsure" (lingua knows only the candidates)."""
+    article = _run(text)
+    assert article.skipped is not None, article.warnings
+    assert article.skipped.startswith(f"written in the {script} script (100% of its letters)")
+    assert "stages.detect.scripts" in article.skipped
+    assert not article.warnings
+
+
+def test_another_script_can_be_let_through_by_the_config() -> None:
+    article = _run(RUSSIAN, "stages.detect.scripts=['Latin', 'Cyrillic']")
+    assert article.skipped is None or "script" not in article.skipped
+
+
+def test_a_file_of_links_has_too_few_letters_to_tell_its_language() -> None:
+    """It was skipped as "Spanish (99 % confidence)"."""
+    article = _run(LINKS)
+    assert article.skipped is not None
+    assert article.skipped.startswith("too few letters to tell its language (0 outside links")
+    assert "Spanish" not in article.skipped
+
+
+def test_a_french_article_quoting_a_few_foreign_words_is_still_french() -> None:
+    article = _run(FRENCH_WITH_QUOTE + " Il a cité le proverbe « 温故知新 » et le mot « спасибо ».")
+    assert article.active and article.lang == "fr"

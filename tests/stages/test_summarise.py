@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
@@ -76,7 +75,7 @@ class Scripted:
 
     def __init__(self, summary: str = "", limit: int = 1024) -> None:
         self.summary = summary
-        self.spec = SimpleNamespace(max_input_tokens=limit)
+        self.max_input_tokens = limit
         self.inputs: list[str] = []
 
     def signature(self) -> dict[str, Any]:
@@ -85,7 +84,7 @@ class Scripted:
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(t.split()) + 2 for t in texts]
 
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         self.inputs += texts
         # Map rounds (and texts the script has nothing for) get their lead sentence.
         return [self.summary or split_english(t)[0] for t in texts]
@@ -102,7 +101,7 @@ class Dictionary:
     def signature(self) -> dict[str, Any]:
         return {"id": self.kind, "revision": None}
 
-    def translate(self, texts: list[str]) -> list[str]:
+    def translate(self, texts: list[str], generation: Any = None) -> list[str]:
         self.inputs += texts
         return [FRENCH_OF.get(t, f"[fr] {t}") for t in texts]
 

@@ -14,7 +14,7 @@ from pipeline.config import load_config
 from pipeline.document import Article
 from pipeline.runtime import Runtime
 from pipeline.stages.summarise import SummariseStage, input_limit
-from pipeline.testing.tiny import load_corpus
+from pipeline.testing.builders import load_corpus
 from tests.stages.test_summarise import make_article
 
 # Greedy and short, so that random weights do not spend seconds on beams of gibberish.
@@ -51,9 +51,9 @@ def record(backend: object) -> list[str]:
     seen: list[str] = []
     summarise = backend.summarise
 
-    def recording(texts: list[str]) -> list[str]:
+    def recording(texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         seen.extend(texts)
-        return summarise(texts)
+        return summarise(texts, max_new_tokens)
 
     backend.summarise = recording  # type: ignore[attr-defined]
     return seen

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.backends.base import GenerationSettings, token_batches
 from pipeline.backends.cache import CachedBackend
-from pipeline.backends.hf_seq2seq import GenerationSettings, HFSeq2Seq, token_batches
+from pipeline.backends.hf_seq2seq import HFSeq2Seq
+from pipeline.bench.lengths import ForcedLengths
 from pipeline.cli.run import brief_files
 from pipeline.config import load_config
 from pipeline.document import Article, Paragraph, Sentence
 from pipeline.manifests import resolve_model
 from pipeline.runtime import Runtime
 from pipeline.stages.translate import TranslateStage
-from pipeline.testing.tiny import FR_EN_NAME, load_corpus
+from pipeline.testing.builders import load_corpus
+from pipeline.testing.tiny import FR_EN_NAME
 from pipeline.text.longinput import split_long
 from tests.conftest import SEED
 
@@ -76,7 +79,7 @@ def test_rerunning_a_brief_hits_the_cache_for_every_sentence(
     ]
     summaries = []
     for _ in range(2):
-        assert brief_files([SEED], tiny_dir / "config.toml", overrides) == 0
+        assert brief_files([SEED], tiny_dir / "config.toml", overrides, force=True) == 0
         summaries.append(capsys.readouterr().err.strip().splitlines()[-1])
     first = re.search(r"translations: (\d+) from cache, (\d+) translated", summaries[0])
     second = re.search(r"translations: (\d+) from cache, (\d+) translated", summaries[1])
@@ -122,8 +125,10 @@ def test_output_is_capped_at_the_decoder_positions(tiny_backend: HFSeq2Seq) -> N
     tokenizer = tiny_backend.tokenizer
     ids = tokenizer([" ".join(load_corpus("fr"))], truncation=True, max_length=300)["input_ids"]
     text = tokenizer.decode(ids[0], skip_special_tokens=True)
-    forced = GenerationSettings(num_beams=1, max_length_ratio=2.0, min_length_ratio=2.0)
-    (output,) = tiny_backend.translate([text], forced)
+    tiny_backend.lengths = ForcedLengths(2.0)
+    (output,) = tiny_backend.translate(
+        [text], GenerationSettings(num_beams=1, max_length_ratio=2.0)
+    )
     assert output
     assert tiny_backend.stats.output_tokens <= tiny_backend.max_input_tokens - 1
 
@@ -134,7 +139,8 @@ def test_forced_lengths_end_each_text_at_its_own_length(
 ) -> None:
     # brief bench forces 1.2 × each source's tokens; min_new_tokens would force a whole batch
     # to its longest member's length, a per-text processor ends each text at its own.
-    forced = GenerationSettings(num_beams=beams, max_length_ratio=1.2, min_length_ratio=1.2)
+    forced = GenerationSettings(num_beams=beams, max_length_ratio=1.2)
+    tiny_backend.lengths = ForcedLengths(1.2)
     texts = [
         "Le gouvernement a présenté mardi à Paris un plan de relance de trente milliards "
         "d'euros pour les entreprises et les ménages les plus touchés par la crise.",

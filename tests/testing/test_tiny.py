@@ -13,10 +13,10 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, GenerationConfig  # noqa: E402
 
+from pipeline.testing.builders import load_corpus  # noqa: E402
 from pipeline.testing.tiny import (  # noqa: E402
     TinyModels,
     build_tiny_models,
-    load_corpus,
     main,
     write_tiny_config,
 )

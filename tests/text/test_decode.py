@@ -114,10 +114,71 @@ def test_read_bytes_refuses_a_huge_file_from_its_size_without_reading_it(tmp_pat
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_read_bytes_stops_an_endless_file_at_the_limit() -> None:
-    # /dev/zero reports size 0: only reading at most limit + 1 bytes keeps this finite.
-    with pytest.raises(InputError, match="more than 1,000 bytes"):
+def test_read_bytes_refuses_a_device_before_reading_it() -> None:
+    # /dev/zero reports size 0 and never ends: refused from its type, nothing read.
+    with pytest.raises(InputError, match="/dev/zero: is a device, not a regular file"):
         read_bytes("/dev/zero", 1000)
+
+
+def test_read_bytes_refuses_a_fifo_at_once_instead_of_waiting_for_a_writer(
+    tmp_path: Path,
+) -> None:
+    """Opening a FIFO for reading blocks until a writer comes: before the fix this hung
+    (the thread below would still be waiting when the test gives up on it)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(
+        target=lambda: outcome.append(pytest.raises(InputError, read_bytes, fifo, 100).value),
+        daemon=True,
+    )
+    reader.start()
+    reader.join(timeout=5)
+    if reader.is_alive():  # free the blocked open so that the thread can end
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5)
+        pytest.fail("read_bytes waited on a FIFO")
+    assert "pipe.txt: is a named pipe (FIFO), not a regular file" in str(outcome[0])
+    assert "brief -" in str(outcome[0])
+
+
+def test_read_bytes_refuses_a_socket(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(InputError, match=r"s\.txt: (is a socket|cannot be read)"):
+            read_bytes(path, 100)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.symlink_to(p), "is a symlink loop"),
+        (lambda p: p.symlink_to(p.parent / "gone.txt"), "is a broken symlink (to "),
+    ],
+    ids=["loop", "dangling"],
+)
+def test_read_bytes_names_what_is_wrong_with_a_symlink(
+    tmp_path: Path, make: object, message: str
+) -> None:
+    path = tmp_path / "link.txt"
+    make(path)  # type: ignore[operator]
+    with pytest.raises(InputError) as exc:
+        read_bytes(path, 100)
+    assert message in str(exc.value) and "no such file" not in str(exc.value)
+
+
+@pytest.mark.parametrize("name", ["articles.json", "articles.jsonl", "rows.csv", "d.parquet"])
+def test_read_bytes_sends_dataset_files_to_brief_feed(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text('{"text": "Le conseil municipal a voté."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"is a dataset, not an article; `brief feed "):
+        read_bytes(path, 1000)
 
 
 def test_read_bytes_reads_a_file_at_the_limit(tmp_path: Path) -> None:
