@@ -80,8 +80,11 @@ def fold(text: str) -> str:
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
     """ "15 heures" may become "3 pm": the same hour on a 12-hour clock."""
-    after = french[quantity.span[1] :]
-    if _HOUR.match(after) and 13 <= quantity.value <= 23 and quantity.value.is_integer():
+    if (
+        _HOUR.match(french, quantity.span[1])
+        and 13 <= quantity.value <= 23
+        and quantity.value.is_integer()
+    ):
         value = quantity.value - 12
         return dataclasses.replace(quantity, number=value, value=value)
     return None

@@ -25,7 +25,9 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x0b": "\n", "\x0c": "\n\n"})
 # Guillemets with no space or several spaces inside: one plain space, as French typography wants.
 _OPEN_GUILLEMET = re.compile(r"« *")
-_CLOSE_GUILLEMET = re.compile(r" *»")
+# The lookbehind starts a match only where a run of spaces starts: tried at every space of a
+# long run with no » after it, " *»" would take time quadratic in the run's length.
+_CLOSE_GUILLEMET = re.compile(r"(?<! ) *»")
 # Single low/high quotation marks and primes that ftfy does not straighten.
 _QUOTES = str.maketrans({"‚": "'", "‛": "'", "′": "'", "ʼ": "'", "„": '"', "‟": '"', "″": '"'})
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.document import Unsupported
-from pipeline.text.numbers import Quantity, equivalent
+from pipeline.text.numbers import Quantity, QuantityIndex
 from pipeline.text.overlap import fold, quantities
 
 _MONTHS = {
@@ -140,6 +140,7 @@ class SourceEvidence:
         self.words: set[str] = set()
         self.dates: set[int] = set()
         self.initials: set[str] = set()
+        self._index: QuantityIndex | None = None
         for texts_, lang_ in ((texts, lang), (aligned, other)):
             for text in texts_:
                 if not text:
@@ -150,7 +151,9 @@ class SourceEvidence:
                 self.initials |= _initials(text)
 
     def _has_quantity(self, q: Quantity) -> bool:
-        return any(equivalent(q, s) or equivalent(s, q) for s in self.quantities)
+        if self._index is None:  # built once: a text may hold thousands of numbers
+            self._index = QuantityIndex(self.quantities)
+        return self._index.has_equivalent(q)
 
     def _has_name(self, keys: list[str]) -> bool:
         if all(k in self.words for k in keys):
