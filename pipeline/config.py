@@ -78,6 +78,14 @@ class RunConfig(_Strict):
     models_dir: str | None = Field(
         default=None, description="Folder of model manifests; default: the repository's models/."
     )
+    article_timeout: float = Field(
+        default=120.0,
+        ge=0,
+        description=(
+            "Seconds one article may take in one stage; past it the article fails and the "
+            "others go on (see docs/robustness.md). 0: no limit."
+        ),
+    )
 
 
 class PipelineConfig(_Strict):
@@ -350,6 +358,7 @@ class BriefConfig(_Strict):
         data = self.model_dump(mode="json")
         data["run"].pop("out", None)
         data["run"].pop("workers", None)  # where the CPU stages run does not change them
+        data["run"].pop("article_timeout", None)  # nor how long an article may take
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]

@@ -35,6 +35,7 @@ from pipeline.workers import (
     plan,
     run_behind,
     run_segment,
+    segment_budget,
 )
 
 log = logging.getLogger(__name__)
@@ -258,7 +259,7 @@ class Pipeline:
                 if following is not None and following.parallel:
                     behind = segment.behind
                 else:
-                    spent |= run_behind(segment.behind, batch)
+                    spent |= run_behind(segment.behind, batch, segment_budget(segment))
             add_seconds(seconds, spent)
         return seconds
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from pipeline.budget import time_budget
 from pipeline.document import Article
 from pipeline.errors import BriefError, ModelUnavailable
 
@@ -32,6 +33,8 @@ class Stage:
         parallel: True when the stage may run in worker processes (``run.workers``): CPU work
             only, no accelerator, nothing shared with the main process but the article. Such a
             stage is built again in each worker from the config.
+        time_budget: Seconds one article may take in this stage (``run.article_timeout``, set
+            when the stage is built); 0: no limit. See :mod:`pipeline.budget`.
     """
 
     name: ClassVar[str] = ""
@@ -40,6 +43,7 @@ class Stage:
     parallel: ClassVar[bool] = False
     # Set by the runner, which then runs the stage's ``behind`` work itself (see there).
     deferred: bool = False
+    time_budget: float = 0.0
 
     def backends(self) -> dict[str, Any]:
         """The model backends this stage uses, by role (for preflight and the signature)."""
@@ -66,9 +70,12 @@ class Stage:
 class Job(Stage):
     """Work behind a stage, run as a stage of its own (errors isolated the same)."""
 
-    def __init__(self, name: str, work: Callable[[list[Article]], Any]) -> None:
+    def __init__(
+        self, name: str, work: Callable[[list[Article]], Any], time_budget: float = 0.0
+    ) -> None:
         self.name = name  # type: ignore[misc]  # a per-instance name for a job
         self.work = work
+        self.time_budget = time_budget
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         self.work(articles)
@@ -79,7 +86,9 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     """Runs ``stage`` on the batch's active articles; returns the seconds it took.
 
     When the stage fails on the batch, it is retried article by article; the article that
-    fails gets the error, the others go on.
+    fails gets the error, the others go on. The batch may take the stage's ``time_budget``
+    times its number of articles, each article alone its ``time_budget``: past it, the call is
+    interrupted (:func:`pipeline.budget.time_budget`) and counts as a failure.
 
     Raises:
         ModelUnavailable: A model cannot be loaded (every article would fail the same way).
@@ -89,7 +98,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
         return 0.0
     began = time.perf_counter()
     try:
-        stage.pipe(live)
+        with time_budget(stage.name, stage.time_budget, len(live)):
+            stage.pipe(live)
     except ModelUnavailable:
         raise
     except Exception as exc:  # isolate the article that broke the batch
@@ -99,7 +109,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
             log.info("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
             for article in live:
                 try:
-                    stage.pipe([article])
+                    with time_budget(stage.name, stage.time_budget):
+                        stage.pipe([article])
                 except ModelUnavailable:
                     raise
                 except Exception as inner:
