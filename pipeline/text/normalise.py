@@ -78,3 +78,28 @@ def normalise(text: str) -> str:
     text = _CLOSE_GUILLEMET.sub(" »", text)
     text = _MULTI_SPACE.sub(" ", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def drop_long_tokens(text: str, limit: int) -> tuple[str, list[str]]:
+    """Removes the tokens (runs of non-space characters) longer than ``limit`` characters.
+
+    No word is that long: such a token is a pasted blob (base64, a hash, a minified script,
+    a keyboard held down), a very long URL at most. Removing it before the text is read
+    bounds what every later step (regular expressions, spaCy, the models' tokenizers) gets
+    as one word.
+
+    Args:
+        text: Normalised text.
+        limit: The longest token kept; 0 keeps every token.
+
+    Returns:
+        The text with each such token removed (the spaces around it are kept), and the tokens
+        removed, in order.
+    """
+    if limit <= 0 or len(text) <= limit:
+        return text, []
+    # The lookbehind starts a match only where a token starts: tried inside every long token,
+    # the pattern would take time quadratic in its length.
+    pattern = re.compile(rf"(?<!\S)\S{{{limit + 1},}}")
+    removed = [m.group() for m in pattern.finditer(text)]
+    return (pattern.sub("", text) if removed else text), removed
