@@ -153,11 +153,15 @@ class Pipeline:
             ModelUnavailable: When a model cannot be loaded (the run cannot go on).
         """
         items: list[Article] = []
-        batches = self._batches(articles, items)
         segments = plan(self.stages)
+        overlapped = bool(self.config.run.workers) and any(seg.parallel for seg in segments)
+        # What the stages load on first use is loaded before the first batch, not inside the
+        # time budget of its first article (run.article_timeout); workers load their own.
+        here = [s for seg in segments if not (overlapped and seg.parallel) for s in seg.stages]
+        batches = _warmed(here, self._batches(articles, items))
         for stage in self.stages:
             stage.deferred = True  # the segments run each stage's work behind it
-        if self.config.run.workers and any(segment.parallel for segment in segments):
+        if overlapped:
             self._run_overlapped(segments, batches, on_article)
         else:
             for batch in batches:
@@ -275,6 +279,17 @@ class Pipeline:
                 self.stats.done += 1
             if on_article:
                 on_article(article)
+
+
+def _warmed(stages: list[Stage], batches: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    """The batches, the stages warmed up (:meth:`Stage.warm_up`) once the first one is there."""
+    first = next(batches, None)
+    if first is None:
+        return
+    for stage in stages:
+        stage.warm_up()
+    yield first
+    yield from batches
 
 
 class _Cancelled(Exception):
