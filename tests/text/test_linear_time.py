@@ -27,6 +27,7 @@ from pipeline.budget import time_budget
 from pipeline.config import GuardConfig
 from pipeline.errors import ArticleTimeout
 from pipeline.facts import dates, surface
+from pipeline.facts.mention import drop_overlaps
 from pipeline.text import (
     blocks,
     boilerplate,
@@ -199,6 +200,7 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "split_long": lambda t: longinput.split_long(t, longinput.word_counter, 50),
     "date_mentions": lambda t: dates.date_mentions(t, 0),
     "surface find": lambda t: surface.find("zz", t),
+    "drop_overlaps": lambda t: drop_overlaps(dates.date_mentions(t, 0)),
 }
 
 
