@@ -156,8 +156,9 @@ class Pipeline:
         segments = plan(self.stages)
         overlapped = bool(self.config.run.workers) and any(seg.parallel for seg in segments)
         # What the stages load on first use is loaded before the first batch, not inside the
-        # time budget of its first article (run.article_timeout); workers load their own.
-        here = [s for seg in segments if not (overlapped and seg.parallel) for s in seg.stages]
+        # time budget of its first article (run.article_timeout). With workers, those load
+        # their own, and the stages here run in threads, where no budget is enforced.
+        here = [] if overlapped else self.stages
         batches = _warmed(here, self._batches(articles, items))
         for stage in self.stages:
             stage.deferred = True  # the segments run each stage's work behind it
