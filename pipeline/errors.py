@@ -84,3 +84,21 @@ class BatchBusy(BriefError):
     """Another ``brief batch`` run is writing to the same OUTPUT."""
 
     exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+class ArticleTimeout(BriefError):
+    """An article took longer than ``run.article_timeout`` in a stage; the others go on."""
+
+    def __init__(self, stage: str, seconds: float, articles: int = 1) -> None:
+        self.stage = stage
+        self.seconds = seconds
+        self.articles = articles
+        if articles == 1:
+            took = f"took longer than {seconds:g} s in stage {stage}"
+        else:  # a batch, which the runner then retries article by article
+            took = f"{articles} articles took longer than {seconds * articles:g} s in stage {stage}"
+        super().__init__(f"{took} (run.article_timeout = {seconds:g} s; 0 disables the limit)")
+
+    def __reduce__(self) -> tuple[type, tuple[str, float, int]]:
+        # Raised in a worker process, it must come back whole through pickle.
+        return (type(self), (self.stage, self.seconds, self.articles))

@@ -55,7 +55,9 @@ def stage_class(name: str) -> Any:
 
 def build_stage(name: str, config: BriefConfig, runtime: Runtime) -> Any:
     """Instantiates a stage from the whole config (each stage reads its own table)."""
-    return stage_class(name)(config, runtime)
+    stage = stage_class(name)(config, runtime)
+    stage.time_budget = config.run.article_timeout
+    return stage
 
 
 def build_backend(

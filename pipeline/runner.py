@@ -36,6 +36,7 @@ from pipeline.workers import (
     plan,
     run_behind,
     run_segment,
+    segment_budget,
 )
 
 log = logging.getLogger(__name__)
@@ -162,11 +163,16 @@ class Pipeline:
             ModelUnavailable: When a model cannot be loaded (the run cannot go on).
         """
         items: list[Article] = []
-        batches = self._batches(articles, items if keep else None)
         segments = plan(self.stages)
+        overlapped = bool(self.config.run.workers) and any(seg.parallel for seg in segments)
+        # What the stages load on first use is loaded before the first batch, not inside the
+        # time budget of its first article (run.article_timeout). With workers, those load
+        # their own, and the stages here run in threads, where no budget is enforced.
+        here = [] if overlapped else self.stages
+        batches = _warmed(here, self._batches(articles, items if keep else None))
         for stage in self.stages:
             stage.deferred = True  # the segments run each stage's work behind it
-        if self.config.run.workers and any(segment.parallel for segment in segments):
+        if overlapped:
             self._run_overlapped(segments, batches, on_article)
         else:
             for batch in batches:
@@ -271,7 +277,7 @@ class Pipeline:
                 if following is not None and following.parallel:
                     behind = segment.behind
                 else:
-                    spent |= run_behind(segment.behind, batch)
+                    spent |= run_behind(segment.behind, batch, segment_budget(segment))
             add_seconds(seconds, spent)
         return seconds
 
@@ -287,6 +293,18 @@ class Pipeline:
                 self.stats.done += 1
             if on_article:
                 on_article(article)
+
+
+def _warmed(stages: list[Stage], batches: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    """The batches, the stages warmed up (:meth:`Stage.warm_up`) once the first one is there."""
+    first = next(batches, None)
+    if first is None:
+        return
+    for stage in stages:
+        stage.warm_up()
+    yield first
+    del first  # held here, the first batch would outlive its turn (run(keep=False))
+    yield from batches
 
 
 class _Cancelled(Exception):

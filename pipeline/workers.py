@@ -73,9 +73,17 @@ def plan(stages: list[Stage]) -> list[Segment]:
     return out
 
 
-def run_behind(jobs: Jobs, articles: list[Article]) -> dict[str, float]:
-    """Runs work behind stages, an error isolated to its article as a stage's would be."""
-    return {f"{name}.behind": pipe_isolated(Job(name, job), articles) for name, job in jobs}
+def run_behind(jobs: Jobs, articles: list[Article], time_budget: float = 0.0) -> dict[str, float]:
+    """Runs work behind stages, an error isolated to its article as a stage's would be, each
+    article given ``time_budget`` seconds (0: no limit)."""
+    return {
+        f"{name}.behind": pipe_isolated(Job(name, job, time_budget), articles) for name, job in jobs
+    }
+
+
+def segment_budget(segment: Segment) -> float:
+    """The time budget of an article in the segment's stages (the same for all of them)."""
+    return max((stage.time_budget for stage in segment.stages), default=0.0)
 
 
 def run_segment(
@@ -83,10 +91,11 @@ def run_segment(
 ) -> dict[str, float]:
     """Runs ``before`` (the previous segment's work behind), then the segment's stages and
     their work behind; returns the seconds per stage."""
-    seconds = run_behind(before or [], articles)
+    budget = segment_budget(segment)
+    seconds = run_behind(before or [], articles, budget)
     for stage in segment.stages:
         seconds[stage.name] = pipe_isolated(stage, articles)
-    seconds |= run_behind(segment.behind, articles)
+    seconds |= run_behind(segment.behind, articles, budget)
     return seconds
 
 

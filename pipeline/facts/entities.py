@@ -22,12 +22,14 @@ _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|Sir|Lady)\s+")
 # Only lower-case: a capitalised article belongs to the name ("Le Monde", "La Poste", "L'Oréal").
 _DETERMINER = re.compile(r"^(?:l[’']|le\s+|la\s+|les\s+)")
 _SUFFIX = re.compile(
-    r"[\s,]+(?:Inc|Ltd|Corp|Co|SA|SAS|SE|AG|GmbH|LLC|plc|Group|Groupe)\.?$", re.IGNORECASE
+    r"(?<![\s,])[\s,]+(?:Inc|Ltd|Corp|Co|SA|SAS|SE|AG|GmbH|LLC|plc|Group|Groupe)\.?$", re.IGNORECASE
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # Words that may join the entities making up one long name ("Ministère de l'Industrie et des
 # Technologies de l'Information").
-_CONNECTOR = re.compile(r"^\s*(?:(?:et|de|des|du|d[’']|de\s+la|de\s+l[’']|l[’']|la|le|pour)\s*)+$")
+# "de la" and "de l'" are "de" followed by "la" or "l'": alternatives of their own would let the
+# repetition read one text in many ways, a number of tries exponential in its length.
+_CONNECTOR = re.compile(r"^\s*(?:(?:et|de|des|du|d[’']|l[’']|la|le|pour)\s*)+$")
 # A MISC entity is an organisation after a role ("le patron de", "l'un des créateurs de") or
 # a kind of organisation ("la firme", "le groupe"), or with a company suffix.
 _ORG_BEFORE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,10 +55,16 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         The kept mentions in reading order.
     """
     kept: list[Mention] = []
+    # The kept spans, sorted. No two overlap, so their ends are sorted too: of those starting
+    # before a span ends, the last is the only one that may overlap it (a lookup, where a
+    # comparison with each would be quadratic in a sentence's count of mentions).
+    spans: list[tuple[int, int]] = []
     ranked = sorted(mentions, key=lambda m: (m.priority, -(m.span[1] - m.span[0]), m.span[0]))
     for mention in ranked:
         start, end = mention.span
-        if any(start < k.span[1] and k.span[0] < end for k in kept):
+        before = bisect.bisect_left(spans, (end,)) - 1
+        if before >= 0 and start < spans[before][1]:
             continue
+        bisect.insort(spans, (start, end))
         kept.append(mention)
     return sorted(kept, key=lambda m: m.span[0])

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
+from pipeline.budget import time_budget
 from pipeline.document import Article
 from pipeline.errors import BriefError, RunStopped
 
@@ -34,6 +35,8 @@ class Stage:
         parallel: True when the stage may run in worker processes (``run.workers``): CPU work
             only, no accelerator, nothing shared with the main process but the article. Such a
             stage is built again in each worker from the config.
+        time_budget: Seconds one article may take in this stage (``run.article_timeout``, set
+            when the stage is built); 0: no limit. See :mod:`pipeline.budget`.
     """
 
     name: ClassVar[str] = ""
@@ -42,6 +45,7 @@ class Stage:
     parallel: ClassVar[bool] = False
     # Set by the runner, which then runs the stage's ``behind`` work itself (see there).
     deferred: bool = False
+    time_budget: float = 0.0
 
     def backends(self) -> dict[str, Any]:
         """The model backends this stage uses, by role (for preflight and the signature)."""
@@ -68,9 +72,12 @@ class Stage:
 class Job(Stage):
     """Work behind a stage, run as a stage of its own (errors isolated the same)."""
 
-    def __init__(self, name: str, work: Callable[[list[Article]], Any]) -> None:
+    def __init__(
+        self, name: str, work: Callable[[list[Article]], Any], time_budget: float = 0.0
+    ) -> None:
         self.name = name  # type: ignore[misc]  # a per-instance name for a job
         self.work = work
+        self.time_budget = time_budget
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         self.work(articles)
@@ -84,6 +91,9 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     back as it was before the stage (the input is never read again: a fetched page has no file to
     read, and a warning added on the first pass must not appear twice); the article that fails
     gets the error, the others go on.
+    The batch may take the stage's ``time_budget`` times its number of articles, each article
+    alone its ``time_budget``: past it, the call is interrupted
+    (:func:`pipeline.budget.time_budget`) and counts as a failure.
 
     Raises:
         RunStopped: A model cannot be loaded, or the disk is full: every article would fail
@@ -95,7 +105,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
     began = time.perf_counter()
     before = [snapshot(a) for a in live] if len(live) > 1 else []
     try:
-        stage.pipe(live)
+        with time_budget(stage.name, stage.time_budget, len(live)):
+            stage.pipe(live)
     except RunStopped:
         raise
     except Exception as exc:  # isolate the article that broke the batch
@@ -106,7 +117,8 @@ def pipe_isolated(stage: Stage, batch: list[Article]) -> float:
             for article, state in zip(live, before, strict=True):
                 restore(article, state)
                 try:
-                    stage.pipe([article])
+                    with time_budget(stage.name, stage.time_budget):
+                        stage.pipe([article])
                 except RunStopped:
                     raise
                 except Exception as inner:

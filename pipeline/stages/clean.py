@@ -23,7 +23,7 @@ from pipeline.text.blocks import Block, parse_blocks
 from pipeline.text.boilerplate import LABELS, Boilerplate
 from pipeline.text.decode import decode, read_bytes
 from pipeline.text.html import extract_html, looks_like_html
-from pipeline.text.normalise import normalise, strip_controls
+from pipeline.text.normalise import drop_long_tokens, normalise, strip_controls
 from pipeline.text.segment import split_french_many
 from pipeline.text.sites import same_site
 
@@ -90,10 +90,13 @@ class CleanStage(Stage):
         if not plain and looks_like_html(decoded.text, Path(article.path).suffix):
             # The extractor reads the markup as it is; what it extracts is normalised.
             blocks, title = self._from_html(article, strip_controls(decoded.text))
+            long_tokens = self._drop_long_tokens(article, blocks)
             source = " ".join(b.text for b in blocks)
         else:
             article.metadata["format"] = "text"
             text = source = normalise(decoded.text)
+            text, long_tokens = drop_long_tokens(text, self.config.max_token_chars)
+            self._warn_long_tokens(article, long_tokens)
             if remover:
                 text = remover.filter_lines(text)
             blocks = parse_blocks(text)
@@ -102,7 +105,7 @@ class CleanStage(Stage):
             self._report(article, remover)
         if title is None and len(blocks) > 1 and _is_title(blocks[0]):
             title = blocks.pop(0).text
-        self._check_text(article, blocks, remover, source)
+        self._check_text(article, blocks, remover, source, len(long_tokens))
         # Whether the text is French at all is decided later, by the detect stage: cleaning
         # only guarantees that there is text.
         if title:
@@ -146,6 +149,28 @@ class CleanStage(Stage):
             title, blocks = blocks[0].text, blocks[1:]
         return blocks, title
 
+    def _drop_long_tokens(self, article: Article, blocks: list[Block]) -> list[str]:
+        """Removes overlong tokens from extracted blocks (see :func:`drop_long_tokens`)."""
+        removed: list[str] = []
+        for block in blocks:
+            block.text, dropped = drop_long_tokens(block.text, self.config.max_token_chars)
+            removed += dropped
+        blocks[:] = [b for b in blocks if b.text.strip()]
+        self._warn_long_tokens(article, removed)
+        return removed
+
+    def _warn_long_tokens(self, article: Article, removed: list[str]) -> None:
+        if not removed:
+            return
+        shown = "; ".join(f"'{_shorten(t, 40)}' ({len(t):,} characters)" for t in removed[:3])
+        more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+        article.warn(
+            "clean.long_tokens",
+            f"removed {_count(len(removed), 'token')} longer than {self.config.max_token_chars} "
+            f"characters, which no word is (stages.clean.max_token_chars): {shown}{more}",
+            self.name,
+        )
+
     def _report(self, article: Article, remover: Boilerplate) -> None:
         """One warning per kind of boilerplate removed; bylines' author and date to metadata."""
         for byline in sorted(remover.bylines, key=lambda b: b.bare):
@@ -168,7 +193,12 @@ class CleanStage(Stage):
             )
 
     def _check_text(
-        self, article: Article, blocks: list[Block], remover: Boilerplate | None, source: str
+        self,
+        article: Article,
+        blocks: list[Block],
+        remover: Boilerplate | None,
+        source: str,
+        long_tokens: int = 0,
     ) -> None:
         """Refuses an article with no text left to brief, saying why.
 
@@ -177,13 +207,20 @@ class CleanStage(Stage):
             blocks: What is left after cleaning, the title left out.
             remover: The boilerplate remover, if one ran.
             source: The text before structure and boilerplate were read from it.
+            long_tokens: How many overlong tokens were removed.
         """
         minimum = self.config.min_chars
         letters = len(_LETTERS.findall(" ".join(b.text for b in blocks)))
         if letters >= minimum:
             return
         found = len(_LETTERS.findall(source))
-        if article.metadata.get("format") == "html" and not source.strip():
+        if long_tokens:
+            limit = self.config.max_token_chars
+            reason = (
+                f"{letters} letters left after removing {_count(long_tokens, 'token')} longer "
+                f"than {limit} characters; see stages.clean.max_token_chars"
+            )
+        elif article.metadata.get("format") == "html" and not source.strip():
             reason = "no main text found in the HTML page"
         elif found == 0:
             reason = "only numbers, punctuation or symbols"
@@ -242,6 +279,10 @@ def _is_title(block: Block) -> bool:
 
 def _words(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _shorten(text: str, width: int = 60) -> str:

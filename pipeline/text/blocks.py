@@ -26,7 +26,9 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = re.compile(r"[.!?…:;][\"»')\]]*$")
-_ENDS_WITH_HYPHEN = re.compile(r"(\w+)-$")
+# Starts only where a word starts: searched from inside every word of a long line, it would
+# take time quadratic in the line's length.
+_ENDS_WITH_HYPHEN = re.compile(r"(?<!\w)(\w+)-$")
 _STARTS_WITH_WORD = re.compile(r"^(\w+)")
 _STARTS_SENTENCE = re.compile(r"^[\"«(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ0-9]")
 

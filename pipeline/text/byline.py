@@ -26,11 +26,13 @@ _DATE_NUM = r"(?P<nday>\d{1,2})[/.-](?P<nmonth>\d{1,2})[/.-](?P<nyear>\d{4})"
 _DATE = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:le\s+)?(?:{_DATE_WORDS}|{_DATE_NUM}){_TIME}?")
 _VERB = r"(?:publié|mis à jour|modifié|actualisé|mise à jour|màj|posté|écrit)"
 # "[Par] AUTHOR, publié le DATE [| mis à jour le DATE]" or "Publié le DATE [par AUTHOR]".
+# "(?:\s*,)?\s*", not "\s*,?\s*": two runs of spaces side by side can split a run in as many
+# ways as it is long, and each way is tried.
 _BYLINE = re.compile(
-    rf"^(?:(?:par|by|sources?\s*:?)\s+)?(?!{_VERB})(?P<author>[^,|]{{2,80}}?)\s*[,|-]?\s*{_VERB}\s+{_DATE}"
-    rf"(?:\s*[|,-]?\s*{_VERB}\s+{_DATE})?\.?$"
-    rf"|^{_VERB}\s+{_DATE}(?:\s*[|,-]?\s*{_VERB}\s+{_DATE})?"
-    rf"(?:\s*,?\s*par\s+(?P<author2>[^,|]{{2,80}}))?\.?$",
+    rf"^(?:(?:par|by|sources?\s*:?)\s+)?(?!{_VERB})(?P<author>[^,|]{{2,80}}?)(?:\s*[,|-])?\s*{_VERB}\s+{_DATE}"
+    rf"(?:(?:\s*[|,-])?\s*{_VERB}\s+{_DATE})?\.?$"
+    rf"|^{_VERB}\s+{_DATE}(?:(?:\s*[|,-])?\s*{_VERB}\s+{_DATE})?"
+    rf"(?:(?:\s*,)?\s*par\s+(?P<author2>[^,|]{{2,80}}))?\.?$",
     re.I,
 )
 # "Par Jean Dupont" / "Par Jean Dupont et Marie Martin (AFP)" alone on its line.

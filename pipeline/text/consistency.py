@@ -16,6 +16,7 @@ there ("Emmanuel Macron" → "Macron").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import unicodedata
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from pipeline.facts.analysis import Analysis
 
 _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
-_HOUR = re.compile(r"\s*h(?:eures?)?\b|\s*h\d", re.IGNORECASE)
+# Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
+_HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")
 # Lower-case words that belong in a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
 _PARTICLES = {
@@ -80,8 +82,11 @@ def fold(text: str) -> str:
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
     """ "15 heures" may become "3 pm": the same hour on a 12-hour clock."""
-    after = french[quantity.span[1] :]
-    if _HOUR.match(after) and 13 <= quantity.value <= 23 and quantity.value.is_integer():
+    if (
+        _HOUR.match(french, quantity.span[1])
+        and 13 <= quantity.value <= 23
+        and quantity.value.is_integer()
+    ):
         value = quantity.value - 12
         return dataclasses.replace(quantity, number=value, value=value)
     return None
@@ -117,14 +122,24 @@ def missing_dates(french: str, english: str) -> list[str]:
         for m in date_mentions(french, 0)
         if m.type == "date" and _CHECKED_DATE.match(str(m.value or ""))
     ]
-    kept: list[tuple[int, int]] = []
+    # The spans kept, sorted by start. Taken longest first, none holds another, so their ends
+    # are sorted too, and the one starting last before a span is the only one that may hold it.
+    starts: list[int] = []
+    ends: list[int] = []
+    found: dict[tuple[str, str], bool] = {}  # each date looked for in the English once
     out = []
     for mention in sorted(mentions, key=lambda m: m.span[0] - m.span[1]):
         start, end = mention.span
-        if any(a <= start and end <= b for a, b in kept):
+        before = bisect.bisect_right(starts, start) - 1
+        if before >= 0 and ends[before] >= end:
             continue
-        kept.append((start, end))
-        if mention_english(mention, english) is None and mention.fr not in out:
+        place = bisect.bisect_left(starts, start)
+        starts.insert(place, start)
+        ends.insert(place, end)
+        key = (mention.fr, repr(mention.data))
+        if key not in found:
+            found[key] = mention_english(mention, english) is not None
+        if not found[key] and mention.fr not in out:
             out.append(mention.fr)
     return out
 

@@ -16,7 +16,8 @@ Counter = Callable[[list[str]], list[int]]
 
 # Strongest boundaries first: ; and : end a clause; a spaced dash opens an aside; then commas.
 _LEVELS = [
-    re.compile(r"(?<=[;:])\s+|\s+(?=[—–]\s)"),
+    # (?<!\s): a run of spaces is tried from its start only (linear time on any text).
+    re.compile(r"(?<=[;:])\s+|(?<!\s)\s+(?=[—–]\s)"),
     re.compile(r"(?<=,)\s+"),
 ]
 

@@ -10,6 +10,7 @@ the text2num library); English: "$7.7 billion", "1,500", "three million".
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -290,7 +291,54 @@ def equivalent(source: Quantity, target: Quantity) -> bool:
 
 def unmatched(source: list[Quantity], target: list[Quantity]) -> list[Quantity]:
     """The quantities of ``source`` that have no equivalent in ``target``."""
-    return [q for q in source if not any(equivalent(q, t) for t in target)]
+    index = QuantityIndex(target)
+    return [q for q in source if not index.has_equivalent(q)]
+
+
+class QuantityIndex:
+    """Quantities, sorted so that whether one has an :func:`equivalent` among them takes
+    logarithmic time, not a comparison with each (a text of thousands of numbers compared with
+    another would take time quadratic in their count).
+
+    :func:`equivalent` is symmetric and, for a given unit, holds for numbers in an interval
+    around the one looked up (``math.isclose``), so the nearest number on each side decides.
+
+    Args:
+        quantities: The quantities to look in.
+    """
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        # Per unit (None: no unit): sorted values, sorted numbers, sorted numbers of the
+        # quantities with no scale (value == number).
+        self._by_unit: dict[str | None, tuple[list[float], list[float], list[float]]] = {}
+        for q in quantities:
+            values, numbers, plain = self._by_unit.setdefault(q.unit, ([], [], []))
+            values.append(q.value)
+            numbers.append(q.number)
+            if q.value == q.number:
+                plain.append(q.number)
+        for lists in self._by_unit.values():
+            for numbers in lists:
+                numbers.sort()
+
+    def has_equivalent(self, q: Quantity) -> bool:
+        """Whether some quantity of the index is :func:`equivalent` to ``q``."""
+        units = list(self._by_unit) if q.unit is None else [None, q.unit]
+        for unit in units:
+            if unit not in self._by_unit:
+                continue
+            values, numbers, plain = self._by_unit[unit]
+            if _near(values, q.value):
+                return True
+            if _near(numbers if q.value == q.number else plain, q.number):
+                return True
+        return False
+
+
+def _near(ordered: list[float], x: float) -> bool:
+    """Whether a number of the sorted list is :func:`_close` to ``x``."""
+    i = bisect.bisect_left(ordered, x)
+    return any(_close(ordered[j], x) for j in (i - 1, i) if 0 <= j < len(ordered))
 
 
 # Numbers written as words, from two up: "one"/"un"/"une" are articles and pronouns as often as

@@ -14,6 +14,7 @@ English (model output) is always split by the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal
 
@@ -38,14 +39,22 @@ ABBREVIATIONS_EN = _words(
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zß-öø-ÿœ"
+# Every pattern here runs on whatever a user feeds in, so each must take linear time on any
+# input: a repeated class is tried only where its run starts (a lookbehind refuses a start
+# inside a run), so that a long run is scanned once, not once per character of it.
+#
 # Candidate boundary: end mark(s), optional closing quote/bracket, then whitespace, then a
 # plausible sentence start (capital, digit, opening quote, dash).
-_BOUNDARY = re.compile(rf"([.!?…]+(?:\s?[»”\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])")
+_BOUNDARY = re.compile(
+    rf"(?<![.!?…])([.!?…]+(?:\s?[»”\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])"
+)
 # Missing space after a full stop between a lower-case word and a capitalised one.
 _GLUED = re.compile(rf"(?<=[{_LOWER}]{{2}})\.(?=[{_UPPER}][{_LOWER}])")
 # Where a full stop is part of a token, not punctuation: URLs, e-mail addresses.
-_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([\w.\-°]+)$")
+_PROTECTED = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"[\w.\-°]+$")
 
 
 def normalise_space(text: str) -> str:
@@ -65,10 +74,25 @@ def normalise_space(text: str) -> str:
 
 def is_abbreviation(prefix: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> bool:
     """Whether ``prefix`` (the text before a full stop) ends with an abbreviation or initial."""
-    match = _WORD_BEFORE.search(prefix)
-    if not match:
-        return False
-    word = match.group(1).rstrip(".").lower()
+    return abbreviation_before(prefix, 0, len(prefix), abbreviations)
+
+
+def abbreviation_before(
+    text: str, start: int, end: int, abbreviations: frozenset[str] = ABBREVIATIONS_FR
+) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation or initial.
+
+    Reads only the last word, whatever the length of the text before it: callers ask this at
+    every full stop of a paragraph.
+    """
+    while end > start and text[end - 1] == ".":
+        end -= 1  # "j.-c." is looked up as "j.-c"
+    longest = max(map(len, abbreviations), default=1)
+    low = max(start, end - longest - 1)
+    match = _WORD_BEFORE.search(text, low, end)
+    if not match or (match.start() == low and low > start):
+        return False  # no word, or one longer than any abbreviation
+    word = match.group().lower()
     if word in abbreviations:
         return True
     # Single-letter initials ("J. K. Rowling", "M. Lei").
@@ -81,15 +105,17 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
 
 def rule_starts(text: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> list[int]:
     """Offsets in ``text`` (already normalised) where the rules start a new sentence, 0 excluded."""
-    protected = _protected_spans(text)
+    protected = _protected_spans(text)  # sorted, not overlapping
+    protected_starts = [a for a, _ in protected]
     starts: list[int] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         mark = match.group(1)
-        if any(a < match.start(1) < b for a, b in protected):
+        here = bisect.bisect_left(protected_starts, match.start(1)) - 1
+        if here >= 0 and protected[here][0] < match.start(1) < protected[here][1]:
             continue
         single_stop = mark.startswith(".") and len(mark.rstrip("»”\"’')] ")) == 1
-        if single_stop and is_abbreviation(text[start : match.start(1)], abbreviations):
+        if single_stop and abbreviation_before(text, start, match.start(1), abbreviations):
             continue
         start = match.end(2)
         starts.append(start)

@@ -15,12 +15,13 @@ every boundary is checked against what a French sentence start cannot be:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from typing import Any
 
 from pipeline.text.segment import (
-    is_abbreviation,
+    abbreviation_before,
     normalise_space,
     rule_starts,
     split_rules,
@@ -33,7 +34,9 @@ _AMBIGUOUS_QUOTES = "\"'’"
 _OPENERS = "«“([—–-"
 _JOINERS = ",;:)]»”…"
 _ALNUM = re.compile(r"\w")
-_TERMINAL = re.compile(r"[.!?…][»”\"’')\]\s]*$")
+# What may follow a sentence's final mark: closing quotes and brackets (and spaces).
+_MOST_CLOSERS = 100
+_TERMINAL_CLOSERS = "»”\"’')]"
 
 
 def _sentence_components(nlp: Any) -> list[str]:
@@ -54,49 +57,93 @@ def _starts_lower(piece: str) -> bool:
     return bool(word) and word[0].islower() and not any(c.isupper() for c in word[1:])
 
 
-def _should_join(prev: str, piece: str) -> bool:
-    """Whether the boundary between ``prev`` and ``piece`` is a false one."""
-    if not _ALNUM.search(piece) or not _ALNUM.search(prev):
+def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool) -> bool:
+    """Whether the boundary between ``text[prev[0]:prev[1]]`` and ``piece`` is a false one.
+
+    Reads only the end of the text before (which may be long, after joins): ``prev_alnum``
+    says whether it has a letter or digit anywhere.
+    """
+    if not _ALNUM.search(piece) or not prev_alnum:
         return True
+    start, end = prev
+    while end > start and text[end - 1].isspace():
+        end -= 1
     # The model also cuts where no punctuation is ("les fusées | Titan III", "Antonis |
-    # Roupakiotis"): in edited news text a sentence ends with a mark.
-    if not _TERMINAL.search(prev):
+    # Roupakiotis"): in edited news text a sentence ends with a mark (closers may follow it).
+    mark = end
+    while mark > start and (text[mark - 1] in _TERMINAL_CLOSERS or text[mark - 1].isspace()):
+        mark -= 1
+    if mark == start or text[mark - 1] not in ".!?…":
         return True
-    if piece[0] in _JOINERS or prev[-1] in _OPENERS[:3]:
+    if piece[0] in _JOINERS or text[end - 1] in _OPENERS[:3]:
         return True
     if _starts_lower(piece):
         return True
-    return prev.endswith(".") and not prev.endswith("..") and is_abbreviation(prev[:-1])
+    return (
+        text[end - 1] == "."
+        and not (end - 2 >= start and text[end - 2] == ".")
+        and abbreviation_before(text, start, end - 1)
+    )
 
 
-def _move_openers(text: str, start: int) -> int:
-    """Moves a boundary back before the opening guillemets and brackets that precede it."""
+def _move_openers(text: str, start: int, memo: dict[int, int]) -> int:
+    """Moves a boundary back before the opening guillemets and brackets that precede it.
+
+    ``memo`` holds the answers found so far for this text: each position passed on the way
+    back has the same answer, so that a long run of openers is walked once, not once per
+    boundary in it.
+    """
     pos = start
-    while True:
-        before = text[:pos].rstrip()
-        if not before or before[-1] not in _OPENERS[:3]:
-            return pos
-        pos = len(before) - 1
+    passed = []
+    while pos not in memo:
+        passed.append(pos)
+        before = pos
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before == 0 or text[before - 1] not in _OPENERS[:3]:
+            memo[pos] = pos
+            break
+        pos = before - 1
+    for visited in passed:
+        memo[visited] = memo[pos]
+    return memo[start]
 
 
-def _move_closers(text: str, start: int) -> int:
+class _QuoteCounts:
+    """How many of each ambiguous quote come before an offset (counted once per text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] = {}
+
+    def before(self, ch: str, offset: int) -> int:
+        if ch not in self._at:
+            self._at[ch] = [i for i, c in enumerate(self.text) if c == ch]
+        return bisect.bisect_left(self._at[ch], offset)
+
+
+def _move_closers(text: str, start: int, quotes: _QuoteCounts) -> int:
     """Moves a boundary past the closing quotes and brackets that belong to the sentence before."""
     pos = start
-    while pos < len(text):
+    found = False  # anything but spaces passed
+    # No sentence ends with more closing marks than this; a longer run is not walked to its
+    # end from each boundary in it (which would take time quadratic in its length).
+    stop = min(len(text), start + _MOST_CLOSERS)
+    while pos < stop:
         ch = text[pos]
         if ch == " ":
             pos += 1
             continue
         if ch in _CLOSERS:
-            pos += 1
+            pos, found = pos + 1, True
             continue
         # A straight or typographic single quote closes only when one is open before it.
-        if ch in _AMBIGUOUS_QUOTES and text[:start].count(ch) % 2 == 1:
-            pos += 1
+        if ch in _AMBIGUOUS_QUOTES and quotes.before(ch, start) % 2 == 1:
+            pos, found = pos + 1, True
             continue
         break
     # Only past closers, never into the next word's leading spaces alone.
-    return pos if pos > start and text[start:pos].strip() else start
+    return pos if found else start
 
 
 def repair(text: str, starts: list[int]) -> list[str]:
@@ -109,20 +156,30 @@ def repair(text: str, starts: list[int]) -> list[str]:
     Returns:
         The sentences, stripped, in order.
     """
+    quotes = _QuoteCounts(text)
+    memo: dict[int, int] = {}
     moved = sorted(
-        {_move_openers(text, _move_closers(text, s)) for s in starts if 0 < s < len(text)}
+        {
+            _move_openers(text, _move_closers(text, s, quotes), memo)
+            for s in starts
+            if 0 < s < len(text)
+        }
     )
     bounds = [0, *moved, len(text)]
     # Spans, not strings, so that a join keeps the original spacing ("Inc., ou encore").
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
     out: list[tuple[int, int]] = []
+    alnum: list[bool] = []  # whether each span of out has a letter or digit
     for a, b in spans:
-        if out and _should_join(text[out[-1][0] : out[-1][1]].strip(), text[a:b].strip()):
+        piece = text[a:b].strip()
+        if out and _should_join(text, out[-1], piece, alnum[-1]):
             out[-1] = (out[-1][0], b)
+            alnum[-1] = alnum[-1] or bool(_ALNUM.search(piece))
         else:
             out.append((a, b))
+            alnum.append(bool(_ALNUM.search(piece)))
     # A first piece that is nothing but an opening mark joins the next one.
-    if len(out) > 1 and not _ALNUM.search(text[out[0][0] : out[0][1]]):
+    if len(out) > 1 and not alnum[0]:
         out[:2] = [(out[0][0], out[1][1])]
     return [text[a:b].strip() for a, b in out]
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.document import Unsupported
-from pipeline.text.numbers import Quantity, equivalent
+from pipeline.text.numbers import Quantity, QuantityIndex
 from pipeline.text.overlap import fold, quantities
 
 _MONTHS = {
@@ -101,14 +101,21 @@ def _name_spans(text: str, lang: str) -> list[tuple[str, list[str]]]:
         gap = text[spans[-1][1] : m.start()] if spans else None
         if gap is not None and re.fullmatch(r"\s+|-", gap):
             start, _, keys = spans[-1]
-            spans[-1] = (start, m.end(), [*keys, key])
+            keys.append(key)  # in place: copying would be quadratic in a run's length
+            spans[-1] = (start, m.end(), keys)
         else:
             spans.append((m.start(), m.end(), [key]))
     return [(text[start:end], keys) for start, end, keys in spans]
 
 
+# The longest acronym looked for: every longer stretch of a run of capitalised words would make
+# the initials quadratic (cubic, with the joins) in the run's length.
+_LONGEST_ACRONYM = 12
+
+
 def _initials(text: str) -> set[str]:
-    """Initials of every run of capitalised words ("United States" → "us"), for acronyms."""
+    """Initials of every run of capitalised words ("United States" → "us"), for acronyms of
+    up to 12 letters."""
     out = set()
     run: list[str] = []
     for m in _TOKEN.finditer(text + " ."):
@@ -116,9 +123,10 @@ def _initials(text: str) -> set[str]:
         if word[0].isupper():
             run.append(fold(word)[0])
             continue
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                out.add("".join(run[i:j]))
+        letters = "".join(run)
+        for i in range(len(letters)):
+            for j in range(i + 2, min(len(letters), i + _LONGEST_ACRONYM) + 1):
+                out.add(letters[i:j])
         run = []
     return out
 
@@ -140,6 +148,7 @@ class SourceEvidence:
         self.words: set[str] = set()
         self.dates: set[int] = set()
         self.initials: set[str] = set()
+        self._index: QuantityIndex | None = None
         for texts_, lang_ in ((texts, lang), (aligned, other)):
             for text in texts_:
                 if not text:
@@ -150,7 +159,9 @@ class SourceEvidence:
                 self.initials |= _initials(text)
 
     def _has_quantity(self, q: Quantity) -> bool:
-        return any(equivalent(q, s) or equivalent(s, q) for s in self.quantities)
+        if self._index is None:  # built once: a text may hold thousands of numbers
+            self._index = QuantityIndex(self.quantities)
+        return self._index.has_equivalent(q)
 
     def _has_name(self, keys: list[str]) -> bool:
         if all(k in self.words for k in keys):
@@ -161,16 +172,23 @@ class SourceEvidence:
     def unsupported(self, text: str) -> list[Unsupported]:
         """What ``text`` says that the source does not, in the order it says it."""
         found: list[tuple[int, Unsupported]] = []
+        first: dict[str, int] = {}  # where each surface first occurs, looked up once
+
+        def where(surface: str) -> int:
+            if surface not in first:
+                first[surface] = text.find(surface)
+            return first[surface]
+
         for q in quantities(text, self.lang):
             if not self._has_quantity(q):
                 kind = "date" if q.kind == "year" else "number"
                 found.append((q.span[0], Unsupported(kind, q.surface)))
         for key, surface in _dates(text, self.lang):
             if key not in self.dates:
-                found.append((text.find(surface), Unsupported("date", surface)))
+                found.append((where(surface), Unsupported("date", surface)))
         for surface, keys in _name_spans(text, self.lang):
             if not self._has_name(keys):
-                found.append((text.find(surface), Unsupported("name", surface)))
+                found.append((where(surface), Unsupported("name", surface)))
         found.sort(key=lambda pair: pair[0])
         seen: set[Unsupported] = set()
         return [u for _, u in found if not (u in seen or seen.add(u))]

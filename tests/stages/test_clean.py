@@ -232,3 +232,37 @@ def test_cleaning_does_not_decide_the_language(stage: CleanStage) -> None:
     # Language identification belongs to the translate stage; cleaning only needs text.
     article = clean(stage, "The government announced a new tax on Tuesday, to be paid in May.")
     assert article.lang == "fr" and article.sentences
+
+
+FRENCH = (
+    "Le conseil municipal de Nantes a voté jeudi le budget de la ville pour l'année prochaine. "
+    "L'opposition a dénoncé une hausse des dépenses de fonctionnement."
+)
+
+
+def test_a_token_longer_than_any_word_is_removed_with_a_warning(stage: CleanStage) -> None:
+    blob = "x" * 5000
+    article = clean(stage, f"{FRENCH} {blob} {FRENCH}")
+    assert blob not in article.text and FRENCH in article.text
+    [warning] = [w for w in article.warnings if w.code == "clean.long_tokens"]
+    assert "removed 1 token longer than 100 characters" in warning.message
+    assert "(5,000 characters)" in warning.message
+
+
+def test_the_longest_token_kept_is_a_setting(stage: CleanStage) -> None:
+    url = "https://example.com/" + "a" * 150
+    kept = CleanStage(
+        load_config(None, ["stages.clean.max_token_chars=0"]), Runtime("cpu", "float32")
+    )
+    assert url in clean(kept, f"{FRENCH} {url}").text
+    assert url not in clean(stage, f"{FRENCH} {url}").text
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_file_of_one_200000_character_word_is_refused_saying_why(
+    stage: CleanStage, html: bool
+) -> None:
+    word = "a" * 200_000
+    text = f"<html><body><p>{word}</p></body></html>" if html else word
+    with pytest.raises(InputError, match="after removing 1 token longer than 100 characters"):
+        clean(stage, text)

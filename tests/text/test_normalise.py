@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import pytest
 
-from pipeline.text.normalise import normalise
+from pipeline.text.normalise import _fix_text, drop_long_tokens, normalise
 
 CASES = [
     # (what, input, expected)
@@ -47,3 +48,38 @@ def test_guillemets_and_accents_survive() -> None:
     out = normalise(text)
     assert out == text
     assert unicodedata.is_normalized("NFC", out)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected", "removed"),
+    [
+        ("un mot " + "x" * 101 + " fin", 100, "un mot  fin", ["x" * 101]),
+        ("un mot " + "x" * 100 + " fin", 100, "un mot " + "x" * 100 + " fin", []),
+        ("a" * 500, 100, "", ["a" * 500]),
+        ("ligne\n" + "b" * 300 + "\nligne", 100, "ligne\n\nligne", ["b" * 300]),
+        ("a" * 500, 0, "a" * 500, []),
+    ],
+)
+def test_drop_long_tokens(text: str, limit: int, expected: str, removed: list[str]) -> None:
+    assert drop_long_tokens(text, limit) == (expected, removed)
+
+
+def test_plain_lines_going_round_ftfy_change_nothing() -> None:
+    import ftfy
+
+    pieces = ["a", " ", "\n", "\r", "\r\n", "&amp;", "&eacute;", "<", "é", "Ã©", "â€™", "ﬁ"]
+    pieces += ["Ａ", "\x00", "\x1b[31m", "“", "'", "\t", "\x85", "&", "&lt;p&gt;", "Ã", "©"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(30)))
+        expected = ftfy.fix_text(
+            text,
+            normalization="NFC",
+            uncurl_quotes=True,
+            fix_line_breaks=True,
+            remove_control_chars=True,
+            fix_latin_ligatures=True,
+            fix_character_width=True,
+            unescape_html="auto",
+        )
+        assert _fix_text(text) == expected, repr(text)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from pipeline.text.number_words import parse_french_ordinal, parse_number_words
 from pipeline.text.numbers import (
+    Quantity,
+    QuantityIndex,
     equivalent,
     glued_en,
     number_words_en,
@@ -219,3 +223,20 @@ def test_number_words_en(text: str, values: list[int]) -> None:
 )
 def test_numbers_glued_to_units_in_english(text: str, values: list[float]) -> None:
     assert [q.value for q in glued_en(text)] == values
+
+
+def test_the_quantity_index_agrees_with_comparing_each_pair() -> None:
+    rng = random.Random(3)
+    numbers = [1, 2, 3, 7.7, 15, 1000, 1e6, 1.0000001, 0, 3e-10, 2019, 7.7000001]
+
+    def quantity() -> Quantity:
+        number = rng.choice(numbers)
+        value = number * rng.choice([1, 1, 1e3, 1e6, 1e9])
+        unit = rng.choice([None, None, "EUR", "USD", "%", "km"])
+        return Quantity("number", "x", number, value, unit, (0, 1))
+
+    for _ in range(3000):
+        target = [quantity() for _ in range(rng.randrange(6))]
+        index = QuantityIndex(target)
+        for q in (quantity() for _ in range(5)):
+            assert index.has_equivalent(q) == any(equivalent(q, t) for t in target)
