@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.lang.lexicon import calendar_en, calendar_fr
+from pipeline.lang.polarity import polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
 
@@ -36,8 +38,13 @@ class Verifier:
     def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
         flags = [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
         flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
-        names = consistency.names_in(analysis)
-        flags += [Flag("name", m) for m in consistency.missing_names(names, en)]
+        flags += missing_calendar(fr, en)
+        if analysis is not None:
+            names = consistency.names_in(analysis)
+            flags += [Flag("name", m) for m in consistency.missing_names(names, en)]
+        polarity = polarity_mismatch(fr, en)
+        if polarity:
+            flags.append(Flag("polarity", *polarity))
         return flags
 
     def summary(
@@ -49,3 +56,15 @@ class Verifier:
     ) -> list[Flag]:
         evidence = SourceEvidence(article[1], "en", article[0])
         return [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
+
+
+def missing_calendar(fr: str, en: str) -> list[Flag]:
+    """Months and weekdays of the French that the English does not name ("jeudi" ↔
+    "Thursday", "en mars" ↔ "in March"), and the English's that the French does not."""
+    french = calendar_fr(fr)
+    english = calendar_en(en)
+    keys_en = {k for k, _, _ in english}
+    keys_fr = {k for k, _, _ in french}
+    flags = [Flag("date", surface) for key, surface, _ in french if key not in keys_en]
+    flags += [Flag("date", "", surface) for key, surface, _ in english if key not in keys_fr]
+    return flags
