@@ -11,6 +11,7 @@ English: not, n't, never, no, none, nothing, nobody, no one, neither, nor, witho
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
 # The second word of a French negation, within the clause that follows "ne".
@@ -101,3 +102,14 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     if en and not negations_fr(french) and not _FR_WEAK.search(french):
         return "", en[0]
     return None
+
+
+def negation_added(text: str, sources: Sequence[str]) -> str | None:
+    """The negation of a generated English sentence (a summary's) that its English sources have
+    no sign of, or None."""
+    found = [n for n in negations_en(text) if n.lower() not in ("without", "nor", "neither")]
+    if not found:
+        return None
+    if any(negations_en(s) or _EN_WEAK.search(s) for s in sources):
+        return None
+    return found[0]

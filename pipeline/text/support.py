@@ -72,6 +72,13 @@ _NOT_NAME_WORDS = (
 )
 _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words that mark the number after them as rounded ("about 1,000", "près de 1 000").
+_APPROXIMATE = re.compile(
+    r"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|over|under"
+    r"|less\s+than|fewer\s+than|close\s+to|up\s+to|près\s+de|presque|environ|plus\s+de"
+    r"|moins\s+de|quelque|quasi|jusqu['’]à)\s+(?:the\s+|\$|€|£)?)$",
+    re.IGNORECASE,
+)
 
 
 def _dates(text: str, lang: str) -> list[tuple[int, str]]:
@@ -149,8 +156,15 @@ class SourceEvidence:
                 self.dates |= {key for key, _ in _dates(text, lang_)}
                 self.initials |= _initials(text)
 
-    def _has_quantity(self, q: Quantity) -> bool:
-        return any(equivalent(q, s) or equivalent(s, q) for s in self.quantities)
+    def _has_quantity(self, q: Quantity, approximate: bool = False) -> bool:
+        if any(equivalent(q, s) or equivalent(s, q) for s in self.quantities):
+            return True
+        # "about 1,000" for 987: a number the summary marks as rounded may differ by a tenth.
+        return approximate and any(
+            (q.unit == s.unit or not (q.unit and s.unit))
+            and abs(q.value - s.value) <= 0.1 * max(abs(s.value), 1e-9)
+            for s in self.quantities
+        )
 
     def _has_name(self, keys: list[str]) -> bool:
         if all(k in self.words for k in keys):
@@ -162,7 +176,7 @@ class SourceEvidence:
         """What ``text`` says that the source does not, in the order it says it."""
         found: list[tuple[int, Unsupported]] = []
         for q in quantities(text, self.lang):
-            if not self._has_quantity(q):
+            if not self._has_quantity(q, bool(_APPROXIMATE.search(text[: q.span[0]]))):
                 kind = "date" if q.kind == "year" else "number"
                 found.append((q.span[0], Unsupported(kind, q.surface)))
         for key, surface in _dates(text, self.lang):

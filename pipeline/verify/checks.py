@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.lang.lexicon import calendar_en, calendar_fr
-from pipeline.lang.polarity import polarity_mismatch
+from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
 
@@ -54,8 +54,12 @@ class Verifier:
         sources_en: Sequence[str],
         article: tuple[Sequence[str], Sequence[str]],
     ) -> list[Flag]:
-        evidence = SourceEvidence(article[1], "en", article[0])
-        return [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
+        evidence = SourceEvidence(sources_en, "en", sources_fr)
+        flags = [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
+        added = negation_added(text, sources_en)
+        if added:
+            flags.append(Flag("polarity", "", added))
+        return flags
 
 
 def missing_calendar(fr: str, en: str) -> list[Flag]:
