@@ -87,13 +87,55 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
     return None
 
 
-def missing_numbers(french: str, english: str) -> list[str]:
-    """Surfaces of the French quantities with no equivalent in ``english``."""
-    target = quantities_en(english, words=True) + glued_en(english)
+# English words that say a number without writing it: "twice", "double-digit", "tenfold".
+_EN_IMPLICIT = re.compile(
+    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple)|(thrice|triple|treble)|(\w+)fold)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+# French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
+_FR_IDIOM = re.compile(r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b", re.I)
+_DECADE = re.compile(r"\bann[ée]es\s+$", re.IGNORECASE)
+
+
+def _implicit_en(english: str) -> list[Quantity]:
     out = []
-    for q in unmatched(quantities_fr(french), target):
-        pm = _as_pm(french, q)
-        if pm is None or unmatched([pm], target):
+    for m in _EN_IMPLICIT.finditer(english):
+        if m.group(1):
+            value = 2.0
+        elif m.group(2):
+            value = 3.0
+        else:
+            words = quantities_en(m.group(3), words=True)
+            if not words:
+                continue
+            value = words[0].value
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    return out
+
+
+def _alternatives(french: str, q: Quantity) -> list[Quantity]:
+    """Other ways the English may say a French quantity: "15 heures" as "3 pm", "les années
+    80" as "the 1980s"."""
+    out = []
+    pm = _as_pm(french, q)
+    if pm is not None:
+        out.append(pm)
+    if q.value < 100 and _DECADE.search(french[: q.span[0]]):
+        out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
+    return out
+
+
+def missing_numbers(french: str, english: str) -> list[str]:
+    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
+    target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
+    idioms = [m.span() for m in _FR_IDIOM.finditer(french)]
+    out = []
+    for q in unmatched(quantities_fr(french, words=True), target):
+        if any(a <= q.span[0] < b for a, b in idioms):
+            continue
+        alternatives = _alternatives(french, q)
+        if not alternatives or len(unmatched(alternatives, target)) == len(alternatives):
             out.append(q.surface)
     return out
 
