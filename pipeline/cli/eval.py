@@ -22,7 +22,7 @@ from pipeline.io import atomic_write_text
 EXIT_CODES = "Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available."
 
 app = typer.Typer(
-    help="Score translations (BLEU, chrF), summaries (ROUGE) and the checks (recall) on public test sets.",
+    help="Score translations (BLEU, chrF), summaries (ROUGE) and the checks (recall).",
     no_args_is_help=True,
     epilog=EXIT_CODES,
 )

@@ -74,7 +74,9 @@ _FR_CALENDAR = re.compile(
     re.IGNORECASE,
 )
 _EN_CALENDAR = re.compile(
-    r"(?<![\w])(?:(" + "|".join(EN_MONTHS + EN_WEEKDAYS) + r")s?|("
+    r"(?<![\w])(?:("
+    + "|".join(EN_MONTHS + EN_WEEKDAYS)
+    + r")s?|("
     + "|".join(EN_MONTH_ABBREVIATIONS)
     + r")\.)(?![\w-])",
     re.IGNORECASE,
@@ -89,8 +91,12 @@ def calendar_fr(text: str) -> list[tuple[int, str, int]]:
     for m in _FR_CALENDAR.finditer(text):
         word = m.group(1).lower()
         word = word[:-1] if word.endswith("s") and word[:-1] in FR_WEEKDAYS else word
-        if word == "mars" and m.group(1)[0] == "M" and not re.search(
-            r"(?:\d|\b(?:en|de|fin|début|mi|depuis|le|du))[\s-]*$", text[: m.start()], re.I
+        if (
+            word == "mars"
+            and m.group(1)[0] == "M"
+            and not re.search(
+                r"(?:\d|\b(?:en|de|fin|début|mi|depuis|le|du))[\s-]*$", text[: m.start()], re.I
+            )
         ):
             continue
         if word in FR_MONTHS:

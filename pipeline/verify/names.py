@@ -25,14 +25,12 @@ _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _PREFIX = 5
 # Capitalised words that are not names, whatever the tagger says.
-_NOT_NAMES = {
-    fold(w)
-    for w in (
-        "M Mme Mlle Mm Me Dr Pr St Ste Saint Sainte Le La Les Un Une Des Du De Il Elle Ils Elles "
-        "On Nous Vous Je Ce Cette Ces Son Sa Ses Leur Leurs Mais Et Ou Donc Selon Pour Par Sur "
-        "Avec Sans Dans En Au Aux Monsieur Madame"
-    ).split()
-}
+_NOT_NAME_WORDS = (
+    "M Mme Mlle Mm Me Dr Pr St Ste Saint Sainte Le La Les Un Une Des Du De Il Elle Ils Elles "
+    "On Nous Vous Je Ce Cette Ces Son Sa Ses Leur Leurs Mais Et Ou Donc Selon Pour Par Sur "
+    "Avec Sans Dans En Au Aux Monsieur Madame"
+)
+_NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
 
 
