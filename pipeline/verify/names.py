@@ -17,12 +17,13 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
-from pipeline.lang.names import common_french, english_forms
+from pipeline.lang.names import KNOWN, common_french, english_forms
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_FUZZY = 0.7  # difflib ratio at which two capitalised words are one name spelt two ways
+_FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
 _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 _PREFIX = 5
 # Capitalised words that are not names, whatever the tagger says.
 _NOT_NAME_WORDS = (
@@ -65,8 +66,10 @@ def name_words(text: str, analysis: Any) -> list[str]:
         key = fold(word)
         if key in _NOT_NAMES or key in _CALENDAR or word in out:
             continue
-        if not acronym and common_french(word) and not english_forms(word):
+        if not acronym and common_french(word) and fold(word) not in KNOWN:
             continue  # "Banque", "Parti": translated with the name, no way to check them here
+        if _ROMAN_ORDINAL.match(word):
+            continue  # "IIIe République" ↔ "Third Republic"
         if word.isupper() and not acronym:
             continue  # a word in capitals for emphasis, checked by nothing here
         out.append(word)
@@ -88,6 +91,8 @@ class EnglishNames:
             if w[:1].isupper() and w.lower() != "the":
                 run.append(w[0])
                 continue
+            if run and w.lower() in ("of", "for", "and", "the"):
+                continue  # "Democratic Republic of Congo" → DRC
             for i in range(len(run)):
                 for j in range(i + 2, min(len(run), i + 6) + 1):
                     self.initials.add("".join(sorted(run[i:j])))
