@@ -21,7 +21,7 @@ _FR_SECOND = re.compile(
 )
 # Words that deny on their own ("sans", "aucun" as a determiner, "non" as an answer or prefix).
 _FR_ALONE = re.compile(
-    r"(?<![\w-])(?:sans|aucune?|jamais|non(?!-)|ni)(?![\w-])|(?<![\w-])non-(?=\w)",
+    r"(?<![\w-])(?:sans|aucune?|jamais|rien|non(?!-)|ni)(?![\w-])|(?<![\w-])non-(?=\w)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?»\"()]|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
@@ -95,7 +95,9 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     word ("n'a pas survécu" ↔ "succumbed"): only a side with a negation particle against a side
     with no negation and no word of denial (:data:`_EN_WEAK`, :data:`_FR_WEAK`) is a mismatch.
     """
-    fr = [n for n in negations_fr(french) if " " in n]  # "ne … pas", not "sans" alone
+    # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
+    # with a word ("sans précédent" ↔ "unprecedented").
+    fr = [n for n in negations_fr(french) if n.lower() not in ("sans", "non", "ni", "non-")]
     en = [n for n in negations_en(english) if n.lower() not in ("without", "nor", "neither")]
     if fr and not negations_en(english) and not _EN_WEAK.search(english):
         return fr[0], None

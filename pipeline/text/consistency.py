@@ -228,3 +228,74 @@ def names_in(analysis: Analysis) -> list[Name]:
         if text and checkable(text, ent.label):
             names.append(Name(text, ent.label))
     return names
+
+
+# Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
+_FR_CLOCK = re.compile(
+    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])", re.IGNORECASE
+)
+_EN_CLOCK = re.compile(
+    r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
+    r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+def _en_clocks(english: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _EN_CLOCK.finditer(english):
+        hour = int(m.group(1) or m.group(4))
+        minute = int(m.group(2) or m.group(5) or 0)
+        out.add((hour % 12, minute))
+    for word in re.findall(r"\b(noon|midday|midnight)\b", english, re.IGNORECASE):
+        out.add((0, 0))
+    return out
+
+
+def missing_clock_times(french: str, english: str) -> list[str]:
+    """French clock times ("21h30", "4h", "15 heures") the English gives at no time of the
+    same hour and minute on a 12- or 24-hour clock. "24 heures" and "48 heures" are durations
+    as often as times: only a number followed by "h" and minutes, or "h" glued, or an hour
+    under 24 with "heures" after "à/vers/dès/jusqu'à", is a time."""
+    out = []
+    clocks: set[tuple[int, int]] | None = None
+    for m in _FR_CLOCK.finditer(french):
+        unit = french[m.start() : m.end()].lower()
+        if "heure" in unit and not re.search(
+            r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$", french[: m.start()], re.I
+        ):
+            continue  # "pendant 24 heures": a duration
+        if clocks is None:
+            clocks = _en_clocks(english)
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if (hour % 12, minute) not in clocks:
+            out.append(m.group(0))
+    return out
+
+
+# Scale words with no number of their own: "des centaines de millions" ↔ "hundreds of millions".
+_FR_BARE_SCALE = re.compile(r"(?<![\d\s])(\s*)\b(millions|milliards)\b", re.IGNORECASE)
+_EN_SCALES_ANY = re.compile(r"\b(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE)
+_FR_TO_EN = {"millions": 6, "milliards": 9}
+_EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12}
+
+
+def missing_scale_words(french: str, english: str) -> list[str]:
+    """"millions"/"milliards" that no number comes with ("des centaines de millions") and that
+    the English gives at no scale of the same size."""
+    bare = []
+    for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
+        before = french[: m.start()].rstrip()
+        if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
+            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", french[: m.start()]
+        ):
+            continue  # "3 millions": checked as a number
+        if re.search(r"\d[\d\s,.]*$", before):
+            continue
+        bare.append(m)
+    if not bare:
+        return []
+    found = set()
+    for m in _EN_SCALES_ANY.finditer(english):
+        found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
+    return [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]

@@ -38,6 +38,8 @@ class Verifier:
 
     def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
         flags = [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
+        flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
+        flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
         flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
         flags += missing_calendar(fr, en)
         flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]

@@ -85,6 +85,7 @@ class EnglishNames:
         self.prefixes = {fold(w)[:_PREFIX] for w in words if len(w) >= _PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
         self.capitalised = {fold(w) for w in words if w[:1].isupper()}
+        self.acronym_lengths = {len(w) for w in words if w.isupper() and len(w) >= 2}
         self.initials: set[str] = set()
         run: list[str] = []
         for w in [*words, "."]:
@@ -109,7 +110,11 @@ class EnglishNames:
             return True
         if _ACRONYM.match(word):
             letters = "".join(sorted(fold(word).upper()))
-            return letters in self.acronyms or letters in self.initials
+            if letters in self.acronyms:
+                return True
+            # Spelt out ("GRC" ↔ "Royal Gendarmerie of Canada"), unless the English gives an
+            # acronym of its own of that length, which then is the wrong one.
+            return letters in self.initials and len(word) not in self.acronym_lengths
         # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda".
         return any(SequenceMatcher(None, key, w).ratio() >= _FUZZY for w in self.capitalised)
 
