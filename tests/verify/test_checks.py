@@ -37,7 +37,13 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("date", "Le robot a atterri sur Mars.", "The robot landed on Mars.", False),
         # names: people, acronyms, known translations
         ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Okonkwo jumped.", True),
-        ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Florez jumped.", False),
+        (
+            "name",
+            "Le sportif Jhonathan Florez a sauté.",
+            "Sportsman Jhonathan Florez jumped.",
+            False,
+        ),
+        ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Hasan Florez jumped.", True),
         ("name", "Le directeur de la NSA a parlé.", "The head of the CIA spoke.", True),
         ("name", "Le directeur de la NSA a parlé.", "The head of the NSA spoke.", False),
         ("name", "L'OTAN a répondu à Moscou.", "NATO responded to Moscow.", False),
