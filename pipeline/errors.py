@@ -50,3 +50,10 @@ class InputError(BriefError):
 
 class StageOrderError(ConfigError):
     """The configured stage list cannot work: a stage needs a field no earlier stage fills."""
+
+
+class VerifyInputError(BriefError):
+    """``brief verify`` cannot compare the files it was given (different line counts under
+    ``--aligned``, an empty or binary file, English given as the source): a usage error."""
+
+    exit_code = 2

@@ -65,11 +65,20 @@ class Verifier:
 
 def missing_calendar(fr: str, en: str) -> list[Flag]:
     """Months and weekdays of the French that the English does not name ("jeudi" ↔
-    "Thursday", "en mars" ↔ "in March"), and the English's that the French does not."""
+    "Thursday", "en mars" ↔ "in March"), each paired with the English's own unmatched one of the
+    same sort when there is one ("jeudi" ↔ "Monday"), and the English's left over."""
     french = calendar_fr(fr)
     english = calendar_en(en)
     keys_en = {k for k, _, _ in english}
     keys_fr = {k for k, _, _ in french}
-    flags = [Flag("date", surface) for key, surface, _ in french if key not in keys_en]
-    flags += [Flag("date", "", surface) for key, surface, _ in english if key not in keys_fr]
+    extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
+    flags = []
+    for key, surface, _ in french:
+        if key in keys_en:
+            continue
+        same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
+        if same is not None:
+            extra.remove(same)
+        flags.append(Flag("date", surface, same[1] if same else None))
+    flags += [Flag("date", "", surface) for _, surface in extra]
     return flags
