@@ -28,12 +28,10 @@ from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage, pipe_isolated
 from pipeline.workers import (
-    Jobs,
     Segment,
     WorkerPool,
     add_seconds,
     plan,
-    run_behind,
     run_segment,
 )
 
@@ -154,8 +152,6 @@ class Pipeline:
         items: list[Article] = []
         batches = self._batches(articles, items)
         segments = plan(self.stages)
-        for stage in self.stages:
-            stage.deferred = True  # the segments run each stage's work behind it
         if self.config.run.workers and any(segment.parallel for segment in segments):
             self._run_overlapped(segments, batches, on_article)
         else:
@@ -245,20 +241,13 @@ class Pipeline:
     ) -> dict[str, float]:
         """One batch through every segment: CPU ones in the workers, model ones here, in turn."""
         seconds: dict[str, float] = {}
-        behind: Jobs = []  # the last model segment's, for the workers to do
         for position, segment in enumerate(segments):
             turns.check()
             if segment.parallel:
-                spent = pool.run(segment, batch, behind)
-                behind = []
+                spent = pool.run(segment, batch)
             else:
                 with turns.take(position, index):
                     spent = {stage.name: pipe_isolated(stage, batch) for stage in segment.stages}
-                following = segments[position + 1] if position + 1 < len(segments) else None
-                if following is not None and following.parallel:
-                    behind = segment.behind
-                else:
-                    spent |= run_behind(segment.behind, batch)
             add_seconds(seconds, spent)
         return seconds
 

@@ -122,9 +122,7 @@ def evaluate_verify(
         subsets = [tallies["all"]] + ([tallies["fr"]] if segment.origlang == "fr" else [])
         flags = verifier.translation(fr, en, analysis)
         siblings = [j for j in documents[segment.docid] if j != i]
-        article = documents[segment.docid]
-        context = ([segments[j].source for j in article], [segments[j].reference for j in article])
-        summary_flags = verifier.summary(en, [fr], [en], context)
+        summary_flags = verifier.summary(en, [fr], [en])
         for tally in subsets:
             tally.sentences += 1
             tally.flagged += bool(flags)
@@ -145,11 +143,11 @@ def evaluate_verify(
             en, [segments[j].reference for j in siblings], perturb.rng_for(seed, "move", i)
         )
         if moved is not None:
-            caught = _new(verifier.summary(moved, [fr], [en], context), summary_flags)
+            caught = _new(verifier.summary(moved, [fr], [en]), summary_flags)
             _count(subsets, "summary_move", caught, examples, i, fr, moved)
         negated = perturb.summary_negation(fr, en, perturb.rng_for(seed, "negation", i))
         if negated is not None:
-            caught = _new(verifier.summary(negated, [fr], [en], context), summary_flags)
+            caught = _new(verifier.summary(negated, [fr], [en]), summary_flags)
             _count(subsets, "summary_negation", caught, examples, i, fr, negated)
         if progress and (i + 1) % 250 == 0:
             progress(i + 1, len(segments))

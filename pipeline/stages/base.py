@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pipeline.document import Article
@@ -38,8 +37,6 @@ class Stage:
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
     parallel: ClassVar[bool] = False
-    # Set by the runner, which then runs the stage's ``behind`` work itself (see there).
-    deferred: bool = False
 
     def backends(self) -> dict[str, Any]:
         """The model backends this stage uses, by role (for preflight and the signature)."""
@@ -51,28 +48,6 @@ class Stage:
 
     def warm_up(self) -> None:
         """Loads what the stage needs (a worker does this once, before its first batch)."""
-
-    def behind(self) -> Callable[[list[Article]], Any] | None:
-        """CPU work on this stage's output that need not hold up the stage's turn.
-
-        ``pipe`` does it at its end, unless the runner has set ``deferred``: the runner then
-        calls the returned function itself, right after the stage's segment (in a worker when
-        CPU stages follow, so that the models can go on with the next batch). It must be
-        picklable and must read only what the stage filled. None: nothing to do behind.
-        """
-        return None
-
-
-class Job(Stage):
-    """Work behind a stage, run as a stage of its own (errors isolated the same)."""
-
-    def __init__(self, name: str, work: Callable[[list[Article]], Any]) -> None:
-        self.name = name  # type: ignore[misc]  # a per-instance name for a job
-        self.work = work
-
-    def pipe(self, articles: list[Article]) -> list[Article]:
-        self.work(articles)
-        return articles
 
 
 def pipe_isolated(stage: Stage, batch: list[Article]) -> float:

@@ -24,11 +24,31 @@ class Flag:
     en: str | None = None
 
 
-class Verifier:
-    """Runs the checks; the spaCy analysis of the French is made by :meth:`analyse`."""
+def describe(flag: Flag) -> str:
+    """A flag in words, as the brief's warnings and ``brief verify``'s Markdown both show it:
+    ``date: “jeudi” ↔ “Monday”``, ``number: “1 500 euros” ↔ missing``."""
+    fr = f"“{flag.fr}”" if flag.fr else "—"
+    en = f"“{flag.en}”" if flag.en else "missing"
+    return f"{flag.kind}: {fr} ↔ {en}"
 
-    def __init__(self, model: str = SPACY_MODEL) -> None:
+
+class Verifier:
+    """Runs the checks; the spaCy analysis of the French is made by :meth:`analyse`.
+
+    Args:
+        model: The spaCy package that finds the names.
+        numbers / names / polarity: Which checks of a translation run.
+    """
+
+    def __init__(
+        self,
+        model: str = SPACY_MODEL,
+        numbers: bool = True,
+        names: bool = True,
+        polarity: bool = True,
+    ) -> None:
         self.model = model
+        self.numbers, self.names, self.polarity = numbers, names, polarity
 
     def analyse(self, texts: list[str]) -> list[Any]:
         from pipeline.backends.spacy_fr import SpacyFrench
@@ -37,30 +57,44 @@ class Verifier:
         return analyse(SpacyFrench(self.model).nlp(), texts)
 
     def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
-        flags = [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
-        flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
-        flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
-        flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
-        flags += missing_calendar(fr, en)
-        flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
-        polarity = polarity_mismatch(fr, en)
+        """What ``en`` does not carry over from ``fr``.
+
+        Args:
+            fr: A French sentence.
+            en: Its English translation.
+            analysis: spaCy's analysis of ``fr`` (:meth:`analyse`); None: names unchecked.
+        """
+        flags = []
+        if self.numbers:
+            flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
+            flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
+            flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
+            flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
+            flags += missing_calendar(fr, en)
+        if self.names:
+            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
+        polarity = polarity_mismatch(fr, en) if self.polarity else None
         if polarity:
             flags.append(Flag("polarity", *polarity))
         return flags
 
     def summary(
-        self,
-        text: str,
-        sources_fr: Sequence[str],
-        sources_en: Sequence[str],
-        article: tuple[Sequence[str], Sequence[str]],
+        self, text: str, sources_fr: Sequence[str], sources_en: Sequence[str]
     ) -> list[Flag]:
+        """What an English summary sentence states that its own source sentences do not: a
+        number, date or name (the French side counts too: a number the translation lost is
+        still in the source), or a negation."""
         evidence = SourceEvidence(sources_en, "en", sources_fr)
         flags = [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
         added = negation_added(text, sources_en)
         if added:
             flags.append(Flag("polarity", "", added))
         return flags
+
+    def summary_fr(self, text: str, sources_fr: Sequence[str]) -> list[Flag]:
+        """:meth:`summary` for a French summary sentence, against its French sources."""
+        evidence = SourceEvidence(sources_fr, "fr")
+        return [Flag(u.kind, u.text, None) for u in evidence.unsupported(text)]
 
 
 def missing_calendar(fr: str, en: str) -> list[Flag]:

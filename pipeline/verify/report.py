@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.verify.align import Alignment
-from pipeline.verify.checks import Flag, Verifier
+from pipeline.verify.checks import Flag, Verifier, describe
 
 SCHEMA_VERSION = 1
 KINDS = ("number", "date", "name", "polarity")
@@ -104,9 +104,7 @@ def summary_lines(
     out = []
     for text in summary:
         sources = sorted(pick_sources(text, "en", keyed))
-        flags = verifier.summary(
-            text, [french[i] for i in sources], [english[i] for i in sources], (french, english)
-        )
+        flags = verifier.summary(text, [french[i] for i in sources], [english[i] for i in sources])
         if not sources:
             flags = [Flag("unsourced", "", text), *flags]
         out.append(SummaryLine(text, sources, flags))
@@ -142,9 +140,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         for s in shown:
             fr = _mark(s["fr"], [f["fr"] for f in s["flags"]])
             en = _mark(s["en"] or "", [f["en"] for f in s["flags"]])
-            what = "; ".join(
-                f"{f['kind']}: {f['fr'] or '—'} ↔ {f['en'] or 'missing'}" for f in s["flags"]
-            )
+            what = "; ".join(describe(Flag(f["kind"], f["fr"] or "", f["en"])) for f in s["flags"])
             out.append(f"| {s['index']} | {_cell(fr)} | {_cell(en)} | {_cell(what)} |")
         out.append("")
     if report["unaligned_fr"]:
