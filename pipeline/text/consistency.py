@@ -1,4 +1,4 @@
-"""Does the English keep the French sentence's numbers, dates and names?
+"""Does the English keep the French sentence's numbers and dates?
 
 Numbers go through the project's one number parser (:mod:`pipeline.text.numbers`): every
 quantity of the source (amount, percentage, year, plain number, measure) needs an equivalent in
@@ -7,75 +7,23 @@ the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,5
 rules (:mod:`pipeline.facts.dates`), which know the English forms each may take ("le 3 mai
 2019" ↔ "May 3, 2019" / "3 May 2019").
 
-Names are people and organisations found by spaCy's French NER (a one-word name must also be
-tagged a proper noun). Places are left out (a translation rightly turns "Pékin" into
-"Beijing"), and so are organisations written with lower-case words or as short acronyms
-("Banque mondiale" → "World Bank", "ONU" → "UN"). A person counts as kept when the surname is
-there ("Emmanuel Macron" → "Macron").
+Clock times ("21h30" ↔ "9:30 p.m.") and scale words with no number of their own ("des
+centaines de millions") are checked here too. Names are checked by
+:mod:`pipeline.verify.names`, negations by :mod:`pipeline.lang.polarity`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
 
 if TYPE_CHECKING:
-    from pipeline.facts.analysis import Analysis
+    pass
 
-_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
 _HOUR = re.compile(r"\s*h(?:eures?)?\b|\s*h\d", re.IGNORECASE)
-_NON_WORD = re.compile(r"[\W_]+")
-# Lower-case words that belong in a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
-_PARTICLES = {
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "van",
-    "von",
-    "der",
-    "den",
-    "di",
-    "da",
-    "del",
-    "ben",
-    "bin",
-    "al",
-    "el",
-    "y",
-    "e",
-    "ibn",
-    "ter",
-    "zu",
-    "d",
-    "l",
-}
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name in a French sentence that the translation should keep.
-
-    Attributes:
-        text: As written in the source ("Lei Jun").
-        label: spaCy's label: ``PER`` or ``ORG``.
-    """
-
-    text: str
-    label: str
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one space between words: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + _NON_WORD.sub(" ", bare.casefold()).strip() + " "
 
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
@@ -171,65 +119,6 @@ def missing_dates(french: str, english: str) -> list[str]:
     return out
 
 
-def checkable(name: str, label: str) -> bool:
-    """Whether a translation is expected to keep this entity as written."""
-    words = name.replace("’", "'").split()
-    if label not in ("PER", "ORG") or not words:
-        return False
-    if label == "ORG" and len(words) == 1 and name.isupper() and len(name) <= 5:
-        return False  # acronyms get translated: ONU → UN, OTAN → NATO
-    # "Banque mondiale", "frères Sainte-Croix": descriptions that a translation rewrites.
-    return all(w[:1].isupper() or w.lower().strip("'") in _PARTICLES for w in words)
-
-
-def clean_name(text: str) -> str:
-    """The entity without a leading French article or elision ("l’ONU" → "ONU")."""
-    return _ELISION.sub("", text.strip()).strip(" ,.;:«»\"'’")
-
-
-def kept(name: Name, english: str) -> bool:
-    """Whether ``english`` keeps ``name``: whole, a person's surname, or an organisation's
-    distinctive word ("Cogeco Câble" → "Cogeco Cable", "Hôtels Delta" → "Delta hotels")."""
-    target = fold(english)
-    if fold(name.text) in target:
-        return True
-    words = [w for w in re.split(r"[\s\-]+", name.text) if len(w) >= 3 and w[:1].isupper()]
-    if not words:
-        return False
-    if name.label == "PER":
-        return fold(words[-1]) in target
-    return any(fold(w) in target for w in words)
-
-
-def missing_names(names: list[Name], english: str) -> list[str]:
-    """The names ``english`` does not keep, as written in the source."""
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        if name.text not in seen and not kept(name, english):
-            out.append(name.text)
-        seen.add(name.text)
-    return out
-
-
-def names_in(analysis: Analysis) -> list[Name]:
-    """People and organisations worth checking among a sentence's entities.
-
-    The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
-    ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references it
-    halves the names reported missing. So a one-token entity counts only as a proper noun.
-    """
-    names = []
-    for ent in analysis.entities:
-        text = clean_name(ent.text)
-        inside = [t for t in analysis.tokens if t.start >= ent.start and t.end <= ent.end]
-        if len(inside) == 1 and inside[0].pos not in ("PROPN", ""):
-            continue
-        if text and checkable(text, ent.label):
-            names.append(Name(text, ent.label))
-    return names
-
-
 # Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
 _FR_CLOCK = re.compile(
     r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])", re.IGNORECASE
@@ -274,7 +163,6 @@ def missing_clock_times(french: str, english: str) -> list[str]:
 
 
 # Scale words with no number of their own: "des centaines de millions" ↔ "hundreds of millions".
-_FR_BARE_SCALE = re.compile(r"(?<![\d\s])(\s*)\b(millions|milliards)\b", re.IGNORECASE)
 _EN_SCALES_ANY = re.compile(r"\b(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE)
 _FR_TO_EN = {"millions": 6, "milliards": 9}
 _EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12}

@@ -17,42 +17,18 @@ import re
 from collections.abc import Iterable
 
 from pipeline.document import Unsupported
+from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 from pipeline.text.numbers import Quantity, equivalent
 from pipeline.text.overlap import fold, quantities
 
+# Month and weekday names, folded, from the language layer (one list each).
 _MONTHS = {
-    "en": [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    "fr": [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ],
+    "en": [fold(m) for m in EN_MONTHS],
+    "fr": [fold(m) for m in FR_MONTHS],
 }
 _DAYS = {
-    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "en": [fold(d) for d in EN_WEEKDAYS],
+    "fr": [fold(d) for d in FR_WEEKDAYS],
 }
 # "may" and "march" are also ordinary English words; only capitalised they name a month.
 _AMBIGUOUS_LOWER = {"may", "march"}
