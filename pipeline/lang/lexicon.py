@@ -70,7 +70,7 @@ def fold_phrase(text: str) -> str:
 
 
 _FR_CALENDAR = re.compile(
-    r"(?<![\w-])(" + "|".join(FR_MONTHS) + "|(?:" + "|".join(FR_WEEKDAYS) + r")s?)(?![\w])",
+    r"(?<![\w])(" + "|".join(FR_MONTHS) + "|(?:" + "|".join(FR_WEEKDAYS) + r")s?)(?![\w])",
     re.IGNORECASE,
 )
 _EN_CALENDAR = re.compile(

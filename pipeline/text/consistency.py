@@ -114,9 +114,33 @@ def missing_dates(french: str, english: str) -> list[str]:
         if any(a <= start and end <= b for a, b in kept):
             continue
         kept.append((start, end))
-        if mention_english(mention, english) is None and mention.fr not in out:
+        if mention.fr in out or mention_english(mention, english) is not None:
+            continue
+        if not _parts_in(str(mention.value), english):
             out.append(mention.fr)
     return out
+
+
+def _parts_in(value: str, english: str) -> bool:
+    """Whether the English names a date's month, day and year, in whatever arrangement: dates
+    in a range or a list ("les 6 et 7 septembre" ↔ "September 6 and 7", "du 8 au 28 octobre"
+    ↔ "08 to 28 October") have no English form of their own to look for."""
+    from pipeline.lang.lexicon import calendar_en
+
+    match = re.fullmatch(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?", value)
+    if match is None:
+        return False
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    if month not in {key for key, _, _ in calendar_en(english)}:
+        return False
+    if year and not re.search(rf"(?<!\d){year}(?!\d)", english):
+        return False
+    return day is None or bool(
+        re.search(
+            rf"(?<![\d,.]){int(day)}(?:st|nd|rd|th)?(?![\d,.]\d|\d)|(?<!\d)0{int(day)}(?!\d)",
+            english,
+        )
+    )
 
 
 # Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".

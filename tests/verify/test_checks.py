@@ -35,6 +35,26 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("date", "Il partira en mars.", "He will leave in June.", True),
         ("date", "Il partira en mars.", "He will leave in March.", False),
         ("date", "Le robot a atterri sur Mars.", "The robot landed on Mars.", False),
+        ("date", "Il est parti à la mi-octobre.", "He left in mid-October.", False),
+        ("date", "Il est parti à la mi-octobre.", "He left in mid-November.", True),
+        ("date", "Un sondage réalisé les 6 et 7 septembre.", "A poll on September 6 and 7.", False),
+        ("date", "Un sondage réalisé les 6 et 7 septembre.", "A poll on September 6 and 8.", True),
+        ("date", "Du 8 octobre au 28 octobre.", "From 08 to 28 October.", False),
+        (
+            "number",
+            "Peu avant 4h, il a perdu le contrôle.",
+            "Just before 4am, he lost control.",
+            False,
+        ),
+        (
+            "number",
+            "Peu avant 4h, il a perdu le contrôle.",
+            "Just before 5am, he lost control.",
+            True,
+        ),
+        ("number", "À 21h30, il dormait.", "At 9:30 p.m., he was asleep.", False),
+        ("number", "Des centaines de millions d'usagers.", "Hundreds of billions of users.", True),
+        ("number", "Des centaines de millions d'usagers.", "Hundreds of millions of users.", False),
         # names: people, acronyms, known translations
         ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Okonkwo jumped.", True),
         (
