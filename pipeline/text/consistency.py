@@ -18,7 +18,14 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
+from pipeline.text.numbers import (
+    Quantity,
+    glued_en,
+    noun_numbers,
+    quantities_en,
+    quantities_fr,
+    unmatched,
+)
 
 if TYPE_CHECKING:
     pass
@@ -77,9 +84,10 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
     target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
+    target += noun_numbers(english, "en")
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]
     out = []
-    for q in unmatched(quantities_fr(french, words=True), target):
+    for q in unmatched(quantities_fr(french, words=True) + noun_numbers(french, "fr"), target):
         if any(a <= q.span[0] < b for a, b in idioms):
             continue
         alternatives = _alternatives(french, q)

@@ -27,6 +27,10 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("number", "Il a trois chats.", "He has five cats.", True),
         ("number", "Il a trois chats.", "He has three cats.", False),
         ("number", "Il vient deux fois par semaine.", "He comes twice a week.", False),
+        ("number", "La moitié des élèves sont partis.", "Half the pupils left.", False),
+        ("number", "La moitié des élèves sont partis.", "A third of the pupils left.", True),
+        ("number", "Vingt-deux personnes sont mortes.", "Twenty-two people died.", False),
+        ("number", "Vingt-deux personnes sont mortes.", "Twenty people died.", True),
         ("number", "Dans les années 80, il a fui.", "In the 1980s, he fled.", False),
         ("number", "Une hausse de 12 %.", "A rise of 13%.", True),
         # dates: weekdays and months standing alone
