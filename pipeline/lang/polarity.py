@@ -103,6 +103,10 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         return fr[0], None
     if en and not negations_fr(french) and not _FR_WEAK.search(french):
         return "", en[0]
+    # Two or more French negations against fewer English signs of denial: one was lost.
+    signs = len(negations_en(english)) + len(_EN_WEAK.findall(english))
+    if len(fr) >= 2 and signs < len(fr):
+        return fr[-1], None
     return None
 
 

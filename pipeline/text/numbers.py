@@ -23,7 +23,7 @@ from pipeline.text.number_words import (
     units_pattern,
 )
 
-_SPACES = "  \u202f"
+_SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 
 _FR_NUM = (
     rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!\d|,\d)|\d+(?:,\d+)?"

@@ -24,6 +24,8 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         # numbers: digits, words in both languages, idioms and decades
         ("number", "Il a payé 1 500 euros.", "He paid 1,600 euros.", True),
         ("number", "Il a payé 1 500 euros.", "He paid 1,500 euros.", False),
+        ("number", "Il a mobilisé 5\u00a0000\u00a0conducteurs.", "It enlisted 5,000 drivers.", False),
+        ("number", "Il a mobilisé 5\u202f000 conducteurs.", "It enlisted 5,004 drivers.", True),
         ("number", "Il a trois chats.", "He has five cats.", True),
         ("number", "Il a trois chats.", "He has three cats.", False),
         ("number", "Il vient deux fois par semaine.", "He comes twice a week.", False),
