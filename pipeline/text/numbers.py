@@ -163,6 +163,24 @@ def _glued(text: str, start: int, num_end: int, end: int) -> bool:
     return end == num_end and after.isalpha()
 
 
+_BEFORE_COUNT = re.compile(
+    r"(?:^|\b(?:les|des|ses|ces|mes|nos|vos|leurs|à|de|en|aux|pour|sur|avec|et|ou|parfois"
+    r"|environ|quelque|plus|moins|soit|ces|dont|les)\s+)$",
+    re.IGNORECASE,
+)
+_AFTER_COUNT = re.compile(r"\s+(?!et\b|ou\b|ni\b)[a-zà-ÿ]", re.IGNORECASE)
+
+
+def _counted_neuf(text: str, start: int, end: int) -> bool:
+    """Whether "neuf" is nine ("les neuf premiers épisodes", "à neuf reprises") rather than
+    new ("un bâtiment neuf"): a determiner or preposition before it and a word after."""
+    if text[start:end].lower() != "neuf":
+        return False
+    return bool(_BEFORE_COUNT.search(text[max(0, start - 20) : start])) and bool(
+        _AFTER_COUNT.match(text, end)
+    )
+
+
 def _make(
     match: re.Match[str],
     text: str,
@@ -198,7 +216,11 @@ def _make(
         )
     else:
         written = True
-        if match["words"].lower() in _NOT_ALONE and end == match.end(group):
+        if (
+            match["words"].lower() in _NOT_ALONE
+            and end == match.end(group)
+            and not _counted_neuf(text, match.start(group), end)
+        ):
             return None
         parsed = parse_number_words(match["words"], lang)
         if parsed is None:

@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
 _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 _PREFIX = 5
 # Capitalised words that are not names, whatever the tagger says.
@@ -84,6 +85,7 @@ class EnglishNames:
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
         self.capitalised = {fold(w) for w in words if w[:1].isupper()}
         self.acronym_lengths = {len(w) for w in words if w.isupper() and len(w) >= 2}
+        self.acronym_words = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
         self.initials: set[str] = set()
         run: list[str] = []
         for w in [*words, "."]:
@@ -123,4 +125,12 @@ def missing_name_words(french: str, english: str, analysis: Any) -> list[str]:
     if not words:
         return []
     target = EnglishNames(english)
+    # An English acronym that answers to none of the French's is a wrong one ("(GRC)" →
+    # "(OECD)"): then an acronym spelt out elsewhere in the English does not vouch for it.
+    french_letters = {"".join(sorted(fold(a).upper())) for a in _ACRONYM_IN.findall(french)}
+    known = {f for w in words for f in english_forms(w)}
+    if any(
+        "".join(sorted(a)) not in french_letters and a not in known for a in target.acronym_words
+    ):
+        target.initials = set()
     return [w for w in words if not target.keeps(w)]
