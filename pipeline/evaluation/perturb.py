@@ -17,6 +17,8 @@ import random
 import re
 from collections.abc import Callable
 
+from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
+
 TYPES = (
     "digit_number",
     "percentage",
@@ -31,36 +33,10 @@ TYPES = (
     "negation_removed",
 )
 
-_EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_FR_MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
+# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
+# perturbation applies to is still decided here.
+_EN_WEEKDAYS, _FR_WEEKDAYS = EN_WEEKDAYS, FR_WEEKDAYS
+_EN_MONTHS, _FR_MONTHS = EN_MONTHS, FR_MONTHS
 _EN_WORDS = {
     "two": 2,
     "three": 3,
@@ -110,27 +86,8 @@ _NEGATION_CUE = re.compile(
     r"|\s+not\b|\s+never\b",
     re.I,
 )
-_STOP_CAPS = {
-    "The",
-    "This",
-    "That",
-    "These",
-    "There",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "But",
-    "And",
-    "In",
-    "On",
-    "For",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-}
+_STOP_WORDS = "The This That These There It He She They We But And In On For Mr Mrs Ms Dr"
+_STOP_CAPS = set(_STOP_WORDS.split())
 
 Perturbation = Callable[[str, str, random.Random], str | None]
 
