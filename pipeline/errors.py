@@ -102,3 +102,10 @@ class ArticleTimeout(BriefError):
     def __reduce__(self) -> tuple[type, tuple[str, float, int]]:
         # Raised in a worker process, it must come back whole through pickle.
         return (type(self), (self.stage, self.seconds, self.articles))
+
+
+class VerifyInputError(BriefError):
+    """``brief verify`` cannot compare the files it was given (different line counts under
+    ``--aligned``, an empty or binary file, English given as the source): a usage error."""
+
+    exit_code = 2

@@ -20,6 +20,7 @@ STAGES: dict[str, str] = {
     "detect": "pipeline.stages.detect:DetectStage",
     "translate": "pipeline.stages.translate:TranslateStage",
     "summarise": "pipeline.stages.summarise:SummariseStage",
+    "verify": "pipeline.stages.verify:VerifyStage",
     "facts": "pipeline.stages.facts:FactsStage",
     "write": "pipeline.stages.write:WriteStage",
 }

@@ -29,14 +29,11 @@ from pipeline.runtime import Runtime
 from pipeline.signature import readable
 from pipeline.stages.base import Stage, pipe_isolated
 from pipeline.workers import (
-    Jobs,
     Segment,
     WorkerPool,
     add_seconds,
     plan,
-    run_behind,
     run_segment,
-    segment_budget,
 )
 
 log = logging.getLogger(__name__)
@@ -170,8 +167,6 @@ class Pipeline:
         # their own, and the stages here run in threads, where no budget is enforced.
         here = [] if overlapped else self.stages
         batches = _warmed(here, self._batches(articles, items if keep else None))
-        for stage in self.stages:
-            stage.deferred = True  # the segments run each stage's work behind it
         if overlapped:
             self._run_overlapped(segments, batches, on_article)
         else:
@@ -264,20 +259,13 @@ class Pipeline:
     ) -> dict[str, float]:
         """One batch through every segment: CPU ones in the workers, model ones here, in turn."""
         seconds: dict[str, float] = {}
-        behind: Jobs = []  # the last model segment's, for the workers to do
         for position, segment in enumerate(segments):
             turns.check()
             if segment.parallel:
-                spent = pool.run(segment, batch, behind)
-                behind = []
+                spent = pool.run(segment, batch)
             else:
                 with turns.take(position, index):
                     spent = {stage.name: pipe_isolated(stage, batch) for stage in segment.stages}
-                following = segments[position + 1] if position + 1 < len(segments) else None
-                if following is not None and following.parallel:
-                    behind = segment.behind
-                else:
-                    spent |= run_behind(segment.behind, batch, segment_budget(segment))
             add_seconds(seconds, spent)
         return seconds
 

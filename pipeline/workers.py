@@ -4,11 +4,9 @@ The stages split into segments: runs of consecutive ``parallel`` stages (clean, 
 write: CPU only) and runs of model stages (translate, summarise), which stay in the main process
 with the accelerator. With ``run.workers`` > 0 the runner sends each parallel segment of a batch
 to a pool of worker processes, the batch split among them, and keeps up to three batches in
-flight: one in the models, the next in its first CPU stages, the previous in its last. A
-parallel segment also does the work the model segment before it left behind
-(:meth:`pipeline.stages.base.Stage.behind`: the checks of the translations and of the summaries
-against their sources, with the name check's spaCy analysis), so that the main process does
-little but drive the models.
+flight: one in the models, the next in its first CPU stages, the previous in its last. The
+checks of the translations and summaries are such a stage (``verify``), so that the main
+process does little but drive the models.
 
 Workers are started with ``spawn``, never forked: the main process runs torch and CTranslate2
 threads, which a fork does not survive. Each worker builds its own stages from the config and
@@ -25,10 +23,9 @@ import os
 import resource
 import signal
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config import BriefConfig
@@ -36,12 +33,9 @@ from pipeline.document import Article
 from pipeline.errors import RunStopped
 from pipeline.registry import build_stage
 from pipeline.runtime import Runtime
-from pipeline.stages.base import Job, Stage, pipe_isolated
+from pipeline.stages.base import Stage, pipe_isolated
 
 log = logging.getLogger(__name__)
-
-# (stage name, picklable function) pairs: work behind a stage.
-Jobs = list[tuple[str, Callable[[list[Article]], Any]]]
 
 
 @dataclass
@@ -51,52 +45,26 @@ class Segment:
     Attributes:
         stages: The stages, in order.
         parallel: True for CPU stages that may run in worker processes.
-        behind: The stages' work behind them (:meth:`Stage.behind`), run right after them;
-            for a model segment followed by a parallel one, at the start of that one.
     """
 
     stages: list[Stage]
     parallel: bool
-    behind: Jobs = field(default_factory=list)
 
 
 def plan(stages: list[Stage]) -> list[Segment]:
-    """The stages grouped into segments, each with its stages' work behind them."""
+    """The stages grouped into segments: runs of parallel stages and runs of model stages."""
     out: list[Segment] = []
     for stage in stages:
         if out and out[-1].parallel == stage.parallel:
             out[-1].stages.append(stage)
         else:
             out.append(Segment([stage], stage.parallel))
-    for segment in out:
-        segment.behind = [(s.name, job) for s in segment.stages if (job := s.behind()) is not None]
     return out
 
 
-def run_behind(jobs: Jobs, articles: list[Article], time_budget: float = 0.0) -> dict[str, float]:
-    """Runs work behind stages, an error isolated to its article as a stage's would be, each
-    article given ``time_budget`` seconds (0: no limit)."""
-    return {
-        f"{name}.behind": pipe_isolated(Job(name, job, time_budget), articles) for name, job in jobs
-    }
-
-
-def segment_budget(segment: Segment) -> float:
-    """The time budget of an article in the segment's stages (the same for all of them)."""
-    return max((stage.time_budget for stage in segment.stages), default=0.0)
-
-
-def run_segment(
-    segment: Segment, articles: list[Article], before: Jobs | None = None
-) -> dict[str, float]:
-    """Runs ``before`` (the previous segment's work behind), then the segment's stages and
-    their work behind; returns the seconds per stage."""
-    budget = segment_budget(segment)
-    seconds = run_behind(before or [], articles, budget)
-    for stage in segment.stages:
-        seconds[stage.name] = pipe_isolated(stage, articles)
-    seconds |= run_behind(segment.behind, articles, budget)
-    return seconds
+def run_segment(segment: Segment, articles: list[Article]) -> dict[str, float]:
+    """Runs the segment's stages on the articles; returns the seconds per stage."""
+    return {stage.name: pipe_isolated(stage, articles) for stage in segment.stages}
 
 
 def add_seconds(into: dict[str, float], more: dict[str, float]) -> None:
@@ -115,9 +83,7 @@ def peak_rss_mb() -> float:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(
-    config: BriefConfig, runtime: Runtime, names: list[str], jobs: Jobs, ready: Any
-) -> None:
+def _start_worker(config: BriefConfig, runtime: Runtime, names: list[str], ready: Any) -> None:
     """Builds the worker's stages and loads what they need, once per worker process."""
     # Ctrl-C is the main process's to handle: it stops taking batches and lets these finish.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -125,10 +91,6 @@ def _start_worker(
         stages = {name: build_stage(name, config, runtime) for name in names}
         for stage in stages.values():
             stage.warm_up()
-        for _, job in jobs:
-            warm = getattr(job, "warm_up", None)
-            if warm is not None:
-                warm()
         _WORKER["stages"] = stages
     except Exception as exc:  # raised again with each batch, so that it keeps its type
         _WORKER["error"] = exc
@@ -149,10 +111,10 @@ def _ping() -> int:
 
 
 def _work(
-    names: list[str], behind: Jobs, before: Jobs, articles: list[Article]
+    names: list[str], articles: list[Article]
 ) -> tuple[list[Article], dict[str, float], int, float]:
     stages = _worker_state()
-    seconds = run_segment(Segment([stages[n] for n in names], True, behind), articles, before)
+    seconds = run_segment(Segment([stages[n] for n in names], True), articles)
     # spaCy's analysis is a cache that would triple what goes back through pickle (and the
     # main process unpickles it); a later stage that needs it again analyses again.
     for article in articles:
@@ -178,7 +140,6 @@ class WorkerPool:
         self, config: BriefConfig, runtime: Runtime, segments: list[Segment], workers: int
     ) -> None:
         names = [s.name for seg in segments if seg.parallel for s in seg.stages]
-        jobs = [pair for seg in segments for pair in seg.behind]
         context = multiprocessing.get_context("spawn")
         self.workers = workers
         self.broken = False
@@ -188,7 +149,7 @@ class WorkerPool:
             workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(config, runtime, names, jobs, self._ready),
+            initargs=(config, runtime, names, self._ready),
         )
 
     def start(self, timeout: float = 600.0) -> None:
@@ -211,11 +172,8 @@ class WorkerPool:
             time.sleep(0.05)
         log.info("%d workers ready in %.1f s", self._ready.value, time.perf_counter() - began)
 
-    def run(
-        self, segment: Segment, articles: list[Article], before: Jobs | None = None
-    ) -> dict[str, float]:
-        """Runs a parallel segment on the articles, spread over the workers, after ``before``
-        (the work behind the model segment that precedes it).
+    def run(self, segment: Segment, articles: list[Article]) -> dict[str, float]:
+        """Runs a parallel segment on the articles, spread over the workers.
 
         The articles come back from the workers as copies; their state is put back into the
         given objects, so that callers keep their references. Until every part of the batch is
@@ -232,20 +190,20 @@ class WorkerPool:
             return {}
         if not self.broken:
             try:
-                return self._spread(segment, live, before or [])
+                return self._spread(segment, live)
             except RunStopped:
                 raise
             except BrokenProcessPool as exc:
                 self._give_up(exc)
             except Exception as exc:  # e.g. an article that does not pickle: this batch here
                 log.warning("the workers could not take a batch (%s); it runs here", exc)
-        return run_segment(segment, live, before)
+        return run_segment(segment, live)
 
-    def _spread(self, segment: Segment, live: list[Article], before: Jobs) -> dict[str, float]:
+    def _spread(self, segment: Segment, live: list[Article]) -> dict[str, float]:
         names = [s.name for s in segment.stages]
         count = min(self.workers, len(live))
         parts = [live[i::count] for i in range(count)]  # interleaved: similar sizes
-        futures = [self._pool.submit(_work, names, segment.behind, before, part) for part in parts]
+        futures = [self._pool.submit(_work, names, part) for part in parts]
         results = [f.result() for f in futures]
         seconds: dict[str, float] = {}
         for part, (back, spent, pid, rss) in zip(parts, results, strict=True):

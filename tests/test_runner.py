@@ -39,7 +39,13 @@ def test_signature_names_models_and_config(fake_config: BriefConfig) -> None:
     (article,) = pipe.run(articles_from_paths([SEED]))
     sig = article.signature
     assert sig["config_hash"] == fake_config.digest()
-    assert set(sig["models"]) == {"translate", "summarise", "summarise.french", "facts"}
+    assert set(sig["models"]) == {
+        "translate",
+        "summarise",
+        "summarise.french",
+        "verify.spacy",
+        "facts",
+    }
     assert sig["models"]["facts"]["id"] == "fr_core_news_md"
     assert sig["models"]["facts"]["revision"]
     assert sig["device"] == "cpu"

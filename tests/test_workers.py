@@ -18,7 +18,6 @@ from pipeline.document import Article
 from pipeline.errors import ModelUnavailable
 from pipeline.runner import Pipeline, _Cancelled, _Turns, articles_from_paths
 from pipeline.stages.base import Stage
-from pipeline.stages.translate import TranslationCheck
 from pipeline.workers import plan
 from tests.conftest import SEED, SEEDS
 
@@ -48,16 +47,11 @@ def test_plan_keeps_the_models_in_one_segment_between_cpu_ones(fake_config: Brie
     assert [[s.name for s in seg.stages] for seg in segments] == [
         ["clean", "detect"],
         ["translate", "summarise"],
-        ["facts", "write"],
+        ["verify", "facts", "write"],
     ]
+    # The checks against the sources are a declared CPU stage: with workers, they run in the
+    # worker processes beside facts (which reuses their spaCy analysis), not in the models' turn.
     assert [seg.parallel for seg in segments] == [True, False, True]
-    # The checks against the sources run behind the models (in the workers that follow),
-    # the name check with the facts stage's spaCy model, so that facts reuses its analysis.
-    assert [name for name, _ in segments[1].behind] == ["translate", "summarise"]
-    check = segments[1].behind[0][1]
-    assert isinstance(check, TranslationCheck)
-    assert check.analysis_model == fake_config.stages.facts.model
-    assert segments[0].behind == segments[2].behind == []
 
 
 def test_workers_write_the_same_briefs_in_the_same_order(
@@ -183,37 +177,27 @@ def test_a_missing_model_comes_back_whole_from_a_worker() -> None:
     assert (back.model, back.revision, back.exit_code) == ("org/model", "abc123", 3)
 
 
-class _Check:
-    """Work behind a stage: fails on one article, marks the others (module-level: it pickles)."""
+class _Checked(Stage):
+    """A stage that fails on one article and marks the others."""
 
-    def __call__(self, articles: list[Article]) -> None:
+    name = "checked"
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             if "boom" in (article.text or ""):
                 raise RuntimeError("boom")
             article.metadata["checked"] = True
-
-
-class _Checked(Stage):
-    name = "checked"
-
-    def pipe(self, articles: list[Article]) -> list[Article]:
-        if not self.deferred:
-            self.behind()(articles)
         return articles
 
-    def behind(self) -> _Check:
-        return _Check()
 
-
-@pytest.mark.parametrize("workers", [0, 1])
-def test_work_behind_a_stage_fails_one_article_not_the_batch(
-    fake_overrides: list[str], workers: int
+def test_a_stage_failing_on_one_article_fails_it_not_the_batch(
+    fake_overrides: list[str],
 ) -> None:
-    config = _config(fake_overrides, f"run.workers={workers}")
+    config = _config(fake_overrides, "run.workers=0")
     good = Article.from_text("Un article tout à fait normal. Il parle de 7,7 milliards.", "a")
     bad = Article.from_text("Un article qui fait boom. Il casse tout le lot.", "b")
     with Pipeline(config) as pipeline:
-        pipeline.stages.insert(2, _Checked())  # behind translate, before summarise
+        pipeline.stages.insert(3, _Checked())  # after translate, before summarise
         pipeline.run([good, bad])
     assert bad.error == "checked failed: RuntimeError: boom"
     assert good.metadata.get("checked") is True and good.error is None and good.outputs

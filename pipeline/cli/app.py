@@ -19,6 +19,8 @@ from pipeline import __version__
 from pipeline.cli import batch, bench, cache_cmd, config_cmd, feed, models
 from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
+from pipeline.cli.verify import EXIT_CODES as VERIFY_EXIT_CODES
+from pipeline.cli.verify import verify_command
 from pipeline.errors import BriefError
 
 _GROUP_OPTIONS = {"--help", "-h", "--version"}
@@ -93,6 +95,7 @@ app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(feed.app, name="feed")
 app.add_typer(cache_cmd.app, name="cache")
 app.command("batch", epilog=batch.EXIT_CODES)(batch.batch_command)
+app.command("verify", epilog=VERIFY_EXIT_CODES)(verify_command)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,4 +1,4 @@
-"""``brief eval translate|summarise``: scores on public test sets, printed and saved as JSON.
+"""``brief eval translate|summarise|verify``: scores on public test sets, printed and saved as JSON.
 
 Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available.
 """
@@ -22,7 +22,7 @@ from pipeline.io import atomic_write_text
 EXIT_CODES = "Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available."
 
 app = typer.Typer(
-    help="Score translations (BLEU, chrF) and summaries (ROUGE) on public test sets.",
+    help="Score translations (BLEU, chrF), summaries (ROUGE) and the checks (recall).",
     no_args_is_help=True,
     epilog=EXIT_CODES,
 )
@@ -116,3 +116,22 @@ def summarise_command(
     cfg = load_config(config, _overrides(set_, device))
     result = evaluate_summaries(cfg, limit, _progress("articles", quiet))
     finish(result, out)
+
+
+@app.command("verify")
+def verify_command(
+    seed: Annotated[int, typer.Option("--seed", help="Seeds every perturbation.")] = 2014,
+    limit: LimitOpt = None,
+    out: OutOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Recall and false positives of the checks against the French (numbers, dates, names,
+    negations, summaries) on newstest2014 references, perturbed once per type (seeded)."""
+    from pipeline.evaluation.verify import evaluate_verify, table
+
+    setup_logging(quiet=quiet)
+    result = evaluate_verify(seed, limit, _progress("segments", quiet))
+    path = out or Path("evals") / f"verify-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    atomic_write_text(path, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    typer.echo(table(result))
+    typer.echo(f"result → {path}")

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-}
+from pipeline.lang.lexicon import EN_MONTHS as LEXICON_EN_MONTHS
+from pipeline.lang.lexicon import EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
+
+__all__ = [
+    "EN_MONTHS",
+    "EN_SMALL",
+    "EN_WEEKDAYS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "TIME_UNITS",
+    "WEEKDAYS",
+]
+
+# The month and weekday names live once, in the language layer; the fact rules read them here
+# in the shapes they use (French month → number, English months indexed from 1).
+MONTHS = {name: i + 1 for i, name in enumerate(FR_MONTHS)}
 MONTH_ABBREVIATIONS = {
     "janv": 1,
     "fév": 2,
@@ -27,23 +29,8 @@ MONTH_ABBREVIATIONS = {
     "nov": 11,
     "déc": 12,
 }
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-EN_MONTHS = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = FR_WEEKDAYS
+EN_MONTHS = ["", *LEXICON_EN_MONTHS]
 # Units of time: French word → (ISO 8601 designator, English word).
 TIME_UNITS = {
     "jour": ("D", "day"),

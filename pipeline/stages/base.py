@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import Any, ClassVar
 
@@ -43,8 +42,6 @@ class Stage:
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
     parallel: ClassVar[bool] = False
-    # Set by the runner, which then runs the stage's ``behind`` work itself (see there).
-    deferred: bool = False
     time_budget: float = 0.0
 
     def backends(self) -> dict[str, Any]:
@@ -57,31 +54,6 @@ class Stage:
 
     def warm_up(self) -> None:
         """Loads what the stage needs (a worker does this once, before its first batch)."""
-
-    def behind(self) -> Callable[[list[Article]], Any] | None:
-        """CPU work on this stage's output that need not hold up the stage's turn.
-
-        ``pipe`` does it at its end, unless the runner has set ``deferred``: the runner then
-        calls the returned function itself, right after the stage's segment (in a worker when
-        CPU stages follow, so that the models can go on with the next batch). It must be
-        picklable and must read only what the stage filled. None: nothing to do behind.
-        """
-        return None
-
-
-class Job(Stage):
-    """Work behind a stage, run as a stage of its own (errors isolated the same)."""
-
-    def __init__(
-        self, name: str, work: Callable[[list[Article]], Any], time_budget: float = 0.0
-    ) -> None:
-        self.name = name  # type: ignore[misc]  # a per-instance name for a job
-        self.work = work
-        self.time_budget = time_budget
-
-    def pipe(self, articles: list[Article]) -> list[Article]:
-        self.work(articles)
-        return articles
 
 
 def pipe_isolated(stage: Stage, batch: list[Article]) -> float:

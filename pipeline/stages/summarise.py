@@ -7,18 +7,14 @@
    summariser run on the French body, chunked the same way (``french.method = "model"``).
 3. Provenance: each summary sentence gets the ids of the source sentences it draws on (lexical
    overlap, numbers and names weighted up, both sides of the alignment counted).
-4. Faithfulness: every number, date and name of each summary sentence is looked up in the
-   source; what is missing is flagged on the sentence and warned about, and so is a sentence
-   that shares nothing with any source sentence (``unsourced``).
-5. Title: an article without one gets the first unflagged summary sentence as its title, in both
-   languages (``title_origin = "summary"``), else its lead sentence (``"lead"``).
+
+Checking each summary sentence against its sources, and titling an untitled article with the
+first sentence that passes, is the ``verify`` stage's work (:mod:`pipeline.stages.verify`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.base import GenerationSettings, Seq2SeqBackend
@@ -31,11 +27,8 @@ from pipeline.stages.base import Stage
 from pipeline.text.chunking import Condensed, MapReduce
 from pipeline.text.overlap import pick_sources, similarity, source_keys
 from pipeline.text.segment import split_english, split_french
-from pipeline.text.support import SourceEvidence
 
 log = logging.getLogger(__name__)
-
-_TITLE_WORDS = 20
 
 
 def _generation(cfg: SummariseConfig, num_beams: int) -> GenerationSettings:
@@ -162,14 +155,7 @@ class SummariseStage(Stage):
             self._back_translate(live)
         else:
             self._summarise_french(live)
-        if not self.deferred:
-            self.behind()(live)
         return articles
-
-    def behind(self) -> Callable[[list[Article]], Any]:
-        """The support check of the summaries against their sources, then the title of an
-        untitled article (which takes the first summary sentence the check did not flag)."""
-        return SummaryCheck()
 
     def _sentences(self, article: Article, result: Condensed, lang: str) -> list[SummarySentence]:
         """A summary split, tidied and traced to its source sentences; warns when it is empty
@@ -217,77 +203,6 @@ class SummariseStage(Stage):
             article.summary_info["french_joined"] = result.joined
 
 
-@dataclasses.dataclass(frozen=True)
-class SummaryCheck:
-    """Flags summary sentences without a source or stating what the source lacks, then titles
-    an untitled article. Picklable: a worker process can run it (see
-    :meth:`pipeline.stages.base.Stage.behind`)."""
-
-    def __call__(self, articles: list[Article]) -> None:
-        for article in articles:
-            if _summarised(article):
-                self._check_support(article)
-                self._fill_title(article)
-
-    def _check_support(self, article: Article) -> None:
-        """Flags each summary sentence that has no source, or states numbers, dates or names
-        that the source lacks."""
-        english = [s.en or "" for s in article.sentences]
-        french = [s.fr for s in article.sentences]
-        evidence = {
-            "en": SourceEvidence(english, "en", french),
-            "fr": SourceEvidence(french, "fr"),
-        }
-        names = {"en": "English", "fr": "French"}
-        for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
-            for index, sentence in enumerate(summary):
-                if not sentence.sources and "unsourced" not in sentence.flags:
-                    sentence.flags.append("unsourced")
-                    article.warn(
-                        "summarise.unsourced",
-                        f"{names[lang]} summary sentence {index + 1} shares nothing with any "
-                        "source sentence",
-                        SummariseStage.name,
-                    )
-                sentence.unsupported = evidence[lang].unsupported(sentence.text)
-                for item in sentence.unsupported:
-                    flag = f"unsupported_{item.kind}"
-                    if flag not in sentence.flags:
-                        sentence.flags.append(flag)
-                    article.warn(
-                        f"summarise.{flag}",
-                        f"{names[lang]} summary sentence {index + 1} says “{item.text}”, "
-                        f"which is not in the source ({item.kind})",
-                        SummariseStage.name,
-                    )
-
-    def _fill_title(self, article: Article) -> None:
-        """Gives an untitled article a title in both languages (see the module docstring)."""
-        if article.title_fr:
-            return
-        picks = {}
-        for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
-            picks[lang] = next((s.text for s in summary if not s.flags), None)
-        if picks["en"] and picks["fr"]:
-            article.title_origin = "summary"
-        else:
-            lead = _body(article)[0]
-            picks = {"en": lead.en, "fr": lead.fr}
-            article.title_origin = "lead"
-        article.title_en = _shorten(picks["en"])
-        article.title_fr = _shorten(picks["fr"])
-
-
 def _summarised(article: Article) -> bool:
     """Whether the stage summarises the article: active, with English to summarise."""
     return article.active and any(s.en for s in article.sentences)
-
-
-def _shorten(text: str | None) -> str | None:
-    """A sentence cut to a title's length, without its final full stop."""
-    if not text:
-        return None
-    words = text.split()
-    if len(words) > _TITLE_WORDS:
-        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
-    return " ".join(words).rstrip(".")

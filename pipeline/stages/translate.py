@@ -13,27 +13,24 @@ What happens to the sentences of a batch of articles, in order:
 4. Each output is checked for degeneration (:mod:`pipeline.text.guards`); a failing one is
    translated again with safer decoding, the better attempt is kept, and if it still fails the
    sentence is flagged.
-5. Each sentence's numbers, dates and names are checked against the French
-   (:mod:`pipeline.text.consistency`); what is missing is flagged.
+
+Whether the English keeps the French's numbers, dates, names and negations is the ``verify``
+stage's work (:mod:`pipeline.stages.verify`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.base import GenerationSettings
 from pipeline.backends.cache import CachedBackend, default_cache_path
-from pipeline.backends.spacy_fr import SpacyFrench
 from pipeline.config import BriefConfig, TranslateConfig
 from pipeline.document import Article, Sentence
-from pipeline.facts.analysis import analyse_sentences
 from pipeline.registry import MODEL_BACKENDS, build_backend
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
-from pipeline.text import consistency
 from pipeline.text.guards import best_attempt, lower_words, problems
 from pipeline.text.longinput import split_long
 
@@ -97,14 +94,9 @@ class TranslateStage(Stage):
         if cfg.cache.enabled and cfg.backend.kind in MODEL_BACKENDS:
             backend = CachedBackend(backend, cfg.cache.path or default_cache_path())
         self.backend = backend
-        self.analysis_model = config.stages.facts.model
 
     def backends(self) -> dict[str, Any]:
         return {"translate": self.backend}
-
-    def behind(self) -> Callable[[list[Article]], Any]:
-        """The checks of the translations against the French (numbers, dates, names)."""
-        return TranslationCheck(self.config, self.analysis_model)
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
@@ -121,8 +113,6 @@ class TranslateStage(Stage):
             outputs = self.backend.translate(sources)
             found = self._guard(sources, outputs)
             self._assemble(jobs, outputs, found)
-        if not self.deferred:
-            self.behind()(live)
         for article in live:
             self._title(article)
         return articles
@@ -223,52 +213,3 @@ class TranslateStage(Stage):
 def _flag(sentence: Sentence, flag: str) -> None:
     if flag not in sentence.flags:
         sentence.flags.append(flag)
-
-
-@dataclasses.dataclass(frozen=True)
-class TranslationCheck:
-    """Flags each translated sentence whose English lacks numbers, dates or names of its French
-    (:mod:`pipeline.text.consistency`). Picklable: a worker process can run it (see
-    :meth:`pipeline.stages.base.Stage.behind`).
-
-    Args:
-        config: The translate stage's settings (``check_numbers``, ``check_names``).
-        analysis_model: The spaCy package that finds the names (the facts stage's, so that
-            its analysis is shared).
-    """
-
-    config: TranslateConfig
-    analysis_model: str
-
-    def __call__(self, articles: list[Article]) -> None:
-        checked = [(a, s) for a in articles if a.active for s in a.sentences if _translated(a, s)]
-        if self.config.check_numbers:
-            for article, sentence in checked:
-                english = sentence.en or ""
-                missing = consistency.missing_numbers(sentence.fr, english)
-                missing += consistency.missing_dates(sentence.fr, english)
-                if missing:
-                    _report(article, sentence, "number_mismatch", "numbers or dates", missing)
-        if self.config.check_names:
-            # The facts stage's model, analysed once: facts reuses these analyses.
-            analyses = analyse_sentences(self.analysis_model, [s for _, s in checked])
-            for (article, sentence), analysis in zip(checked, analyses, strict=True):
-                found = consistency.names_in(analysis)
-                missing = consistency.missing_names(found, sentence.en or "")
-                if missing:
-                    _report(article, sentence, "name_missing", "names", missing)
-
-    def warm_up(self) -> None:
-        if self.config.check_names:
-            SpacyFrench(self.analysis_model).nlp()
-
-
-def _report(article: Article, sentence: Sentence, flag: str, what: str, missing: list[str]) -> None:
-    _flag(sentence, flag)
-    quoted = ", ".join(f"“{m}”" for m in missing)
-    article.warn(
-        f"translate.{flag}",
-        f"sentence {sentence.id}: {what} of the French not found in the English: {quoted}",
-        TranslateStage.name,
-        sentence.id,
-    )

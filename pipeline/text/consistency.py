@@ -1,4 +1,4 @@
-"""Does the English keep the French sentence's numbers, dates and names?
+"""Does the English keep the French sentence's numbers and dates?
 
 Numbers go through the project's one number parser (:mod:`pipeline.text.numbers`): every
 quantity of the source (amount, percentage, year, plain number, measure) needs an equivalent in
@@ -7,11 +7,9 @@ the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,5
 rules (:mod:`pipeline.facts.dates`), which know the English forms each may take ("le 3 mai
 2019" ↔ "May 3, 2019" / "3 May 2019").
 
-Names are people and organisations found by spaCy's French NER (a one-word name must also be
-tagged a proper noun). Places are left out (a translation rightly turns "Pékin" into
-"Beijing"), and so are organisations written with lower-case words or as short acronyms
-("Banque mondiale" → "World Bank", "ONU" → "UN"). A person counts as kept when the surname is
-there ("Emmanuel Macron" → "Macron").
+Clock times ("21h30" ↔ "9:30 p.m.") and scale words with no number of their own ("des
+centaines de millions") are checked here too. Names are checked by
+:mod:`pipeline.verify.names`, negations by :mod:`pipeline.lang.polarity`.
 """
 
 from __future__ import annotations
@@ -19,65 +17,22 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.text.numbers import Quantity, glued_en, quantities_en, quantities_fr, unmatched
+from pipeline.text.numbers import (
+    Quantity,
+    glued_en,
+    noun_numbers,
+    quantities_en,
+    quantities_fr,
+    unmatched,
+)
 
 if TYPE_CHECKING:
-    from pipeline.facts.analysis import Analysis
+    pass
 
-_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)['’]\s*|^(?:le|la|les|du|des|de)\s+", re.IGNORECASE)
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
 _HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)
-_NON_WORD = re.compile(r"[\W_]+")
-# Lower-case words that belong in a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
-_PARTICLES = {
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "van",
-    "von",
-    "der",
-    "den",
-    "di",
-    "da",
-    "del",
-    "ben",
-    "bin",
-    "al",
-    "el",
-    "y",
-    "e",
-    "ibn",
-    "ter",
-    "zu",
-    "d",
-    "l",
-}
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name in a French sentence that the translation should keep.
-
-    Attributes:
-        text: As written in the source ("Lei Jun").
-        label: spaCy's label: ``PER`` or ``ORG``.
-    """
-
-    text: str
-    label: str
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one space between words: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + _NON_WORD.sub(" ", bare.casefold()).strip() + " "
 
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
@@ -92,13 +47,56 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
     return None
 
 
-def missing_numbers(french: str, english: str) -> list[str]:
-    """Surfaces of the French quantities with no equivalent in ``english``."""
-    target = quantities_en(english, words=True) + glued_en(english)
+# English words that say a number without writing it: "twice", "double-digit", "tenfold".
+_EN_IMPLICIT = re.compile(
+    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple)|(thrice|triple|treble)|(\w+)fold)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+# French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
+_FR_IDIOM = re.compile(r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b", re.I)
+_DECADE = re.compile(r"\bann[ée]es\s+$", re.IGNORECASE)
+
+
+def _implicit_en(english: str) -> list[Quantity]:
     out = []
-    for q in unmatched(quantities_fr(french), target):
-        pm = _as_pm(french, q)
-        if pm is None or unmatched([pm], target):
+    for m in _EN_IMPLICIT.finditer(english):
+        if m.group(1):
+            value = 2.0
+        elif m.group(2):
+            value = 3.0
+        else:
+            words = quantities_en(m.group(3), words=True)
+            if not words:
+                continue
+            value = words[0].value
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    return out
+
+
+def _alternatives(french: str, q: Quantity) -> list[Quantity]:
+    """Other ways the English may say a French quantity: "15 heures" as "3 pm", "les années
+    80" as "the 1980s"."""
+    out = []
+    pm = _as_pm(french, q)
+    if pm is not None:
+        out.append(pm)
+    if q.value < 100 and _DECADE.search(french[: q.span[0]]):
+        out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
+    return out
+
+
+def missing_numbers(french: str, english: str) -> list[str]:
+    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
+    target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
+    target += noun_numbers(english, "en")
+    idioms = [m.span() for m in _FR_IDIOM.finditer(french)]
+    out = []
+    for q in unmatched(quantities_fr(french, words=True) + noun_numbers(french, "fr"), target):
+        if any(a <= q.span[0] < b for a, b in idioms):
+            continue
+        alternatives = _alternatives(french, q)
+        if not alternatives or len(unmatched(alternatives, target)) == len(alternatives):
             out.append(q.surface)
     return out
 
@@ -136,68 +134,105 @@ def missing_dates(french: str, english: str) -> list[str]:
         place = bisect.bisect_left(starts, start)
         starts.insert(place, start)
         ends.insert(place, end)
+        if mention.fr in out:
+            continue
         key = (mention.fr, repr(mention.data))
-        if key not in found:
-            found[key] = mention_english(mention, english) is not None
-        if not found[key] and mention.fr not in out:
+        if key not in found:  # each date looked for in the English once
+            found[key] = mention_english(mention, english) is not None or _parts_in(
+                str(mention.value), english
+            )
+        if not found[key]:
             out.append(mention.fr)
     return out
 
 
-def checkable(name: str, label: str) -> bool:
-    """Whether a translation is expected to keep this entity as written."""
-    words = name.replace("’", "'").split()
-    if label not in ("PER", "ORG") or not words:
+def _parts_in(value: str, english: str) -> bool:
+    """Whether the English names a date's month, day and year, in whatever arrangement: dates
+    in a range or a list ("les 6 et 7 septembre" ↔ "September 6 and 7", "du 8 au 28 octobre"
+    ↔ "08 to 28 October") have no English form of their own to look for."""
+    from pipeline.lang.lexicon import calendar_en
+
+    match = re.fullmatch(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?", value)
+    if match is None:
         return False
-    if label == "ORG" and len(words) == 1 and name.isupper() and len(name) <= 5:
-        return False  # acronyms get translated: ONU → UN, OTAN → NATO
-    # "Banque mondiale", "frères Sainte-Croix": descriptions that a translation rewrites.
-    return all(w[:1].isupper() or w.lower().strip("'") in _PARTICLES for w in words)
-
-
-def clean_name(text: str) -> str:
-    """The entity without a leading French article or elision ("l’ONU" → "ONU")."""
-    return _ELISION.sub("", text.strip()).strip(" ,.;:«»\"'’")
-
-
-def kept(name: Name, english: str) -> bool:
-    """Whether ``english`` keeps ``name``: whole, a person's surname, or an organisation's
-    distinctive word ("Cogeco Câble" → "Cogeco Cable", "Hôtels Delta" → "Delta hotels")."""
-    target = fold(english)
-    if fold(name.text) in target:
-        return True
-    words = [w for w in re.split(r"[\s\-]+", name.text) if len(w) >= 3 and w[:1].isupper()]
-    if not words:
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    if month not in {key for key, _, _ in calendar_en(english)}:
         return False
-    if name.label == "PER":
-        return fold(words[-1]) in target
-    return any(fold(w) in target for w in words)
+    if year and not re.search(rf"(?<!\d){year}(?!\d)", english):
+        return False
+    return day is None or bool(
+        re.search(
+            rf"(?<![\d,.]){int(day)}(?:st|nd|rd|th)?(?![\d,.]\d|\d)|(?<!\d)0{int(day)}(?!\d)",
+            english,
+        )
+    )
 
 
-def missing_names(names: list[Name], english: str) -> list[str]:
-    """The names ``english`` does not keep, as written in the source."""
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        if name.text not in seen and not kept(name, english):
-            out.append(name.text)
-        seen.add(name.text)
+# Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
+_FR_CLOCK = re.compile(
+    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])", re.IGNORECASE
+)
+_EN_CLOCK = re.compile(
+    r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
+    r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+def _en_clocks(english: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _EN_CLOCK.finditer(english):
+        hour = int(m.group(1) or m.group(4))
+        minute = int(m.group(2) or m.group(5) or 0)
+        out.add((hour % 12, minute))
+    if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
+        out.add((0, 0))
     return out
 
 
-def names_in(analysis: Analysis) -> list[Name]:
-    """People and organisations worth checking among a sentence's entities.
+def missing_clock_times(french: str, english: str) -> list[str]:
+    """French clock times ("21h30", "4h", "15 heures") the English gives at no time of the
+    same hour and minute on a 12- or 24-hour clock. "24 heures" and "48 heures" are durations
+    as often as times: only a number followed by "h" and minutes, or "h" glued, or an hour
+    under 24 with "heures" after "à/vers/dès/jusqu'à", is a time."""
+    out = []
+    clocks: set[tuple[int, int]] | None = None
+    for m in _FR_CLOCK.finditer(french):
+        unit = french[m.start() : m.end()].lower()
+        if "heure" in unit and not re.search(
+            r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$", french[: m.start()], re.I
+        ):
+            continue  # "pendant 24 heures": a duration
+        if clocks is None:
+            clocks = _en_clocks(english)
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if (hour % 12, minute) not in clocks:
+            out.append(m.group(0))
+    return out
 
-    The tagger is there to tell "Xiaomi" from a capitalised noun the NER takes for a name
-    ("Parlement", "Cour", a sentence-initial "Facture"): on newstest2014's human references it
-    halves the names reported missing. So a one-token entity counts only as a proper noun.
-    """
-    names = []
-    for ent in analysis.entities:
-        text = clean_name(ent.text)
-        inside = [t for t in analysis.tokens if t.start >= ent.start and t.end <= ent.end]
-        if len(inside) == 1 and inside[0].pos not in ("PROPN", ""):
+
+# Scale words with no number of their own: "des centaines de millions" ↔ "hundreds of millions".
+_EN_SCALES_ANY = re.compile(r"\b(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE)
+_FR_TO_EN = {"millions": 6, "milliards": 9}
+_EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12}
+
+
+def missing_scale_words(french: str, english: str) -> list[str]:
+    """ "millions"/"milliards" that no number comes with ("des centaines de millions") and that
+    the English gives at no scale of the same size."""
+    bare = []
+    for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
+        before = french[: m.start()].rstrip()
+        if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
+            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", french[: m.start()]
+        ):
+            continue  # "3 millions": checked as a number
+        if re.search(r"\d[\d\s,.]*$", before):
             continue
-        if text and checkable(text, ent.label):
-            names.append(Name(text, ent.label))
-    return names
+        bare.append(m)
+    if not bare:
+        return []
+    found = set()
+    for m in _EN_SCALES_ANY.finditer(english):
+        found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
+    return [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]

@@ -151,6 +151,6 @@ def parse_french_ordinal(text: str) -> int | None:
 def parse_french_count(text: str) -> float | None:
     """A number in digits or in words: ``"5"`` → 5.0, ``"cinq"`` → 5.0, ``"1 500"`` → 1500.0."""
     compact = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:[  \u202f]\d{3})+|\d+(?:,\d+)?", compact):
-        return float(re.sub(r"[  \u202f]", "", compact).replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?", compact):
+        return float(re.sub(r"[ \u00a0\u202f]", "", compact).replace(",", "."))
     return parse_number_words(compact, "fr")

@@ -24,7 +24,7 @@ from pipeline.text.number_words import (
     units_pattern,
 )
 
-_SPACES = "  \u202f"
+_SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 
 _FR_NUM = (
     rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!\d|,\d)|\d+(?:,\d+)?"
@@ -112,8 +112,8 @@ _FR_QUANTITY = _fr_pattern(words=False)
 _FR_QUANTITY_WORDS = _fr_pattern(words=True)
 _EN_QUANTITY = _en_pattern(words=False)
 _EN_QUANTITY_WORDS = _en_pattern(words=True)
-# Articles that read as "one" but are not worth a number of their own.
-_NOT_ALONE = {"un", "une", "one"}
+# Articles that read as "one" (and "neuf", "new") are not numbers on their own.
+_NOT_ALONE = {"un", "une", "one", "neuf"}
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,24 @@ def _glued(text: str, start: int, num_end: int, end: int) -> bool:
     return end == num_end and after.isalpha()
 
 
+_BEFORE_COUNT = re.compile(
+    r"(?:^|\b(?:les|des|ses|ces|mes|nos|vos|leurs|à|de|en|aux|pour|sur|avec|et|ou|parfois"
+    r"|environ|quelque|plus|moins|soit|ces|dont|les)\s+)$",
+    re.IGNORECASE,
+)
+_AFTER_COUNT = re.compile(r"\s+(?!et\b|ou\b|ni\b)[a-zà-ÿ]", re.IGNORECASE)
+
+
+def _counted_neuf(text: str, start: int, end: int) -> bool:
+    """Whether "neuf" is nine ("les neuf premiers épisodes", "à neuf reprises") rather than
+    new ("un bâtiment neuf"): a determiner or preposition before it and a word after."""
+    if text[start:end].lower() != "neuf":
+        return False
+    return bool(_BEFORE_COUNT.search(text[max(0, start - 20) : start])) and bool(
+        _AFTER_COUNT.match(text, end)
+    )
+
+
 def _make(
     match: re.Match[str],
     text: str,
@@ -199,7 +217,11 @@ def _make(
         )
     else:
         written = True
-        if match["words"].lower() in _NOT_ALONE and end == match.end(group):
+        if (
+            match["words"].lower() in _NOT_ALONE
+            and end == match.end(group)
+            and not _counted_neuf(text, match.start(group), end)
+        ):
             return None
         parsed = parse_number_words(match["words"], lang)
         if parsed is None:
@@ -341,121 +363,57 @@ def _near(ordered: list[float], x: float) -> bool:
     return any(_close(ordered[j], x) for j in (i - 1, i) if 0 <= j < len(ordered))
 
 
-# Numbers written as words, from two up: "one"/"un"/"une" are articles and pronouns as often as
-# numbers, so on their own they would prove nothing and match everything.
-_WORDS_EN = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
+# Fractions and counted sets written as a noun: "a dozen", "la moitié", "un tiers".
+_NOUN_NUMBERS = {
+    "en": {"dozen": 12.0, "half": 0.5, "third": 1 / 3, "quarter": 0.25},
+    "fr": {"douzaine": 12.0, "moitié": 0.5, "tiers": 1 / 3, "quart": 0.25},
 }
-_WORDS_FR = {
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "vingts": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "soixante": 60,
-    "cent": 100,
-    "cents": 100,
-    "douzaine": 12,
+_NOUN_PATTERNS = {
+    lang: re.compile(r"(?<![\w-])(" + "|".join(table) + r")(?![\w-])", re.IGNORECASE)
+    for lang, table in _NOUN_NUMBERS.items()
 }
-# Words that are numbers only inside a compound: "vingt-et-un" is 21, but "un" is an article,
-# "neuf" also means "new" and "pour cent" is a percentage, not a hundred.
-_COMPOUND_ONLY = {"un": 1, "une": 1, "one": 1, "neuf": 9}
-_NOT_ALONE = {"un", "une", "one", "neuf"}
 
 
-def _compound(parts: list[str], table: dict[str, int]) -> float | None:
-    """``["twenty", "five"]`` → 25, ``["quatre", "vingt", "dix"]`` → 90; None when not a number."""
-    total = 0
-    for part in parts:
-        if part in {"et", "and"}:
-            continue
-        value = table.get(part, _COMPOUND_ONLY.get(part) if len(parts) > 1 else None)
-        if value is None:
-            return None
-        # "quatre-vingts" and "two hundred" multiply; everything else adds.
-        total = total * value if value in (20, 100) and 0 < total < value else total + value
-    return float(total) if total else None
-
-
-def _vocabulary_pattern(table: dict[str, int]) -> re.Pattern[str]:
-    """Whole (hyphenated) words made only of the table's number words (and "et"/"and"): the
-    candidates for ``_compound``, found by the regex engine rather than by trying every word of
-    the text in Python (the checks look at each sentence's numbers several times)."""
-    words = sorted({*table, *_COMPOUND_ONLY, "et", "and"}, key=len, reverse=True)
-    alternation = "|".join(map(re.escape, words))
-    return re.compile(
-        rf"(?<![\w-])(?:{alternation})(?:-(?:{alternation}))*(?![\w-])", re.IGNORECASE
-    )
-
-
-def _number_words(text: str, table: dict[str, int], pattern: re.Pattern[str]) -> list[Quantity]:
+def _number_words(text: str, lang: str) -> list[Quantity]:
+    """Numbers written as words, through the one parser (:func:`quantities_fr` /
+    :func:`quantities_en` with ``words=True``, text2num underneath), as plain numbers, and the
+    nouns that count ("a dozen", "la moitié")."""
+    found = quantities_fr(text, words=True) if lang == "fr" else quantities_en(text, words=True)
     out = []
-    for m in pattern.finditer(text):
-        parts = m.group(0).lower().split("-")
-        if parts[0] in _NOT_ALONE and len(parts) == 1:
+    for q in found:
+        if not q.written:
             continue
-        if parts == ["cent"] and text[: m.start()].lower().rstrip().endswith("pour"):
-            continue
-        value = _compound(parts, table)
-        if value is not None:
-            out.append(Quantity("number", m.group(0), value, value, None, m.span()))
-    return out
+        words = text[q.span[0] : q.span[1]]
+        number = re.match(
+            rf"(?:{FR_NUMBER_WORDS if lang == 'fr' else EN_NUMBER_WORDS})", words, re.I
+        )
+        surface = number.group(0) if number else q.surface
+        start = q.span[0] + (number.start() if number else 0)
+        out.append(
+            Quantity(
+                "number", surface, q.number, q.number, None, (start, start + len(surface)), True
+            )
+        )
+    return sorted(out + noun_numbers(text, lang), key=lambda q: q.span)
 
 
-_VOCABULARY_EN = _vocabulary_pattern(_WORDS_EN)
-_VOCABULARY_FR = _vocabulary_pattern(_WORDS_FR)
+def noun_numbers(text: str, lang: str) -> list[Quantity]:
+    """Nouns that say a number: "a dozen", "half", "la moitié", "un tiers"."""
+    return [
+        Quantity("number", m.group(0), v, v, None, m.span(), True)
+        for m in _NOUN_PATTERNS[lang].finditer(text)
+        if (v := _NOUN_NUMBERS[lang][m.group(1).lower()])
+    ]
 
 
 def number_words_en(text: str) -> list[Quantity]:
     """Numbers written as English words ("three", "twenty-five", "a dozen"), from two up."""
-    return _number_words(text, _WORDS_EN, _VOCABULARY_EN)
+    return _number_words(text, "en")
 
 
 def number_words_fr(text: str) -> list[Quantity]:
     """Numbers written as French words ("trois", "vingt-cinq", "quatre-vingt-dix"), from two up."""
-    return _number_words(text, _WORDS_FR, _VOCABULARY_FR)
+    return _number_words(text, "fr")
 
 
 # -- numbers glued to their unit, in English ----------------------------------------------------

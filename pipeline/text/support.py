@@ -17,42 +17,18 @@ import re
 from collections.abc import Iterable
 
 from pipeline.document import Unsupported
+from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 from pipeline.text.numbers import Quantity, QuantityIndex
 from pipeline.text.overlap import fold, quantities
 
+# Month and weekday names, folded, from the language layer (one list each).
 _MONTHS = {
-    "en": [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    "fr": [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ],
+    "en": [fold(m) for m in EN_MONTHS],
+    "fr": [fold(m) for m in FR_MONTHS],
 }
 _DAYS = {
-    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "en": [fold(d) for d in EN_WEEKDAYS],
+    "fr": [fold(d) for d in FR_WEEKDAYS],
 }
 # "may" and "march" are also ordinary English words; only capitalised they name a month.
 _AMBIGUOUS_LOWER = {"may", "march"}
@@ -72,6 +48,13 @@ _NOT_NAME_WORDS = (
 )
 _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words that mark the number after them as rounded ("about 1,000", "près de 1 000").
+_APPROXIMATE = re.compile(
+    r"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|over|under"
+    r"|less\s+than|fewer\s+than|close\s+to|up\s+to|près\s+de|presque|environ|plus\s+de"
+    r"|moins\s+de|quelque|quasi|jusqu['’]à)\s+(?:the\s+|\$|€|£)?)$",
+    re.IGNORECASE,
+)
 
 
 def _dates(text: str, lang: str) -> list[tuple[int, str]]:
@@ -158,10 +141,17 @@ class SourceEvidence:
                 self.dates |= {key for key, _ in _dates(text, lang_)}
                 self.initials |= _initials(text)
 
-    def _has_quantity(self, q: Quantity) -> bool:
+    def _has_quantity(self, q: Quantity, approximate: bool = False) -> bool:
         if self._index is None:  # built once: a text may hold thousands of numbers
             self._index = QuantityIndex(self.quantities)
-        return self._index.has_equivalent(q)
+        if self._index.has_equivalent(q):
+            return True
+        # "about 1,000" for 987: a number the summary marks as rounded may differ by a tenth.
+        return approximate and any(
+            (q.unit == s.unit or not (q.unit and s.unit))
+            and abs(q.value - s.value) <= 0.1 * max(abs(s.value), 1e-9)
+            for s in self.quantities
+        )
 
     def _has_name(self, keys: list[str]) -> bool:
         if all(k in self.words for k in keys):
@@ -180,7 +170,7 @@ class SourceEvidence:
             return first[surface]
 
         for q in quantities(text, self.lang):
-            if not self._has_quantity(q):
+            if not self._has_quantity(q, bool(_APPROXIMATE.search(text[: q.span[0]]))):
                 kind = "date" if q.kind == "year" else "number"
                 found.append((q.span[0], Unsupported(kind, q.surface)))
         for key, surface in _dates(text, self.lang):

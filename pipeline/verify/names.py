@@ -1,0 +1,136 @@
+"""Does the English keep every name of the French? Word by word, acronyms included.
+
+A French word is a name to check when spaCy tags it a proper noun or puts it inside a named
+entity (person, organisation, place, other), and it is capitalised; acronyms (NSA, OTAN) always
+are. A sentence's first word counts only inside a multi-word entity (a capitalised opener is
+usually a common word). The English keeps the word when it has it (accents and case aside), a
+word that starts the same way ("Sénat" ↔ "Senate", "Genève" ↔ "Geneva"), one of its known English
+forms (:mod:`pipeline.lang.names`: "Pékin" ↔ "Beijing", "Allemagne" ↔ "Germany"), or, for an
+acronym, the same letters in any order or as the initials of a name ("OTAN" ↔ "NATO", "PS" ↔
+"Socialist Party").
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
+from pipeline.lang.names import KNOWN, common_french, english_forms
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
+_ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
+_PREFIX = 5
+# Capitalised words that are not names, whatever the tagger says.
+_NOT_NAME_WORDS = (
+    "M Mme Mlle Mm Me Dr Pr St Ste Saint Sainte Le La Les Un Une Des Du De Il Elle Ils Elles "
+    "On Nous Vous Je Ce Cette Ces Son Sa Ses Leur Leurs Mais Et Ou Donc Selon Pour Par Sur "
+    "Avec Sans Dans En Au Aux Monsieur Madame"
+)
+_NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
+_CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
+
+
+def name_words(text: str, analysis: Any) -> list[str]:
+    """The words of a French sentence that name something, in order, without repeats."""
+    if analysis is None or not analysis.tokens:
+        return []
+    inside = {}
+    first_names: set[int] = set()
+    for ent in analysis.entities:
+        multi = len(ent.text.split()) > 1
+        tokens = [t for t in analysis.tokens if ent.start <= t.start and t.end <= ent.end]
+        for token in tokens:
+            inside[token.start] = multi
+        if ent.label == "PER":
+            # A translation may drop a first name ("Pierre Nora" → "Nora"): the surname counts.
+            first_names |= {t.start for t in tokens[:-1]}
+    out: list[str] = []
+    for i, token in enumerate(analysis.tokens):
+        word = token.text
+        if len(word) < 2 or not word[0].isupper() or not _WORD.fullmatch(word):
+            continue
+        acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        if not acronym and len(word) < 3:
+            continue
+        if not acronym and token.pos != "PROPN" and token.start not in inside:
+            continue
+        if i == 0 and not acronym and not inside.get(token.start, False):
+            continue
+        key = fold(word)
+        if key in _NOT_NAMES or key in _CALENDAR or word in out:
+            continue
+        if not acronym and common_french(word) and fold(word) not in KNOWN:
+            continue  # "Banque", "Parti": translated with the name, no way to check them here
+        if _ROMAN_ORDINAL.match(word):
+            continue  # "IIIe République" ↔ "Third Republic"
+        if word.isupper() and not acronym:
+            continue  # a word in capitals for emphasis, checked by nothing here
+        out.append(word)
+    return out
+
+
+class EnglishNames:
+    """The words of an English sentence, indexed for :meth:`keeps`."""
+
+    def __init__(self, english: str) -> None:
+        words = _WORD.findall(english)
+        self.folded = {fold(w) for w in words}
+        self.prefixes = {fold(w)[:_PREFIX] for w in words if len(w) >= _PREFIX}
+        self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
+        self.capitalised = {fold(w) for w in words if w[:1].isupper()}
+        self.acronym_lengths = {len(w) for w in words if w.isupper() and len(w) >= 2}
+        self.acronym_words = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
+        self.initials: set[str] = set()
+        run: list[str] = []
+        for w in [*words, "."]:
+            if w[:1].isupper() and w.lower() != "the":
+                run.append(w[0])
+                continue
+            if run and w.lower() in ("of", "for", "and", "the"):
+                continue  # "Democratic Republic of Congo" → DRC
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 6) + 1):
+                    self.initials.add("".join(sorted(run[i:j])))
+            run = []
+
+    def keeps(self, word: str) -> bool:
+        """Whether the English has this French name word in one of its forms."""
+        key = fold(word)
+        if key in self.folded:
+            return True
+        if len(key) >= _PREFIX and key[:_PREFIX] in self.prefixes:
+            return True
+        if any(fold(f) in self.folded for form in english_forms(word) for f in form.split()):
+            return True
+        if _ACRONYM.match(word):
+            letters = "".join(sorted(fold(word).upper()))
+            if letters in self.acronyms:
+                return True
+            # Spelt out ("GRC" ↔ "Royal Gendarmerie of Canada"), unless the English gives an
+            # acronym of its own of that length, which then is the wrong one.
+            return letters in self.initials and len(word) not in self.acronym_lengths
+        # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda".
+        return any(SequenceMatcher(None, key, w).ratio() >= _FUZZY for w in self.capitalised)
+
+
+def missing_name_words(french: str, english: str, analysis: Any) -> list[str]:
+    """The French name words that ``english`` does not keep."""
+    words = name_words(french, analysis)
+    if not words:
+        return []
+    target = EnglishNames(english)
+    # An English acronym that answers to none of the French's is a wrong one ("(GRC)" →
+    # "(OECD)"): then an acronym spelt out elsewhere in the English does not vouch for it.
+    french_letters = {"".join(sorted(fold(a).upper())) for a in _ACRONYM_IN.findall(french)}
+    known = {f for w in words for f in english_forms(w)}
+    if any(
+        "".join(sorted(a)) not in french_letters and a not in known for a in target.acronym_words
+    ):
+        target.initials = set()
+    return [w for w in words if not target.keeps(w)]

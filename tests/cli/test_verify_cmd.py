@@ -1,0 +1,117 @@
+"""`brief verify`: reports, exit statuses and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli.app import app, main
+
+runner = CliRunner()
+SCHEMA = json.loads(
+    (resources.files("pipeline") / "schema" / "verify.schema.json").read_text(encoding="utf-8")
+)
+FR = (
+    "Le sportif Jhonathan Florez a sauté jeudi d'un hélicoptère au-dessus de Bogota.\n"
+    "Il n'a pas payé les 1 500 euros que la mairie lui réclamait depuis des mois.\n"
+)
+EN_GOOD = (
+    "Sportsman Jhonathan Florez jumped from a helicopter above Bogota on Thursday.\n"
+    "He did not pay the 1,500 euros that the town hall had been asking him for for months.\n"
+)
+EN_BAD = (
+    "Sportsman Jhonathan Florez jumped from a helicopter above Bogota on Monday.\n"
+    "He paid the 1,600 euros that the town hall had been asking him for for months.\n"
+)
+
+
+def _files(tmp_path: Path, fr: str | bytes, en: str | bytes) -> tuple[Path, Path]:
+    paths = tmp_path / "fr.txt", tmp_path / "en.txt"
+    for path, content in zip(paths, (fr, en), strict=True):
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("aligned", [True, False])
+def test_a_faithful_translation_exits_0(tmp_path: Path, aligned: bool) -> None:
+    fr, en = _files(tmp_path, FR, EN_GOOD)
+    args = ["verify", str(fr), str(en), "-q"] + (["--aligned"] if aligned else [])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "nothing flagged" in result.output
+
+
+def test_json_report_follows_its_schema_and_flags_each_mismatch(tmp_path: Path) -> None:
+    fr, en = _files(tmp_path, FR, EN_BAD)
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["verify", str(fr), str(en), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(report, SCHEMA)
+    first, second = report["sentences"]
+    assert {"kind": "date", "fr": "jeudi", "en": "Monday"} in first["flags"]
+    assert {f["kind"] for f in second["flags"]} == {"number", "polarity"}
+    assert report["counts"]["date"] == 1 and report["counts"]["polarity"] == 1
+
+
+def test_markdown_shows_french_and_english_side_by_side(tmp_path: Path) -> None:
+    fr, en = _files(tmp_path, FR, EN_BAD)
+    result = runner.invoke(app, ["verify", str(fr), str(en), "--aligned", "-q"])
+    assert result.exit_code == 1
+    assert "| **jeudi**" not in result.output and "**jeudi**" in result.output
+    assert "**Monday**" in result.output
+
+
+def test_summary_sentences_are_checked_against_their_sources(tmp_path: Path) -> None:
+    fr, en = _files(tmp_path, FR, EN_GOOD)
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Florez did not jump on Thursday.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["verify", str(fr), str(en), "--summary", str(summary), "--format", "json", "-q"]
+    )
+    report = json.loads(result.output)
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"][0]["sources"] == [0]
+    assert [f["kind"] for f in report["summary"][0]["flags"]] == ["polarity"]
+    assert result.exit_code == 1
+
+
+def test_unaligned_sentences_are_reported(tmp_path: Path) -> None:
+    fr, en = _files(tmp_path, FR, EN_GOOD + "The mayor declined to comment on the matter today.\n")
+    result = runner.invoke(app, ["verify", str(fr), str(en), "--format", "json", "-q"])
+    report = json.loads(result.output)
+    assert report["unaligned_en"] == ["The mayor declined to comment on the matter today."]
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "extra", "message"),
+    [
+        (FR, EN_GOOD + "One more line.\n", ["--aligned"], "has 2 lines but"),
+        ("", EN_GOOD, [], "is empty"),
+        (FR, "  \n", [], "is empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), EN_GOOD, [], "binary"),
+        (EN_GOOD, FR, [], "reads as English"),
+    ],
+)
+def test_bad_input_is_a_clear_usage_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fr: str | bytes,
+    en: str,
+    extra: list[str],
+    message: str,
+) -> None:
+    paths = _files(tmp_path, fr, en)
+    with pytest.raises(SystemExit) as exc:
+        main(["verify", *map(str, paths), "-q", *extra])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli.app import app
+from pipeline.evaluation import perturb
+from pipeline.evaluation.verify import evaluate_verify
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en", "changed_part"),
+    [
+        ("digit_number", "Il a payé 1 500 euros.", "He paid 1,500 euros.", "euros"),
+        ("percentage", "Une hausse de 12 %.", "A rise of 12%.", "%"),
+        ("scale_word", "Il vaut 3 milliards.", "It is worth 3 billion.", "million"),
+        ("number_words", "Il a trois chats.", "He has three cats.", "cats"),
+        ("weekday", "Il est venu jeudi.", "He came on Thursday.", "day"),
+        ("month", "Il est venu en mars.", "He came in March.", "in "),
+        ("clock_time", "À 21h30, il dormait.", "At 9:30 p.m., he was asleep.", ":30 p.m."),
+        ("name", "Il a vu M. Florez hier.", "He saw Mr Florez yesterday.", "Mr "),
+        ("acronym", "L'OTAN a répondu.", "NATO responded.", "responded"),
+        ("negation_added", "Il est parti.", "He has left.", "not"),
+        ("negation_removed", "Il n'est pas parti.", "He did not leave.", "leave"),
+    ],
+)
+def test_each_perturbation_changes_what_it_names(
+    kind: str, fr: str, en: str, changed_part: str
+) -> None:
+    changed = perturb.perturb(kind, fr, en, seed=1, index=0)
+    assert changed is not None and changed != en and changed_part in changed
+    assert perturb.perturb(kind, fr, en, seed=1, index=0) == changed  # seeded
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en"),
+    [
+        ("digit_number", "Il a payé cher.", "He paid 1,500 euros."),  # not in the French
+        ("weekday", "Il est venu hier.", "He came on Thursday."),
+        ("negation_added", "Il n'est pas parti.", "He has not left."),
+        ("negation_removed", "Il est parti.", "He has not left."),
+        ("acronym", "Les États-Unis.", "The US."),
+    ],
+)
+def test_a_perturbation_needs_the_french_to_state_it_too(kind: str, fr: str, en: str) -> None:
+    assert perturb.perturb(kind, fr, en, seed=1, index=0) is None
+
+
+def test_summary_move_takes_a_number_from_another_sentence() -> None:
+    moved = perturb.summary_move(
+        "Sales rose by 12 million.", ["Profits fell by 40 million."], perturb.rng_for(1, "m", 0)
+    )
+    assert moved == "Sales rose by 40 million."
+
+
+def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
+    result = evaluate_verify(seed=3, limit=40)
+    figures = result["subsets"]["all"]
+    assert figures["sentences"] == 40
+    assert figures["recall"]["digit_number"]["applicable"] > 0
+    assert "seed:3" in result["signature"] and result["signature"].startswith("brief:")
+    out = tmp_path / "v.json"
+    cli = CliRunner().invoke(app, ["eval", "verify", "--limit", "20", "-o", str(out), "-q"])
+    assert cli.exit_code == 0, cli.output
+    assert "recall digit_number" in cli.output
+    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 20

@@ -1,0 +1,153 @@
+"""Each kind of check, with a case it catches and a case it rightly accepts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang.polarity import negations_fr, polarity_mismatch
+from pipeline.verify.checks import Verifier
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return Verifier()
+
+
+def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
+    analysis = verifier.analyse([fr])[0]
+    return {f.kind for f in verifier.translation(fr, en, analysis)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en", "flagged"),
+    [
+        # numbers: digits, words in both languages, idioms and decades
+        ("number", "Il a payé 1 500 euros.", "He paid 1,600 euros.", True),
+        ("number", "Il a payé 1 500 euros.", "He paid 1,500 euros.", False),
+        (
+            "number",
+            "Il a mobilisé 5\u00a0000\u00a0conducteurs.",
+            "It enlisted 5,000 drivers.",
+            False,
+        ),
+        ("number", "Il a mobilisé 5\u202f000 conducteurs.", "It enlisted 5,004 drivers.", True),
+        ("number", "Il a trois chats.", "He has five cats.", True),
+        ("number", "Il a trois chats.", "He has three cats.", False),
+        ("number", "Il vient deux fois par semaine.", "He comes twice a week.", False),
+        ("number", "Les neuf premiers épisodes.", "The first ten episodes.", True),
+        ("number", "Les neuf premiers épisodes.", "The first nine episodes.", False),
+        ("number", "Un bâtiment neuf dans le centre.", "A new building in the centre.", False),
+        ("number", "La moitié des élèves sont partis.", "Half the pupils left.", False),
+        ("number", "La moitié des élèves sont partis.", "A third of the pupils left.", True),
+        ("number", "Vingt-deux personnes sont mortes.", "Twenty-two people died.", False),
+        ("number", "Vingt-deux personnes sont mortes.", "Twenty people died.", True),
+        ("number", "Dans les années 80, il a fui.", "In the 1980s, he fled.", False),
+        ("number", "Une hausse de 12 %.", "A rise of 13%.", True),
+        # dates: weekdays and months standing alone
+        ("date", "Il est venu jeudi.", "He came on Monday.", True),
+        ("date", "Il est venu jeudi.", "He came on Thursday.", False),
+        ("date", "Il partira en mars.", "He will leave in June.", True),
+        ("date", "Il partira en mars.", "He will leave in March.", False),
+        ("date", "Le robot a atterri sur Mars.", "The robot landed on Mars.", False),
+        ("date", "Il est parti à la mi-octobre.", "He left in mid-October.", False),
+        ("date", "Il est parti à la mi-octobre.", "He left in mid-November.", True),
+        ("date", "Un sondage réalisé les 6 et 7 septembre.", "A poll on September 6 and 7.", False),
+        ("date", "Un sondage réalisé les 6 et 7 septembre.", "A poll on September 6 and 8.", True),
+        ("date", "Du 8 octobre au 28 octobre.", "From 08 to 28 October.", False),
+        (
+            "number",
+            "Peu avant 4h, il a perdu le contrôle.",
+            "Just before 4am, he lost control.",
+            False,
+        ),
+        (
+            "number",
+            "Peu avant 4h, il a perdu le contrôle.",
+            "Just before 5am, he lost control.",
+            True,
+        ),
+        ("number", "À 21h30, il dormait.", "At 9:30 p.m., he was asleep.", False),
+        ("number", "Des centaines de millions d'usagers.", "Hundreds of billions of users.", True),
+        ("number", "Des centaines de millions d'usagers.", "Hundreds of millions of users.", False),
+        # names: people, acronyms, known translations
+        ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Okonkwo jumped.", True),
+        (
+            "name",
+            "Le sportif Jhonathan Florez a sauté.",
+            "Sportsman Jhonathan Florez jumped.",
+            False,
+        ),
+        ("name", "Le sportif Jhonathan Florez a sauté.", "Sportsman Hasan Florez jumped.", True),
+        ("name", "Le directeur de la NSA a parlé.", "The head of the CIA spoke.", True),
+        ("name", "Le directeur de la NSA a parlé.", "The head of the NSA spoke.", False),
+        ("name", "L'OTAN a répondu à Moscou.", "NATO responded to Moscow.", False),
+        (
+            "name",
+            "La Gendarmerie royale du Canada (GRC) enquête.",
+            "The Royal Canadian Police (OECD) investigates.",
+            True,
+        ),
+        (
+            "name",
+            "La Gendarmerie royale du Canada (GRC) enquête.",
+            "The Royal Gendarmerie of Canada investigates.",
+            False,
+        ),
+        ("name", "Il vit à Pékin depuis 2010.", "He has lived in Beijing since 2010.", False),
+        # polarity
+        ("polarity", "Il n'est pas parti.", "He left.", True),
+        ("polarity", "Il n'est pas parti.", "He did not leave.", False),
+        ("polarity", "Il est parti.", "He did not leave.", True),
+        ("polarity", "Il ne mange que des pommes.", "He only eats apples.", False),
+        ("polarity", "Partez avant qu'il ne pleuve.", "Leave before it rains.", False),
+        (
+            "polarity",
+            "La police n'était pas en mesure de répondre.",
+            "Police were unable to answer.",
+            False,
+        ),
+    ],
+)
+def test_each_kind_catches_a_mismatch_and_accepts_a_good_translation(
+    verifier: Verifier, kind: str, fr: str, en: str, flagged: bool
+) -> None:
+    assert (kind in _kinds(verifier, fr, en)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("fr", "negations"),
+    [
+        ("Il n'a jamais vu personne.", ["n'a jamais"]),
+        ("Il ne mange que des pommes.", []),  # ne…que: "only"
+        ("Avant qu'il ne parte, mangeons.", []),  # expletive ne
+        ("Il est parti sans argent.", ["sans"]),
+        ("Il n'y a aucun témoin.", ["n'y a aucun"]),
+    ],
+)
+def test_french_negations(fr: str, negations: list[str]) -> None:
+    assert negations_fr(fr) == negations
+
+
+def test_polarity_reports_the_spans() -> None:
+    assert polarity_mismatch("Il n'est pas parti.", "He left.") == ("n'est pas", None)
+    assert polarity_mismatch("Il est parti.", "He never left.") == ("", "never")
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Sales rose by 40 million euros.", True),  # a number from another sentence
+        ("Sales rose by 12.3 million euros.", False),
+        ("Sales rose by 12 million euros.", True),  # rounded without saying so
+        ("Sales rose by about 12.3 million euros.", False),  # marked approximation
+        ("Sales did not rise.", True),  # a negation the source does not have
+        ("Sales rose at Renault.", True),  # a name from another sentence
+        ("Sales rose at Peugeot.", False),
+    ],
+)
+def test_summary_sentences_are_checked_against_their_own_sources(
+    verifier: Verifier, summary: str, flagged: bool
+) -> None:
+    sources_fr = ["Les ventes de Peugeot ont augmenté de 12,3 millions d'euros."]
+    sources_en = ["Peugeot's sales rose by 12.3 million euros."]
+    assert bool(verifier.summary(summary, sources_fr, sources_en)) is flagged
