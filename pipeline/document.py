@@ -210,6 +210,15 @@ class Article:
         """The sentences of one paragraph, in order."""
         return [self.sentences[i] for i in paragraph.sentence_ids]
 
+    def body(self) -> list[Sentence]:
+        """The sentences of the text without its headings (all of them when that leaves none):
+        what a summary is made of and checked against."""
+        out = []
+        for para in self.paragraphs:
+            if para.kind != "heading":
+                out += self.sentences_of(para)
+        return out or list(self.sentences)
+
     def text_en(self) -> str:
         """The English translation, paragraphs separated by blank lines."""
         blocks = []

@@ -11,9 +11,8 @@ The dataset flows as one row per article (the :class:`~pipeline.document.Article
         (one GPU each when the cluster has GPUs)
       → rows (tasks: the JSON brief, the Markdown) → written here, as they come
 
-The segments are those of :func:`pipeline.workers.plan`, and a model segment's work behind it
-(the checks against the sources) runs at the start of the CPU segment after it, as it does with
-``run.workers``. Order is preserved and every batch is the local engine's batch, so the models
+The segments are those of :func:`pipeline.workers.plan`, as with ``run.workers``. Order is
+preserved and every batch is the local engine's batch, so the models
 see the same inputs in the same batches and the briefs are the same. An actor or worker that
 dies is restarted and its batch retried by Ray; an article that fails is a row with its error.
 """
@@ -37,7 +36,7 @@ from pipeline.errors import BatchError, BriefError, ConfigError, ModelUnavailabl
 from pipeline.registry import build_stage
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
-from pipeline.workers import Jobs, Segment, plan, run_segment
+from pipeline.workers import Segment, plan, run_segment
 
 log = logging.getLogger(__name__)
 
@@ -134,27 +133,16 @@ def _read_rows(
 
 
 def _cpu_segment(
-    batch: Any,
-    config: BriefConfig,
-    runtime: Runtime,
-    names: list[str],
-    behind: Jobs,
-    before: Jobs,
+    batch: Any, config: BriefConfig, runtime: Runtime, names: list[str]
 ) -> dict[str, Any]:
-    key = ("cpu", config.digest(), tuple(names), tuple(n for n, _ in behind + before))
+    key = ("cpu", config.digest(), tuple(names))
     if key not in _BUILT:
         stages = [build_stage(name, config, runtime) for name in names]
         for stage in stages:
-            stage.deferred = True
             stage.warm_up()
-        for _, job in behind + before:
-            warm = getattr(job, "warm_up", None)
-            if warm is not None:
-                warm()
-        _BUILT[key] = (stages, behind, before)
-    stages, behind, before = _BUILT[key]
+        _BUILT[key] = stages
     articles = _unpack(batch)
-    run_segment(Segment(stages, True, behind), articles, before)
+    run_segment(Segment(_BUILT[key], True), articles)
     return _pack(articles)
 
 
@@ -162,19 +150,10 @@ class _ModelSegment:
     """A model segment in an actor: its stages (and so its models) built once."""
 
     def __init__(
-        self,
-        config: BriefConfig,
-        runtime: Runtime,
-        names: list[str],
-        keep_behind: bool,
-        hook: Any = None,
+        self, config: BriefConfig, runtime: Runtime, names: list[str], hook: Any = None
     ) -> None:
         self.stages = [build_stage(name, config, runtime) for name in names]
-        for stage in self.stages:
-            stage.deferred = True
-        own = plan(self.stages)[0].behind
-        # The checks behind the models run here only when no CPU segment follows to take them.
-        self.segment = Segment(self.stages, False, own if keep_behind else [])
+        self.segment = Segment(self.stages, False)
         self.hook = hook
         for stage in self.stages:
             for backend in stage.backends().values():
@@ -301,27 +280,16 @@ def _run(
     runtime = pipeline.runtime  # the cluster's (ray_session), the same in every worker
     gpus = runtime.device == "cuda"
     actors = options.model_actors or _default_actors(ray.cluster_resources(), gpus)
-    segments = plan(pipeline.stages)
-    before: Jobs = []
-    for position, segment in enumerate(segments):
+    for segment in plan(pipeline.stages):
         names = [s.name for s in segment.stages]
-        following = segments[position + 1] if position + 1 < len(segments) else None
         if segment.parallel:
             ds = ds.map_batches(
                 _cpu_segment,
-                fn_kwargs={
-                    "config": config,
-                    "runtime": runtime,
-                    "names": names,
-                    "behind": segment.behind,
-                    "before": before,
-                },
+                fn_kwargs={"config": config, "runtime": runtime, "names": names},
                 batch_format="pyarrow",
                 batch_size=size,
             )
-            before = []
         else:
-            hand_on = following is not None and following.parallel
             with warnings.catch_warnings():
                 # ray_remote_args_fn is deprecated for 2.64 (pyproject pins below it): Ray Data's
                 # default is to restart an actor and retry its batch for ever, which a batch that
@@ -333,7 +301,6 @@ def _run(
                         "config": config,
                         "runtime": runtime,
                         "names": names,
-                        "keep_behind": not hand_on,
                         "hook": options.before_model_batch,
                     },
                     batch_format="pyarrow",
@@ -343,7 +310,6 @@ def _run(
                     # A dead actor is restarted and its batch retried, a few times, not for ever.
                     ray_remote_args_fn=_retries,
                 )
-            before = segment.behind if hand_on else []
     ds = ds.map_batches(
         _rows,
         fn_kwargs={"config": config, "markdown": options.markdown},

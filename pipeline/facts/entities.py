@@ -15,6 +15,7 @@ from collections import Counter
 from pipeline.facts.analysis import Analysis, Entity
 from pipeline.facts.mention import Mention
 from pipeline.facts.surface import key
+from pipeline.lang.lexicon import FR_MONTHS, FR_WEEKDAYS
 
 TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
 
@@ -42,27 +43,7 @@ _ORG_BEFORE = re.compile(
     r"parti|syndicat|association|fondation|université|club)\s+(?:chinois\w*\s+|américain\w*\s+)?$",
     re.IGNORECASE,
 )
-_MONTHS_DAYS = {
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-}
+_MONTHS_DAYS = {*FR_MONTHS, *FR_WEEKDAYS}
 
 
 def _clean(text: str, entity: Entity) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.backends.base import GenerationSettings, Seq2SeqBackend
 from pipeline.config import BriefConfig, SummariseConfig
-from pipeline.document import Article, Sentence, SummarySentence
+from pipeline.document import Article, SummarySentence
 from pipeline.errors import ConfigError
 from pipeline.registry import build_backend
 from pipeline.runtime import Runtime
@@ -71,15 +71,6 @@ def _require(backend: Seq2SeqBackend, ability: str, path: str, kind: str) -> Non
     """Raises a config error naming the key when a backend cannot do what the stage needs."""
     if ability not in backend.abilities:
         raise ConfigError(f"{path}.kind: backend {kind!r} cannot {ability}")
-
-
-def _body(article: Article) -> list[Sentence]:
-    """The sentences a summary is made of: the article's text without its headings."""
-    out = []
-    for para in article.paragraphs:
-        if para.kind != "heading":
-            out += article.sentences_of(para)
-    return out or list(article.sentences)
 
 
 def input_limit(backend: Seq2SeqBackend) -> int | None:
@@ -142,7 +133,7 @@ class SummariseStage(Stage):
         if not live:
             return articles
         english = _map_reduce(self.backend, split_english, self.config)
-        results = english.run([[s.en or "" for s in _body(a)] for a in live])
+        results = english.run([[s.en or "" for s in a.body()] for a in live])
         for article, result in zip(live, results, strict=True):
             article.summary_en = self._sentences(article, result, "en")
             article.summary_info = {
@@ -195,7 +186,7 @@ class SummariseStage(Stage):
 
     def _summarise_french(self, articles: list[Article]) -> None:
         french = _map_reduce(self.french, split_french, self.config)
-        results = french.run([[s.fr for s in _body(a)] for a in articles])
+        results = french.run([[s.fr for s in a.body()] for a in articles])
         for article, result in zip(articles, results, strict=True):
             article.summary_fr = self._sentences(article, result, "fr")
             article.summary_info["french_chunks"] = result.chunks

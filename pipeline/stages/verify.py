@@ -152,15 +152,6 @@ def _unsupported(
         )
 
 
-def _body(article: Article) -> list[Sentence]:
-    """The article's sentences without its headings."""
-    out = []
-    for para in article.paragraphs:
-        if para.kind != "heading":
-            out += article.sentences_of(para)
-    return out or list(article.sentences)
-
-
 def _fill_title(article: Article) -> None:
     """Gives an untitled article a title in both languages (see the module docstring)."""
     if article.title_fr:
@@ -171,7 +162,7 @@ def _fill_title(article: Article) -> None:
     if picks["en"] and picks["fr"]:
         article.title_origin = "summary"
     else:
-        lead = _body(article)[0]
+        lead = article.body()[0]
         picks = {"en": lead.en, "fr": lead.fr}
         article.title_origin = "lead"
     article.title_en = _shorten(picks["en"])
