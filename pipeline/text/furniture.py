@@ -137,7 +137,8 @@ _TIMESTAMP = re.compile(
 )
 _COOKIE = re.compile(r"\bcookies?\b|\btraceurs\b", re.I)
 _COOKIE_ACTION = re.compile(
-    r"accept|consent|navigation|paramétr|paramètr|refus|gérer|cliqu|en poursuivant|en continuant",
+    r"accept|consent|navigation|paramétr|paramètr|refus|gérer|cliqu|en poursuivant|en continuant"
+    r"|nous utilisons|utilise des|améliorer votre|votre expérience|mesure d'audience",
     re.I,
 )
 # A cookie banner speaks to the reader or about "this site"; an article about cookies does not.

@@ -150,8 +150,8 @@ def _bad_inputs(rng: random.Random) -> dict[str, bytes]:
 
 
 # Bad inputs that may still be briefed: text in a language the detector reads as French or
-# English (briefing English is by design), or that another change will refuse (JSON, CSV, and
-# scripts other than Latin: issue 14's script detection). Each must end briefed or named.
+# English (briefing English is by design), or Latin-script text of no language (Lorem ipsum,
+# markup). Each must end briefed or named; every other bad input must be refused.
 MAY_BE_BRIEFED = {
     "abbreviations.txt",
     "initials.txt",
@@ -165,14 +165,6 @@ MAY_BE_BRIEFED = {
     "minified-js.js",
     "xml-bomb.xml",
     "svg.svg",
-    "only-urls.txt",
-    "data.json",
-    "data.csv",
-    "arabic.txt",
-    "hebrew.txt",
-    "russian.txt",
-    "chinese.txt",
-    "japanese.txt",
 }
 
 

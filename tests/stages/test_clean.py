@@ -266,3 +266,25 @@ def test_a_file_of_one_200000_character_word_is_refused_saying_why(
     text = f"<html><body><p>{word}</p></body></html>" if html else word
     with pytest.raises(InputError, match="after removing 1 token longer than 100 characters"):
         clean(stage, text)
+
+
+def test_boilerplate_and_one_cookie_sentence_is_no_article(tmp_path) -> None:
+    """A page's furniture around a cookie banner: nothing to brief, and the run says so."""
+    import pytest
+
+    from pipeline.config import load_config
+    from pipeline.document import Article
+    from pipeline.errors import InputError
+    from pipeline.runtime import Runtime
+    from pipeline.stages.clean import CleanStage
+
+    path = tmp_path / "cookie.txt"
+    path.write_text(
+        "Accueil\nMenu\nActualités\nContact\n\n"
+        "Nous utilisons des cookies pour améliorer votre expérience sur notre site.\n\n"
+        "Mentions légales\n",
+        encoding="utf-8",
+    )
+    stage = CleanStage(load_config(None, []), Runtime("cpu", "float32"))
+    with pytest.raises(InputError, match="no article text"):
+        stage.clean(Article.from_path(path))

@@ -45,6 +45,7 @@ FURNITURE = [
         "cookies",
     ),
     ("Ce site utilise des traceurs : cliquez sur Accepter pour consentir.", "cookies"),
+    ("Nous utilisons des cookies pour améliorer votre expérience sur notre site.", "cookies"),
     ("(Avec AFP)", "signoff"),
     ("Source : Reuters", "signoff"),
     ("Tous droits réservés", "signoff"),
@@ -62,6 +63,7 @@ FURNITURE = [
 ARTICLE = [
     "La publicité en ligne a rapporté 5 milliards d'euros aux plateformes en 2020.",
     "La CNIL a sanctionné Google pour ses cookies publicitaires déposés sans consentement.",
+    "Le site du journal utilise des cookies pour améliorer la publicité, selon la CNIL.",
     "Le ministre a partagé sa vision sur Twitter dès lundi matin.",
     "Il faut lire aussi le rapport de la Cour des comptes, publié en mars.",
     "Photos de la manifestation ont circulé sur les réseaux sociaux toute la nuit.",
