@@ -20,7 +20,7 @@ from pipeline import __version__
 from pipeline.backends.base import GenerationSettings
 from pipeline.backends.hf_seq2seq import HFSeq2Seq
 from pipeline.bench.corpus import bench_articles
-from pipeline.bench.lengths import ForcedLengths, force_lengths
+from pipeline.bench.lengths import FORCED_ROLES, TRANSLATION_RATIO, ForcedLengths, force_lengths
 from pipeline.bench.models import BenchModels
 from pipeline.config import BriefConfig, load_config
 from pipeline.manifests import resolve_model
@@ -31,10 +31,7 @@ from pipeline.workers import peak_rss_mb
 
 log = logging.getLogger(__name__)
 
-TRANSLATION_RATIO = 1.2
-# The model roles whose output lengths are forced to TRANSLATION_RATIO × their input (the
-# summariser's are held by min/max_new_tokens, real settings).
-FORCED_ROLES = ("translate", "summarise.french")
+__all__ = ["FORCED_ROLES", "TRANSLATION_RATIO", "bench_config", "run_bench"]
 SUMMARY_TOKENS = 80
 
 
@@ -259,6 +256,25 @@ def bench_config(
             'run.out="' + _scratch().as_posix() + '"',
         ],
     )
+
+
+def bench_model_names(config_path: Path | None, overrides: list[str]) -> dict[str, str]:
+    """The manifest names whose architectures the benchmark models copy: the configured
+    translation, back-translation and summariser models (``configs/cpu.toml`` picks a smaller
+    summariser than the default, so the bench must build that one)."""
+    stages = load_config(config_path, overrides).stages
+    return {
+        "translate": stages.translate.backend.model or "",
+        "back_translate": stages.summarise.french.backend.model or "",
+        "summarise": stages.summarise.backend.model or "",
+    }
+
+
+def bench_cold_overrides(
+    models: BenchModels | None, backend: str, overrides: list[str], ct2_dirs: dict[str, Path]
+) -> list[str]:
+    """What the cold-start child is given: the run's overrides and the benchmark's."""
+    return [*overrides, *bench_overrides(models, backend, ct2_dirs)]
 
 
 def _scratch() -> Path:

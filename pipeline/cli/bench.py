@@ -42,35 +42,51 @@ def bench(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report as JSON.")] = (
         None
     ),
+    cold_start: Annotated[
+        bool,
+        typer.Option(
+            help="Also time `brief one.txt` in a fresh process, from exec to its first model "
+            "call and to its exit."
+        ),
+    ] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
     setup_logging(verbose=verbose)
-    from pipeline.bench.run import bench_config, run_bench
+    from pipeline.bench.run import bench_cold_overrides, bench_config, bench_model_names, run_bench
 
     if backend not in {"hf", "ct2", "none"}:
         raise typer.BadParameter("hf, ct2 or none", param_hint="--backend")
     models, ct2_dirs = None, {}
+    overrides = [*(set_ or []), f"run.device={device}"]
     if backend != "none":
+        names = bench_model_names(config, overrides)
         print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
         # Built (and converted) in a child process: the measured process then holds only what
         # the pipeline loads, so its peak RSS is the pipeline's.
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            models, ct2_dirs = pool.submit(prepare_models, cache, backend).result()
-    overrides = [*(set_ or []), f"run.device={device}"]
+            models, ct2_dirs = pool.submit(prepare_models, cache, backend, names).result()
     cfg = bench_config(models, backend, config, overrides, ct2_dirs)
     report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
+    if cold_start:
+        from pipeline.bench.cold import measure_cold_start
+
+        cold = bench_cold_overrides(models, backend, overrides, ct2_dirs)
+        report["cold_start"] = measure_cold_start(config, cold)
     print(format_report(report))
     if out:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"report written to {out}", file=sys.stderr)
 
 
-def prepare_models(cache: Path, backend: str) -> tuple[Any, dict[str, Path]]:
-    """The benchmark models, built when missing, and their CTranslate2 conversions for ct2."""
-    from pipeline.bench.models import build_bench_models
+def prepare_models(
+    cache: Path, backend: str, names: dict[str, str] | None = None
+) -> tuple[Any, dict[str, Path]]:
+    """The benchmark models, built when missing, and their CTranslate2 conversions for ct2
+    (``names``: the configured manifest names, by role)."""
+    from pipeline.bench.models import bench_names, build_bench_models
 
-    models = build_bench_models(cache)
+    models = build_bench_models(cache, **bench_names(names or {}))
     return models, _converted(models, cache) if backend == "ct2" else {}
 
 
@@ -86,6 +102,18 @@ def _converted(models: Any, cache: Path) -> dict[str, Path]:
             convert(resolve_model(str(source)), target, "int8", force=True)
         out[role] = target
     return out
+
+
+def format_cold_start(cold: dict[str, Any]) -> str:
+    """The cold-start line: a fresh `brief one.txt`, timed from its exec."""
+    if cold.get("exit_code") != 0:
+        return f"cold start: `brief one.txt` failed (exit {cold.get('exit_code')})"
+    first = cold.get("first_model_call_s")
+    return (
+        f"cold start (`brief one.txt`, fresh process): imports {cold.get('imports_s', 0):.2f} s, "
+        + (f"first model call at {first:.2f} s, " if first is not None else "no model call, ")
+        + f"exit at {cold['total_s']:.2f} s · peak RSS {cold.get('peak_rss_mb') or 0:.0f} MB"
+    )
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -106,6 +134,8 @@ def format_report(report: dict[str, Any]) -> str:
         "",
         "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report["stage_seconds"].items()),
     ]
+    if "cold_start" in report:
+        lines.insert(2, format_cold_start(report["cold_start"]))
     if not any("output_tokens" in m for m in report["models"].values()):
         return "\n".join(lines)  # model-free stand-ins: no model figures
     lines += [
