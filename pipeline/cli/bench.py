@@ -123,7 +123,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"brief bench: {report['articles']} articles ({report['words']:,} words) on "
         f"{report['device']} {report['dtype']} ({hardware})",
         f"models loaded in {report['load_seconds']:.2f} s (one short article, not counted)",
-        f"total {report['seconds']:.2f} s · {report['articles_per_s']:.2f} articles/s · "
+        f"total {report['seconds']:.2f} s (CPU {report.get('cpu_seconds', 0):.2f} s) · "
+        f"{report['articles_per_s']:.2f} articles/s · "
         f"failed {report['failed']} · peak RSS {report['peak_rss_mb']:.0f} MB"
         + (
             f" + {report['workers']} workers {report['workers_peak_rss_mb']:.0f} MB"
