@@ -43,12 +43,13 @@ def bench(
         None
     ),
     cold_start: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             help="Also time `brief one.txt` in a fresh process, from exec to its first model "
-            "call and to its exit."
+            "call and to its exit. [default: on for a CPU run, off on a GPU]",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
@@ -68,7 +69,8 @@ def bench(
             models, ct2_dirs = pool.submit(prepare_models, cache, backend, names).result()
     cfg = bench_config(models, backend, config, overrides, ct2_dirs)
     report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
-    if cold_start:
+    # Off by default on a GPU: the lent machine's time is counted, and the laptop is the case.
+    if cold_start or (cold_start is None and report["device"] == "cpu"):
         from pipeline.bench.cold import measure_cold_start
 
         cold = bench_cold_overrides(models, backend, overrides, ct2_dirs)
