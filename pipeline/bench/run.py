@@ -212,10 +212,9 @@ def run_bench(
 def _baselines_apart(
     items: list, models: BenchModels, config: BriefConfig, device: str, budget: float
 ) -> dict[str, Any]:
-    """The naive baselines in a fresh process: in this one, CTranslate2's thread pools are
-    already up and torch would start beside them (the CPU path no longer imports torch before
-    its models), which slowed the naive translation 5-fold on 2 cores (2 tokens/s instead of
-    11); a fresh process gives the baseline the machine as a naive script would have it."""
+    """The naive baselines in a fresh process, as a naive script would run: nothing the
+    pipeline loaded (CTranslate2's thread pools, spaCy, lingua) shares it. (Moving it here did
+    not cure the slow baselines of 2026-11-29, 1.5 tokens/s instead of 11: see docs/speed.md.)"""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
