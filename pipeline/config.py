@@ -285,6 +285,13 @@ class SummariseConfig(_Strict):
     max_depth: int = Field(
         default=3, ge=0, description="Map rounds before the final pass (0: never chunk)."
     )
+    max_input_tokens: int | None = Field(
+        default=None,
+        ge=16,
+        description="Summarise only the article's first sentences, up to this many tokens, in "
+        "one pass (news puts the essentials first); unset: the whole article, chunked past the "
+        "model's input limit.",
+    )
     join_chunks: int = Field(
         default=3,
         ge=0,

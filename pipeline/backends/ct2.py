@@ -193,12 +193,12 @@ class CT2Seq2Seq:
             return
         self.ensure_available()
         ctranslate2 = _require_ct2()
-        from transformers import AutoTokenizer
+        from pipeline.backends.ct2_tokenizers import load_tokenizer
 
         compute = self.compute_type
         if compute == "auto":
             compute = self.meta.get("quantization", "default")
-        self._tokenizer = AutoTokenizer.from_pretrained(self.folder / TOKENIZER_DIR)
+        self._tokenizer = load_tokenizer(self.folder / TOKENIZER_DIR)
         self._translator = ctranslate2.Translator(
             str(self.folder),
             device=self.device,
@@ -228,7 +228,7 @@ class CT2Seq2Seq:
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         self._load()
-        return [len(ids) for ids in self._tokenizer(texts)["input_ids"]]
+        return [len(tokens) for tokens in self._tokenizer.encode(texts)]
 
     def generate(
         self,
@@ -244,7 +244,7 @@ class CT2Seq2Seq:
         self._load()
         tok = self._tokenizer
         limit = self.max_input_tokens
-        sources = [tok.convert_ids_to_tokens(ids[:limit]) for ids in tok(texts)["input_ids"]]
+        sources = [tokens[:limit] for tokens in tok.encode(texts)]
         out = [""] * len(texts)
         g = (generation or self.generation).capped(max_new_tokens)
         lengths = [len(s) for s in sources]
@@ -288,8 +288,7 @@ class CT2Seq2Seq:
             for i, future in zip(idx, results, strict=True):
                 tokens = future.result().hypotheses[0]
                 produced += len(tokens)
-                out[i] = tok.decode(tok.convert_tokens_to_ids(tokens), skip_special_tokens=True)
-                out[i] = out[i].strip()
+                out[i] = tok.decode(tokens).strip()
         self.stats.add(len(texts), sum(lengths), produced, time.perf_counter() - began)
         return out
 

@@ -15,6 +15,11 @@ from typing import Any
 
 # Length spread allowed within a CTranslate2 beam-search batch (no per-text hook there).
 SPREAD = 0.1
+# Output tokens per input token of a translation (of the article, and of the summary back).
+TRANSLATION_RATIO = 1.2
+# The model roles whose output lengths are forced to TRANSLATION_RATIO × their input (the
+# summariser's are held by min/max_new_tokens, real settings).
+FORCED_ROLES = ("translate", "summarise.french")
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,29 @@ def _architecture(name: str, models_dir: Path | None) -> dict:
     return dict(manifest["architecture"])
 
 
+DEFAULTS = {
+    "translate": ("opus-mt-fr-en", "marian"),
+    "back_translate": ("opus-mt-en-fr", "marian"),
+    "summarise": ("distilbart-cnn-12-6", "bart"),
+}
+
+
+def bench_names(configured: dict[str, str], models_dir: Path | None = None) -> dict[str, str]:
+    """For each role, the configured manifest when the bench can build its architecture (a
+    Marian translator, a BART summariser), else the default model of that role."""
+    manifests = load_manifests(models_dir)
+    out = {}
+    for role, (default, model_type) in DEFAULTS.items():
+        name = configured.get(role) or default
+        arch = manifests.get(name, {}).get("architecture", {})
+        if arch.get("model_type") != model_type:
+            if name != default:
+                log.info("bench: %s (%s) is not a %s: building %s", role, name, model_type, default)
+            name = default
+        out[role] = name
+    return out
+
+
 def build_bench_models(
     outdir: Path,
     translate: str = "opus-mt-fr-en",

@@ -20,7 +20,7 @@ from pipeline import __version__
 from pipeline.backends.base import GenerationSettings
 from pipeline.backends.hf_seq2seq import HFSeq2Seq
 from pipeline.bench.corpus import bench_articles
-from pipeline.bench.lengths import ForcedLengths, force_lengths
+from pipeline.bench.lengths import FORCED_ROLES, TRANSLATION_RATIO, ForcedLengths, force_lengths
 from pipeline.bench.models import BenchModels
 from pipeline.config import BriefConfig, load_config
 from pipeline.manifests import resolve_model
@@ -31,10 +31,7 @@ from pipeline.workers import peak_rss_mb
 
 log = logging.getLogger(__name__)
 
-TRANSLATION_RATIO = 1.2
-# The model roles whose output lengths are forced to TRANSLATION_RATIO × their input (the
-# summariser's are held by min/max_new_tokens, real settings).
-FORCED_ROLES = ("translate", "summarise.french")
+__all__ = ["FORCED_ROLES", "TRANSLATION_RATIO", "bench_config", "run_bench"]
 SUMMARY_TOKENS = 80
 
 
@@ -158,9 +155,12 @@ def run_bench(
             import torch
 
             torch.cuda.reset_peak_memory_stats()
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         pipeline.run(items)
         total = time.perf_counter() - began
+        # CPU time of this process (all its threads): on a shared machine, wall time grows
+        # with the other tenants' load and this much less, so both are reported.
+        cpu = time.process_time() - cpu
         workers_rss = pipeline.worker_rss_mb()
     failed = [a.error for a in items if a.error]
     report: dict[str, Any] = {
@@ -181,6 +181,7 @@ def run_bench(
         "workers": config.run.workers,
         "load_seconds": round(load, 2),
         "seconds": round(total, 2),
+        "cpu_seconds": round(cpu, 2),
         "articles_per_s": round(articles / total, 3),
         # With workers, a stage's seconds add up its time in every process (they overlap).
         "stage_seconds": {k: round(v, 2) for k, v in pipeline.stats.seconds.items()},
@@ -197,7 +198,9 @@ def run_bench(
         report["machine"]["gpu"] = torch.cuda.get_device_name(0)
         report["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     if baseline_seconds > 0 and models is not None:
-        report["baseline"] = _baselines(items, models, config, runtime.device, baseline_seconds)
+        report["baseline"] = _baselines_apart(
+            items, models, config, runtime.device, baseline_seconds
+        )
         for role in ("translate", "summarise"):
             fast = report["models"].get(role, {}).get("output_tokens_per_s")
             slow = report["baseline"].get(role, {}).get("output_tokens_per_s")
@@ -206,11 +209,32 @@ def run_bench(
     return report
 
 
-def _baselines(
+def _baselines_apart(
     items: list, models: BenchModels, config: BriefConfig, device: str, budget: float
 ) -> dict[str, Any]:
-    tr = config.stages.translate
+    """The naive baselines in a fresh process, as a naive script would run: nothing the
+    pipeline loaded (CTranslate2's thread pools, spaCy, lingua) shares it. (Moving it here did
+    not cure the slow baselines of 2026-11-29, 1.5 tokens/s instead of 11: see docs/speed.md.)"""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     sentences = [s.fr for a in items for s in a.sentences]
+    english = [a.text_en() for a in items if a.sentences]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        job = pool.submit(_baselines, sentences, english, models, config, device, budget)
+        return job.result()
+
+
+def _baselines(
+    sentences: list[str],
+    english: list[str],
+    models: BenchModels,
+    config: BriefConfig,
+    device: str,
+    budget: float,
+) -> dict[str, Any]:
+    tr = config.stages.translate
     translate = naive_baseline(
         models.translate,
         sentences,
@@ -225,7 +249,6 @@ def _baselines(
         ForcedLengths(TRANSLATION_RATIO),
     )
     su = config.stages.summarise
-    english = [a.text_en() for a in items if a.sentences]
     summarise = naive_baseline(
         models.summarise,
         english,
@@ -259,6 +282,25 @@ def bench_config(
             'run.out="' + _scratch().as_posix() + '"',
         ],
     )
+
+
+def bench_model_names(config_path: Path | None, overrides: list[str]) -> dict[str, str]:
+    """The manifest names whose architectures the benchmark models copy: the configured
+    translation, back-translation and summariser models (``configs/cpu.toml`` picks a smaller
+    summariser than the default, so the bench must build that one)."""
+    stages = load_config(config_path, overrides).stages
+    return {
+        "translate": stages.translate.backend.model or "",
+        "back_translate": stages.summarise.french.backend.model or "",
+        "summarise": stages.summarise.backend.model or "",
+    }
+
+
+def bench_cold_overrides(
+    models: BenchModels | None, backend: str, overrides: list[str], ct2_dirs: dict[str, Path]
+) -> list[str]:
+    """What the cold-start child is given: the run's overrides and the benchmark's."""
+    return [*overrides, *bench_overrides(models, backend, ct2_dirs)]
 
 
 def _scratch() -> Path:

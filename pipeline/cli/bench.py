@@ -42,6 +42,14 @@ def bench(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report as JSON.")] = (
         None
     ),
+    cold_start: Annotated[
+        bool | None,
+        typer.Option(
+            help="Also time `brief one.txt` in a fresh process, from exec to its first model "
+            "call and to its exit. [default: on for a CPU run, off on a GPU]",
+            show_default=False,
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     engine: Annotated[
         str,
@@ -53,20 +61,21 @@ def bench(
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
     setup_logging(verbose=verbose)
-    from pipeline.bench.run import bench_config, run_bench
+    from pipeline.bench.run import bench_cold_overrides, bench_config, bench_model_names, run_bench
 
     if backend not in {"hf", "ct2", "none"}:
         raise typer.BadParameter("hf, ct2 or none", param_hint="--backend")
     if engine not in {"local", "ray"}:
         raise typer.BadParameter("local or ray", param_hint="--engine")
     models, ct2_dirs = None, {}
+    overrides = [*(set_ or []), f"run.device={device}"]
     if backend != "none":
+        names = bench_model_names(config, overrides)
         print(f"building/loading random-weight models in {cache} …", file=sys.stderr)
         # Built (and converted) in a child process: the measured process then holds only what
         # the pipeline loads, so its peak RSS is the pipeline's.
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            models, ct2_dirs = pool.submit(prepare_models, cache, backend).result()
-    overrides = [*(set_ or []), f"run.device={device}"]
+            models, ct2_dirs = pool.submit(prepare_models, cache, backend, names).result()
     cfg = bench_config(models, backend, config, overrides, ct2_dirs)
     if engine == "ray":
         from pipeline.bench.engines import compare_engines, format_engines
@@ -75,17 +84,27 @@ def bench(
         print(format_engines(report))
     else:
         report = run_bench(articles, models, cfg, baseline_seconds, ct2_dirs)
+        # Off by default on a GPU: the lent machine's time is counted, and the laptop is the
+        # case.
+        if cold_start or (cold_start is None and report["device"] == "cpu"):
+            from pipeline.bench.cold import measure_cold_start
+
+            cold = bench_cold_overrides(models, backend, overrides, ct2_dirs)
+            report["cold_start"] = measure_cold_start(config, cold)
         print(format_report(report))
     if out:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"report written to {out}", file=sys.stderr)
 
 
-def prepare_models(cache: Path, backend: str) -> tuple[Any, dict[str, Path]]:
-    """The benchmark models, built when missing, and their CTranslate2 conversions for ct2."""
-    from pipeline.bench.models import build_bench_models
+def prepare_models(
+    cache: Path, backend: str, names: dict[str, str] | None = None
+) -> tuple[Any, dict[str, Path]]:
+    """The benchmark models, built when missing, and their CTranslate2 conversions for ct2
+    (``names``: the configured manifest names, by role)."""
+    from pipeline.bench.models import bench_names, build_bench_models
 
-    models = build_bench_models(cache)
+    models = build_bench_models(cache, **bench_names(names or {}))
     return models, _converted(models, cache) if backend == "ct2" else {}
 
 
@@ -103,6 +122,18 @@ def _converted(models: Any, cache: Path) -> dict[str, Path]:
     return out
 
 
+def format_cold_start(cold: dict[str, Any]) -> str:
+    """The cold-start line: a fresh `brief one.txt`, timed from its exec."""
+    if cold.get("exit_code") != 0:
+        return f"cold start: `brief one.txt` failed (exit {cold.get('exit_code')})"
+    first = cold.get("first_model_call_s")
+    return (
+        f"cold start (`brief one.txt`, fresh process): imports {cold.get('imports_s', 0):.2f} s, "
+        + (f"first model call at {first:.2f} s, " if first is not None else "no model call, ")
+        + f"exit at {cold['total_s']:.2f} s · peak RSS {cold.get('peak_rss_mb') or 0:.0f} MB"
+    )
+
+
 def format_report(report: dict[str, Any]) -> str:
     """The report as a few aligned lines."""
     hardware = report["machine"].get("gpu") or report["machine"]["cpu"]
@@ -110,7 +141,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"brief bench: {report['articles']} articles ({report['words']:,} words) on "
         f"{report['device']} {report['dtype']} ({hardware})",
         f"models loaded in {report['load_seconds']:.2f} s (one short article, not counted)",
-        f"total {report['seconds']:.2f} s · {report['articles_per_s']:.2f} articles/s · "
+        f"total {report['seconds']:.2f} s (CPU {report.get('cpu_seconds', 0):.2f} s) · "
+        f"{report['articles_per_s']:.2f} articles/s · "
         f"failed {report['failed']} · peak RSS {report['peak_rss_mb']:.0f} MB"
         + (
             f" + {report['workers']} workers {report['workers_peak_rss_mb']:.0f} MB"
@@ -121,6 +153,8 @@ def format_report(report: dict[str, Any]) -> str:
         "",
         "stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report["stage_seconds"].items()),
     ]
+    if "cold_start" in report:
+        lines.insert(2, format_cold_start(report["cold_start"]))
     if not any("output_tokens" in m for m in report["models"].values()):
         return "\n".join(lines)  # model-free stand-ins: no model figures
     lines += [

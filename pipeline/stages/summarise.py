@@ -1,7 +1,8 @@
 """Summarise stage: an English summary of the translation, its French side, each line traced.
 
 1. English: the body's translated sentences, map-reduced through the summariser so that no
-   article is cut at the model's input limit (:mod:`pipeline.text.chunking`); the output is
+   article is cut at the model's input limit (:mod:`pipeline.text.chunking`), or only its
+   first ``max_input_tokens`` tokens in one pass when that is set (a CPU setting); the output is
    split into sentences, empty and near-duplicate ones dropped, at most ``max_sentences`` kept.
 2. French: the English summary translated back sentence by sentence (default), or a French
    summariser run on the French body, chunked the same way (``french.method = "model"``).
@@ -15,6 +16,7 @@ first sentence that passes, is the ``verify`` stage's work (:mod:`pipeline.stage
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.backends.base import GenerationSettings, Seq2SeqBackend
@@ -71,6 +73,28 @@ def _require(backend: Seq2SeqBackend, ability: str, path: str, kind: str) -> Non
     """Raises a config error naming the key when a backend cannot do what the stage needs."""
     if ability not in backend.abilities:
         raise ConfigError(f"{path}.kind: backend {kind!r} cannot {ability}")
+
+
+def lead(sentences: list[str], count: Callable[[list[str]], list[int]], budget: int) -> list[str]:
+    """The first sentences that fit ``budget`` tokens together (at least the first one).
+
+    Args:
+        sentences: The document's sentences, in order.
+        count: Token counts as the summariser counts them (special tokens included).
+        budget: Most tokens of the joined sentences.
+    """
+    if not sentences:
+        return []
+    overhead = count([""])[0]
+    used = overhead
+    kept = 0
+    for n in count(sentences):
+        # +1: a sentence after another follows a space, which BPE vocabularies count.
+        used += n - overhead + (1 if kept else 0)
+        if used > budget and kept:
+            break
+        kept += 1
+    return sentences[:kept]
 
 
 def input_limit(backend: Seq2SeqBackend) -> int | None:
@@ -133,8 +157,14 @@ class SummariseStage(Stage):
         if not live:
             return articles
         english = _map_reduce(self.backend, split_english, self.config)
-        results = english.run([[s.en or "" for s in a.body()] for a in live])
-        for article, result in zip(live, results, strict=True):
+        documents = [[s.en or "" for s in a.body()] for a in live]
+        totals = [len(d) for d in documents]
+        if self.config.max_input_tokens is not None:
+            documents = [
+                lead(d, self.backend.count_tokens, self.config.max_input_tokens) for d in documents
+            ]
+        results = english.run(documents)
+        for article, result, document, total in zip(live, results, documents, totals, strict=True):
             article.summary_en = self._sentences(article, result, "en")
             article.summary_info = {
                 "chunks": result.chunks,
@@ -142,6 +172,10 @@ class SummariseStage(Stage):
                 "joined": result.joined,
                 "french_method": self.config.french.method,
             }
+            if len(document) < total:
+                # A setting, not a fault: recorded, not warned about.
+                article.summary_info["sentences_read"] = len(document)
+                article.summary_info["sentences"] = total
         if self.config.french.method == "back-translate":
             self._back_translate(live)
         else:
