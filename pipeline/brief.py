@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ _LABELS = {
         "key_sentences": "Key sentences",
         "text": "Full text",
         "warnings": "Warnings",
+        "verbatim": "Kept as in the source (code and tables, not translated)",
         "source": "Source",
         "untitled": "Untitled",
         "type": "Type",
@@ -43,6 +45,7 @@ _LABELS = {
         "key_sentences": "Phrases clés",
         "text": "Texte intégral",
         "warnings": "Avertissements",
+        "verbatim": "Conservé tel quel (code et tableaux, non traduits)",
         "source": "Source",
         "untitled": "Sans titre",
         "type": "Type",
@@ -183,6 +186,21 @@ def _full_text_md(article: Article, lang: str, other: str) -> list[str]:
     return lines
 
 
+def _verbatim_md(article: Article, heading: str) -> list[str]:
+    """The code blocks and tables cleaning set aside, each inside a fence longer than any run
+    of backticks it holds, so that nothing in it can end the fence early or render as markup."""
+    blocks = article.metadata.get("verbatim") or []
+    if not blocks:
+        return []
+    lines = ["", f"## {heading}", ""]
+    for block in blocks:
+        text = str(block.get("text", ""))
+        longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        lines += [f"{fence}markdown", text, fence, ""]
+    return lines
+
+
 def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
     """The Markdown brief: reader's language first, the other alongside."""
     other = "fr" if lang == "en" else "en"
@@ -221,6 +239,7 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
         lines += [f"- `{w.code}`: {md_escape(w.message)}" for w in article.warnings]
         lines.append("")
     lines += [f"## {lab['text']}", "", *_full_text_md(article, lang, other)]
+    lines += _verbatim_md(article, lab["verbatim"])
     sig = article.signature
     lines += [
         "",

@@ -26,6 +26,7 @@ from pipeline.text.html import extract_html, looks_like_html
 from pipeline.text.normalise import drop_long_tokens, normalise, strip_controls
 from pipeline.text.segment import split_french_many
 from pipeline.text.sites import same_site
+from pipeline.text.verbatim import MARKDOWN_SUFFIXES, split_verbatim
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ class CleanStage(Stage):
             source = " ".join(b.text for b in blocks)
         else:
             article.metadata["format"] = "text"
-            text = source = normalise(decoded.text)
+            text = self._set_verbatim_aside(article, decoded.text)
+            text = source = normalise(text)
             text, long_tokens = drop_long_tokens(text, self.config.max_token_chars)
             self._warn_long_tokens(article, long_tokens)
             if remover:
@@ -113,6 +115,28 @@ class CleanStage(Stage):
             blocks.insert(0, Block("heading", title))
         article.text = "\n\n".join(b.text for b in blocks)
         self._segment(article, blocks)
+
+    def _set_verbatim_aside(self, article: Article, text: str) -> str:
+        """A Markdown file's code blocks and tables go to ``metadata["verbatim"]``, out of the
+        translation; the brief shows them as they are."""
+        if Path(article.path).suffix.lower() not in MARKDOWN_SUFFIXES:
+            return text
+        text, blocks = split_verbatim(text)
+        if blocks:
+            article.metadata["verbatim"] = [b.to_dict() for b in blocks]
+            kinds = [b.kind for b in blocks]
+            parts = [
+                _count(kinds.count(kind), name)
+                for kind, name in (("code", "code block"), ("table", "table"))
+                if kind in kinds
+            ]
+            article.warn(
+                "clean.verbatim",
+                f"{' and '.join(parts)} kept out of the translation, shown as in the source "
+                "at the end of the brief",
+                self.name,
+            )
+        return text
 
     def _read(self, article: Article) -> bytes:
         limit = self.config.max_bytes
