@@ -27,8 +27,9 @@ from pipeline.model_checks import configured_models, licence_warnings
 from pipeline.registry import build_stage, stage_class
 from pipeline.runtime import Runtime
 from pipeline.signature import readable
-from pipeline.stages.base import Stage, pipe_isolated
+from pipeline.stages.base import Stage
 from pipeline.workers import (
+    OnStage,
     Segment,
     WorkerPool,
     add_seconds,
@@ -89,6 +90,7 @@ class Pipeline:
             build_stage(name, config, self.runtime) for name in config.pipeline.stages
         ]
         self.stats = RunStats()
+        self._on_stage: OnStage | None = None
         self._pool: WorkerPool | None = None
         self._manifests = {role: spec.manifest for role, spec in configured_models(config).items()}
 
@@ -137,6 +139,7 @@ class Pipeline:
         articles: Iterable[Article],
         on_article: Callable[[Article], None] | None = None,
         keep: bool = True,
+        on_stage: OnStage | None = None,
     ) -> list[Article]:
         """Runs articles through every stage in batches of ``run.batch_articles``.
 
@@ -151,6 +154,9 @@ class Pipeline:
                 the calling thread.
             keep: False: return nothing, so that no article outlives its ``on_article`` call
                 (a run of any length in bounded memory: ``brief batch``).
+            on_stage: Called with a stage's name (``clean+detect`` for CPU stages run together
+                in a worker) and the batch's size as a batch enters it, so that a long article
+                shows it is alive; from the thread that drives the batch.
 
         Returns:
             The same articles, enriched (none without ``keep``); failures carry ``error``, skips
@@ -160,6 +166,7 @@ class Pipeline:
             ModelUnavailable: When a model cannot be loaded (the run cannot go on).
         """
         items: list[Article] = []
+        self._on_stage = on_stage
         segments = plan(self.stages)
         overlapped = bool(self.config.run.workers) and any(seg.parallel for seg in segments)
         # What the stages load on first use is loaded before the first batch, not inside the
@@ -172,7 +179,7 @@ class Pipeline:
         else:
             for batch in batches:
                 for segment in segments:
-                    add_seconds(self.stats.seconds, run_segment(segment, batch))
+                    add_seconds(self.stats.seconds, run_segment(segment, batch, on_stage))
                 self._finish(batch, on_article)
         return items
 
@@ -262,10 +269,12 @@ class Pipeline:
         for position, segment in enumerate(segments):
             turns.check()
             if segment.parallel:
+                if self._on_stage is not None:
+                    self._on_stage("+".join(s.name for s in segment.stages), len(batch))
                 spent = pool.run(segment, batch)
             else:
                 with turns.take(position, index):
-                    spent = {stage.name: pipe_isolated(stage, batch) for stage in segment.stages}
+                    spent = run_segment(segment, batch, self._on_stage)
             add_seconds(seconds, spent)
         return seconds
 

@@ -23,6 +23,7 @@ import os
 import resource
 import signal
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -62,9 +63,20 @@ def plan(stages: list[Stage]) -> list[Segment]:
     return out
 
 
-def run_segment(segment: Segment, articles: list[Article]) -> dict[str, float]:
+# Told which stage a batch enters, and how many articles it holds (progress on a terminal).
+OnStage = Callable[[str, int], None]
+
+
+def run_segment(
+    segment: Segment, articles: list[Article], on_stage: OnStage | None = None
+) -> dict[str, float]:
     """Runs the segment's stages on the articles; returns the seconds per stage."""
-    return {stage.name: pipe_isolated(stage, articles) for stage in segment.stages}
+    seconds: dict[str, float] = {}
+    for stage in segment.stages:
+        if on_stage is not None:
+            on_stage(stage.name, len(articles))
+        seconds[stage.name] = pipe_isolated(stage, articles)
+    return seconds
 
 
 def add_seconds(into: dict[str, float], more: dict[str, float]) -> None:

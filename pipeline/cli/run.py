@@ -15,6 +15,7 @@ from pipeline.backends.cache import CachedBackend
 from pipeline.brief import RUN_FILE, run_file_text
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
+from pipeline.cli.progress import Progress, is_terminal
 from pipeline.cli.threads import limit_threads
 from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
@@ -94,19 +95,23 @@ def brief_files(
     began = time.perf_counter()
     counter = {"n": 0}
 
+    progress = Progress(total, show=not quiet and is_terminal())
+
     def report(article: Article) -> None:
         counter["n"] += 1
+        progress.advance()
         where = f"[{counter['n']}/{total}] " if total > 1 else ""
         if article.error:
-            print(f"{where}error: {article.error}", file=sys.stderr)
+            progress.line(f"{where}error: {article.error}")
         elif article.skipped:
-            print(f"{where}skipped {article.path}: {article.skipped}", file=sys.stderr)
+            progress.line(f"{where}skipped {article.path}: {article.skipped}")
         elif not quiet and total > 1:
             outputs = ", ".join(article.outputs.values()) or "no output"
-            print(f"{where}{article.path} → {outputs}", file=sys.stderr)
+            progress.line(f"{where}{article.path} → {outputs}")
 
     try:
-        pipeline.run(articles, on_article=report)
+        with progress:
+            pipeline.run(articles, on_article=report, on_stage=progress.stage)
     finally:
         pipeline.close()
     if pipeline.stats.done:
