@@ -22,6 +22,7 @@ from pipeline.batch.inputs import Source, iter_articles, resolve
 from pipeline.batch.output import Output, article_row
 from pipeline.config import BriefConfig
 from pipeline.document import Article
+from pipeline.errors import ExitCode
 from pipeline.feed.state import now_iso
 from pipeline.runner import Pipeline
 from pipeline.runtime import Runtime
@@ -69,7 +70,7 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.manifest["counts"]["failed"] else 0
+        return ExitCode.FAILED if self.manifest["counts"]["failed"] else ExitCode.OK
 
 
 def batch_pipeline(config: BriefConfig, runtime: Runtime | None = None) -> Pipeline:

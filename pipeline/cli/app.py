@@ -21,7 +21,7 @@ from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
 from pipeline.cli.verify import EXIT_CODES as VERIFY_EXIT_CODES
 from pipeline.cli.verify import verify_command
-from pipeline.errors import BriefError
+from pipeline.errors import BriefError, ExitCode
 
 _GROUP_OPTIONS = {"--help", "-h", "--version"}
 
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> Any:
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        raise SystemExit(130) from None
+        raise SystemExit(ExitCode.INTERRUPTED) from None
     except Exception as exc:
         if logging.getLogger().isEnabledFor(logging.INFO):
             traceback.print_exc()
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> Any:
             f"internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
             file=sys.stderr,
         )
-        raise SystemExit(70) from None
+        raise SystemExit(ExitCode.INTERNAL) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from pipeline.cli.logs import setup_logging
 from pipeline.config import BriefConfig, load_config
+from pipeline.errors import ExitCode
 
 FEED_EXIT_CODES = """Exit status: 0 every article worked on was briefed (or deliberately skipped,
 e.g. a duplicate) and every source was read; 1 some article or source failed (recorded with its
@@ -130,7 +131,7 @@ def feed(
         result = run_feed(sources, config, force=force, report_path=report, on_outcome=progress)
     except KeyboardInterrupt:
         print("interrupted; the next run picks up where this one stopped", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     for line in summary_lines(result.report, str(report or config.feed.report)):
         print(line, file=sys.stderr)
     return result.exit_code
@@ -152,7 +153,7 @@ def status_cmd(
     path = Path(cfg.feed.state)
     if not path.is_file():
         typer.echo(f"{path}: no state yet (no run so far)", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
     with State(path) as db:
         for line in status_lines(db, cfg.feed.retries):
             typer.echo(line)

@@ -16,7 +16,7 @@ import typer
 from pipeline import hub
 from pipeline.cli.logs import setup_logging
 from pipeline.config import BriefConfig, load_config
-from pipeline.errors import ConfigError, ModelUnavailable
+from pipeline.errors import ConfigError, ExitCode, ModelUnavailable
 from pipeline.manifests import ModelSpec, licence_note, load_manifests, resolve_model
 from pipeline.model_checks import ModelEntry, configured_models, licence_warnings, list_models
 from pipeline.model_verify import Verification, verify_model
@@ -257,7 +257,7 @@ def verify_command(
     if any(r.missing for r in results):
         raise typer.Exit(ModelUnavailable.exit_code)
     if not all(r.ok for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FAILED)
 
 
 # -- convert -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pipeline.cli.progress import Progress, is_terminal
 from pipeline.cli.threads import limit_threads
 from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
+from pipeline.errors import ExitCode
 from pipeline.io import atomic_write_text
 from pipeline.runner import Pipeline, articles_from_paths
 
@@ -123,7 +124,7 @@ def brief_files(
             f"{time.perf_counter() - began:.1f} s → {out}/{cache_summary(pipeline)}",
             file=sys.stderr,
         )
-    return 0 if stats.failed == 0 and stats.skipped == 0 else 1
+    return ExitCode.OK if stats.failed == 0 and stats.skipped == 0 else ExitCode.FAILED
 
 
 def cache_summary(pipeline: Pipeline) -> str:

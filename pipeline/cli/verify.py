@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.cli.logs import setup_logging
-from pipeline.errors import InputError, VerifyInputError
+from pipeline.errors import ExitCode, InputError, VerifyInputError
 from pipeline.io import atomic_write_text
 
 EXIT_CODES = (
@@ -116,4 +116,4 @@ def verify_command(
         print(f"report → {out}", file=sys.stderr)
     else:
         typer.echo(text, nl=False)
-    raise typer.Exit(1 if flagged(result) else 0)
+    raise typer.Exit(ExitCode.FAILED if flagged(result) else ExitCode.OK)

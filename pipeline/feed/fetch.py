@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 
 from pipeline.config import FeedConfig
+from pipeline.errors import FetchError
 from pipeline.feed.encoding import ACCEPTED, BodyDecoder, DecodingError, TooLarge
 from pipeline.feed.network import (
     AddressPolicy,
@@ -38,22 +39,6 @@ REDIRECTS = {301, 302, 303, 307, 308}
 # Media types worth briefing; anything else (images, PDFs, JSON…) is not an article page.
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _CHUNK = 64 * 1024
-
-
-class FetchError(Exception):
-    """A URL could not be fetched; the message says why, for the state and the report.
-
-    Attributes:
-        url: The URL asked for.
-        reason: What went wrong, without the URL.
-        not_article: The server answered, but not with an article page (wrong content type).
-    """
-
-    def __init__(self, url: str, reason: str, *, not_article: bool = False) -> None:
-        self.url = url
-        self.reason = reason
-        self.not_article = not_article
-        super().__init__(f"{url}: {reason}")
 
 
 @dataclass

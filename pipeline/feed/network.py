@@ -22,13 +22,11 @@ from typing import Any
 
 import httpcore
 
+from pipeline.errors import BlockedAddress
+
 # The deadline of the fetch running in this thread (the fetcher is shared by threads, and
 # httpcore's sync pool does each exchange's I/O in the thread that asked for it).
 _current = threading.local()
-
-
-class BlockedAddress(Exception):
-    """A host resolved to an address the policy refuses."""
 
 
 class DeadlinePassed(httpcore.TimeoutException):

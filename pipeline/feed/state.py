@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BriefError
+from pipeline.errors import StateBusy, StateError
 
 STATUSES = ("new", "done", "failed", "skipped")
 SCHEMA_VERSION = 1
@@ -64,18 +64,6 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-
-
-class StateBusy(BriefError):
-    """Another ``brief feed`` run holds the state's lock."""
-
-    exit_code = 75  # EX_TEMPFAIL: try again later
-
-
-class StateError(BriefError):
-    """The state file cannot be opened or is not a feed state."""
-
-    exit_code = 2
 
 
 def now_iso() -> str:

@@ -18,6 +18,8 @@ import bisect
 import re
 from typing import Literal
 
+from pipeline.errors import ConfigError
+
 Segmenter = Literal["spacy", "rules"]
 
 
@@ -146,7 +148,7 @@ def split_french_many(texts: list[str], segmenter: Segmenter = "spacy") -> list[
         For each paragraph, its sentences, whitespace-normalised, in order.
 
     Raises:
-        ValueError: Unknown segmenter.
+        ConfigError: Unknown segmenter.
     """
     if segmenter == "rules":
         return [split_rules(t) for t in texts]
@@ -154,7 +156,9 @@ def split_french_many(texts: list[str], segmenter: Segmenter = "spacy") -> list[
         from pipeline.text.segment_spacy import split_spacy_many
 
         return split_spacy_many(texts)
-    raise ValueError(f"unknown segmenter {segmenter!r} (known: spacy, rules)")
+    raise ConfigError(
+        f"stages.clean.segmenter: unknown segmenter {segmenter!r} (known: spacy, rules)"
+    )
 
 
 def split_french(text: str, segmenter: Segmenter = "spacy") -> list[str]:

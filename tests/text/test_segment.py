@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.errors import ConfigError
 from pipeline.text.segment import split_english, split_french, split_french_many
 from pipeline.text.segment_spacy import repair
 
@@ -91,7 +92,7 @@ def test_split_many_keeps_paragraph_order() -> None:
 
 
 def test_unknown_segmenter_is_an_error() -> None:
-    with pytest.raises(ValueError, match="unknown segmenter"):
+    with pytest.raises(ConfigError, match="unknown segmenter"):
         split_french_many(["Un."], "nltk")  # type: ignore[arg-type]
 
 
