@@ -227,9 +227,3 @@ class Article:
             if parts:
                 blocks.append(" ".join(parts))
         return "\n\n".join(blocks)
-
-    def text_fr(self) -> str:
-        """The cleaned French body, paragraphs separated by blank lines."""
-        return "\n\n".join(
-            " ".join(s.fr for s in self.sentences_of(para)) for para in self.paragraphs
-        )

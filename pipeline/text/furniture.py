@@ -3,7 +3,7 @@
 Each rule fires only when the *whole* unit is furniture ("Publicité", "A lire aussi : …", "©
 AFP", a cookie banner), so that a sentence that merely mentions "publicité" or "cookies" stays.
 Written against the furniture of real French news pages (the OrangeSum pages in
-``tests/fixtures/orangesum_html``) and the usual suspects elsewhere. The rules that look across
+``pipeline/data/eval/orangesum_html``) and the usual suspects elsewhere. The rules that look across
 units (menus, headline lists, repeats) are in :mod:`pipeline.text.boilerplate`.
 """
 

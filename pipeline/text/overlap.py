@@ -199,37 +199,6 @@ def overlap_score(feats: list[Feature], keys: set[str]) -> float:
     return sum(f.weight for f in feats if f.keys & keys) / total
 
 
-def best_sources(
-    text: str,
-    candidates: list[tuple[int, str]] | list[tuple[int, str, str | None]],
-    top: int = 3,
-    threshold: float = 0.2,
-    lang: str = "en",
-    relative: float = 0.5,
-) -> list[int]:
-    """Ids of the source sentences a generated sentence draws on, best first.
-
-    Args:
-        text: A generated sentence in ``lang``.
-        candidates: ``(id, sentence)`` pairs in ``lang``, or ``(id, sentence, other)`` triples
-            where ``other`` is the aligned sentence in the other language.
-        top: At most this many ids.
-        threshold: Minimum weighted share of ``text`` a candidate must cover; the single best
-            candidate is kept even below it, as long as it shares something.
-        lang: ``"en"`` or ``"fr"``.
-        relative: A candidate must also score at least this fraction of the best one.
-
-    Returns:
-        Ids, best first; empty only when no candidate shares anything with ``text``.
-    """
-    other_lang = "fr" if lang == "en" else "en"
-    keyed = [
-        (cand[0], source_keys(cand[1], lang, cand[2] if len(cand) > 2 else None, other_lang))
-        for cand in candidates
-    ]
-    return pick_sources(text, lang, keyed, top, threshold, relative)
-
-
 def pick_sources(
     text: str,
     lang: str,
@@ -238,7 +207,21 @@ def pick_sources(
     threshold: float = 0.2,
     relative: float = 0.5,
 ) -> list[int]:
-    """:func:`best_sources` over candidates whose :func:`source_keys` are already computed."""
+    """Ids of the source sentences a generated sentence draws on, best first.
+
+    Args:
+        text: A generated sentence in ``lang``.
+        lang: ``"en"`` or ``"fr"``.
+        keyed: ``(id, keys)`` of each candidate, its keys from :func:`source_keys` (computed once
+            per source sentence, for every summary sentence).
+        top: At most this many ids.
+        threshold: Minimum weighted share of ``text`` a candidate must cover; the single best
+            candidate is kept even below it, as long as it shares something.
+        relative: A candidate must also score at least this fraction of the best one.
+
+    Returns:
+        Ids, best first; empty only when no candidate shares anything with ``text``.
+    """
     feats = features(text, lang)
     if not feats:
         return []

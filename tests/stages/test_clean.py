@@ -83,7 +83,7 @@ def test_wrapped_crlf_text_is_joined_and_dehyphenated(stage: CleanStage) -> None
     article = clean(stage, FIXTURES / "wrapped-crlf.txt")
     assert article.title_fr == "Hausse des prix de l'énergie"
     assert [p.kind for p in article.paragraphs] == ["heading", "text", "text"]
-    body = article.text_fr()
+    body = "\n\n".join(s.fr for s in article.sentences)
     for joined in ("Le porte-parole du ministère", "les gouvernements européens", "Jean-Michel"):
         assert joined in body
     assert "\r" not in body and "gouverne-" not in body

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from pipeline.eval.cleaning import DEFAULT_FOLDER, PageScore, measure
+from pipeline.evaluation.cleaning import DEFAULT_FOLDER, PageScore, measure
 
 ROWS = [json.loads(line) for line in (DEFAULT_FOLDER / "expected.jsonl").read_text().splitlines()]
 # Per page: (HTML route against lead + text, plain visible-text route against lead + text).

@@ -6,7 +6,7 @@ from pipeline.text.blocks import Block, parse_blocks
 from pipeline.text.boilerplate import Boilerplate
 from pipeline.text.byline import parse_byline
 
-# Lines taken from the OrangeSum pages in tests/fixtures/orangesum_html, then common ones from
+# Lines taken from the OrangeSum pages in pipeline/data/eval/orangesum_html, then common ones from
 # other French news sites; each is removed by the rule named.
 FURNITURE = [
     ("A la une / France / Monde / Politique / Société / Finance / Auto / Météo", "navigation"),

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.evaluation.cleaning import DEFAULT_FOLDER as ORANGESUM
 from pipeline.text.html import extract_html, looks_like_html
 from pipeline.text.normalise import normalise
 
@@ -45,7 +46,7 @@ def test_page_gives_structure_and_metadata_without_scripts_or_furniture() -> Non
 
 def test_text_left_between_paragraphs_by_the_extractor_is_kept() -> None:
     # trafilatura leaves "M. Rosenfeld…" as the tail of the paragraph before it on this page.
-    html = (FIXTURES / "orangesum_html" / "10629.html").read_text(encoding="utf-8")
+    html = (ORANGESUM / "10629.html").read_text(encoding="utf-8")
     text = " ".join(b.text for b in extract_html(html).blocks)
     assert "M. Rosenfeld a indiqué qu'il n'y avait" in text
 

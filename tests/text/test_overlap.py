@@ -2,7 +2,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.overlap import best_sources, similarity
+from pipeline.text.overlap import pick_sources, similarity, source_keys
+
+
+def best_sources(text: str, candidates: list[tuple], lang: str = "en") -> list[int]:
+    """pick_sources over candidates keyed the way the summarise stage keys its sources."""
+    other = "fr" if lang == "en" else "en"
+    keyed = [
+        (c[0], source_keys(c[1], lang, c[2] if len(c) > 2 else None, other)) for c in candidates
+    ]
+    return pick_sources(text, lang, keyed)
+
 
 SOURCES = [
     (0, "Xiaomi was put on the US blacklist in January.", "Xiaomi a été mis sur liste noire."),

@@ -1,11 +1,11 @@
 """How close the cleaning stage comes to the OrangeSum dataset's own extraction of ten pages.
 
-``python -m pipeline.eval.cleaning [FOLDER]`` prints, per page, the token F1 of the cleaned body
-(title left out: the references have none) against the dataset's text: for trafilatura alone
+``python -m pipeline.evaluation.cleaning [FOLDER]`` prints, per page, the token F1 of the cleaned
+body (title left out: the references have none) against the dataset's text: for trafilatura alone
 (``trafilatura.extract`` with its defaults), for the clean stage on the HTML, and for the clean
 stage on the page's visible text as a browser would copy it (the plain-text route, with every
 menu and widget in it). The folder holds the pages and ``expected.jsonl``
-(``tests/fixtures/orangesum_html`` by default).
+(``pipeline/data/eval/orangesum_html`` by default).
 
 OrangeSum removed each article's lead paragraph from ``text_orangesum`` to use it as a summary
 (its ``abstract``). A brief must keep the lead, so the main reference puts it back in front:
@@ -25,7 +25,7 @@ from pipeline.config import load_config
 from pipeline.document import Article
 from pipeline.runtime import Runtime
 
-DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "orangesum_html"
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "data" / "eval" / "orangesum_html"
 _TOKEN = re.compile(r"\w+")
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",

@@ -1,1 +1,0 @@
-"""Measurements of the pipeline's stages against reference data (developer tools)."""
