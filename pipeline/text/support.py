@@ -13,6 +13,7 @@ sentence opener that the source also uses passes; one it does not use is flagged
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -132,6 +133,8 @@ class SourceEvidence:
         self.dates: set[int] = set()
         self.initials: set[str] = set()
         self._index: QuantityIndex | None = None
+        self._by_value: list[Quantity] | None = None
+        self._values: list[float] = []
         for texts_, lang_ in ((texts, lang), (aligned, other)):
             for text in texts_:
                 if not text:
@@ -146,11 +149,20 @@ class SourceEvidence:
             self._index = QuantityIndex(self.quantities)
         if self._index.has_equivalent(q):
             return True
+        if not approximate:
+            return False
         # "about 1,000" for 987: a number the summary marks as rounded may differ by a tenth.
-        return approximate and any(
+        # |q - s| <= 0.1 |s| puts s between q / 1.1 and q / 0.9: only those are compared.
+        if self._by_value is None:
+            self._by_value = sorted(self.quantities, key=lambda s: s.value)
+            self._values = [s.value for s in self._by_value]
+        bounds = (q.value / 1.1, q.value / 0.9)
+        lo = bisect.bisect_left(self._values, min(bounds) - 1e-9)
+        hi = bisect.bisect_right(self._values, max(bounds) + 1e-9)
+        return any(
             (q.unit == s.unit or not (q.unit and s.unit))
             and abs(q.value - s.value) <= 0.1 * max(abs(s.value), 1e-9)
-            for s in self.quantities
+            for s in self._by_value[lo:hi]
         )
 
     def _has_name(self, keys: list[str]) -> bool:
@@ -170,7 +182,10 @@ class SourceEvidence:
             return first[surface]
 
         for q in quantities(text, self.lang):
-            if not self._has_quantity(q, bool(_APPROXIMATE.search(text[: q.span[0]]))):
+            # Only the words just before the number (the whole prefix, searched for each
+            # number, would take quadratic time on a text of many numbers).
+            rounded = _APPROXIMATE.search(text, max(0, q.span[0] - 40), q.span[0])
+            if not self._has_quantity(q, bool(rounded)):
                 kind = "date" if q.kind == "year" else "number"
                 found.append((q.span[0], Unsupported(kind, q.surface)))
         for key, surface in _dates(text, self.lang):

@@ -123,7 +123,7 @@ PATTERNS = _patterns()
 
 def test_the_audit_finds_the_patterns() -> None:
     names = {name for name, _ in PATTERNS}
-    assert "pipeline.text.segment._PROTECTED" in names
+    assert "pipeline.text.segment_rules._PROTECTED" in names
     assert any(name.startswith("pipeline.facts.dates._RULES[") for name in names)
     assert len(PATTERNS) > 40
 
@@ -230,6 +230,8 @@ HARDEST = [
 @pytest.mark.parametrize("function", list(FUNCTIONS))
 def test_text_functions_take_linear_time_on_adversarial_strings(function: str, size: int) -> None:
     # Linear, these do Python work per word or number: a budget per character, not a flat one.
+    # Past it, a function still passes if ten times the text took at most 20 times as long
+    # (linear, only slow on a text of tens of thousands of numbers); a quadratic one takes 100.
     limit = max(1.0, 3.0 * size / 100_000)
     work = FUNCTIONS[function]
     slow = {}
@@ -239,6 +241,11 @@ def test_text_functions_take_linear_time_on_adversarial_strings(function: str, s
         text = make(size)
         overlap.quantities.cache_clear()
         took = _within(limit, lambda t=text: work(t))
+        if took >= limit and size > 10_000:
+            small = make(size // 10)
+            overlap.quantities.cache_clear()
+            if took <= 20 * _within(limit, lambda t=small: work(t)):
+                continue
         if took >= limit:
             slow[kind] = round(took, 2)
     assert not slow, f"{function} over {limit:g} s on {size:,} characters: {slow}"
