@@ -210,3 +210,30 @@ class Seq2SeqBackend(Protocol):
 
     def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
         """One summary per text, in order, at most ``max_new_tokens`` when given."""
+
+
+class GeneratingBackend:
+    """What a model backend that decodes with ``generate`` shares: both abilities, one path.
+
+    Subclasses implement ``generate(texts, generation=None, max_new_tokens=None)``.
+    """
+
+    abilities = frozenset({TRANSLATE, SUMMARISE})
+
+    def generate(
+        self,
+        texts: list[str],
+        generation: GenerationSettings | None = None,
+        max_new_tokens: int | None = None,
+    ) -> list[str]:
+        raise NotImplementedError
+
+    def translate(
+        self, texts: list[str], generation: GenerationSettings | None = None
+    ) -> list[str]:
+        """Translates each text (one sentence or segment each)."""
+        return self.generate(texts, generation)
+
+    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
+        """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
+        return self.generate(texts, max_new_tokens=max_new_tokens)

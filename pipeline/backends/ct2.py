@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.backends.base import (
-    SUMMARISE,
-    TRANSLATE,
     BackendStats,
+    GeneratingBackend,
     GenerationSettings,
     LengthControl,
     token_batches,
@@ -103,7 +102,7 @@ def _threads_per_batch(inter_threads: int) -> int:
     return max(1, min(4, cores // max(inter_threads, 1)))
 
 
-class CT2Seq2Seq:
+class CT2Seq2Seq(GeneratingBackend):
     """A converted model run by ``ctranslate2.Translator``.
 
     Args:
@@ -119,7 +118,6 @@ class CT2Seq2Seq:
     """
 
     kind = "ct2"
-    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(
         self,
@@ -291,11 +289,3 @@ class CT2Seq2Seq:
                 out[i] = tok.decode(tokens).strip()
         self.stats.add(len(texts), sum(lengths), produced, time.perf_counter() - began)
         return out
-
-    def translate(
-        self, texts: list[str], generation: GenerationSettings | None = None
-    ) -> list[str]:
-        return self.generate(texts, generation)
-
-    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
-        return self.generate(texts, max_new_tokens=max_new_tokens)

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.backends.base import (
-    SUMMARISE,
-    TRANSLATE,
     BackendStats,
+    GeneratingBackend,
     GenerationSettings,
     LengthControl,
     token_batches,
@@ -33,7 +32,7 @@ def _torch_dtype(name: str) -> Any:
     return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
 
 
-class HFSeq2Seq:
+class HFSeq2Seq(GeneratingBackend):
     """A seq2seq model from the hub or a local directory, run with ``generate``.
 
     Args:
@@ -46,7 +45,6 @@ class HFSeq2Seq:
     """
 
     kind = "hf"
-    abilities = frozenset({TRANSLATE, SUMMARISE})
 
     def __init__(
         self,
@@ -271,16 +269,6 @@ class HFSeq2Seq:
         tok = self._tokenizer
         specials = [t for t in (tok.pad_token_id, tok.eos_token_id) if t is not None]
         return int((~torch.isin(body, torch.tensor(specials, device=body.device))).sum())
-
-    def translate(
-        self, texts: list[str], generation: GenerationSettings | None = None
-    ) -> list[str]:
-        """Translates each text (one sentence or segment each)."""
-        return self.generate(texts, generation)
-
-    def summarise(self, texts: list[str], max_new_tokens: int | None = None) -> list[str]:
-        """Summarises each text (one document each), at most ``max_new_tokens`` when given."""
-        return self.generate(texts, max_new_tokens=max_new_tokens)
 
 
 def hub_reachable(endpoint: str, timeout: float = 5.0) -> bool:
