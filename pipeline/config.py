@@ -251,6 +251,12 @@ class FrenchSideConfig(_Strict):
     method: Literal["back-translate", "model"] = "back-translate"
     backend: BackendConfig = Field(default_factory=lambda: BackendConfig(model="opus-mt-en-fr"))
     num_beams: int = Field(default=4, ge=1)
+    max_length_ratio: float = Field(
+        default=2.0,
+        gt=0,
+        description="Back-translation: output tokens at most this multiple of the sentence's.",
+    )
+    min_max_new_tokens: int = Field(default=16, ge=1, description="Floor of that maximum.")
 
 
 class SummariseConfig(_Strict):
@@ -312,7 +318,6 @@ class SummariseConfig(_Strict):
 
 
 class FactsConfig(_Strict):
-    top_k: int = Field(default=20, ge=0, description="Facts shown in the Markdown brief.")
     key_sentences: int = Field(
         default=3, ge=0, description="Source sentences carrying the most facts, shown in the brief."
     )
@@ -336,6 +341,9 @@ class VerifyConfig(_Strict):
 
 class WriteConfig(_Strict):
     formats: list[Literal["md", "json"]] = Field(default_factory=lambda: ["md", "json"])
+    top_facts: int = Field(
+        default=20, ge=0, description="Facts shown in the Markdown brief (the JSON keeps all)."
+    )
 
 
 class StagesConfig(_Strict):

@@ -86,7 +86,7 @@ def test_override_without_equals_is_an_error() -> None:
 
 
 def test_dump_round_trips(tmp_path: Path) -> None:
-    cfg = load_config(None, ["run.lang=fr", "stages.facts.top_k=3"])
+    cfg = load_config(None, ["run.lang=fr", "stages.write.top_facts=3"])
     path = tmp_path / "filled.toml"
     path.write_text(dump_toml(cfg), encoding="utf-8")
     assert load_config(path) == cfg

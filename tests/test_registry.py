@@ -103,3 +103,20 @@ def test_a_backend_that_cannot_summarise_is_refused_by_the_stage() -> None:
     config = load_config(None, ["stages.summarise.backend.kind=identity"])
     with pytest.raises(ConfigError, match="cannot summarise"):
         SummariseStage(config, Runtime("cpu", "float32"))
+
+
+def test_no_stage_reads_another_stages_table() -> None:
+    """Each stage reads its own [stages.NAME] table; what stages share is passed explicitly."""
+    import re
+    from pathlib import Path
+
+    import pipeline.stages
+
+    folder = Path(pipeline.stages.__file__).parent
+    read = re.compile(r"config\.stages\.(\w+)")
+    foreign = {
+        path.name: sorted({t for t in read.findall(path.read_text()) if t != path.stem})
+        for path in folder.glob("*.py")
+        if path.stem in STAGES
+    }
+    assert {name: tables for name, tables in foreign.items() if tables} == {}

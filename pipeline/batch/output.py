@@ -69,7 +69,7 @@ def article_row(article: Article, config: BriefConfig, markdown: bool) -> dict[s
         "reason": article.error or article.skipped,
         "brief": brief,
         "markdown": (
-            to_markdown(article, lang, config.stages.facts.top_k)
+            to_markdown(article, lang, config.stages.write.top_facts)
             if markdown and status == "done"
             else None
         ),

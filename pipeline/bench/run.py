@@ -66,6 +66,7 @@ def bench_overrides(
         f"stages.translate.backend.kind={backend}",
         f"stages.translate.backend.model={q(tr)}",
         f"stages.translate.max_length_ratio={TRANSLATION_RATIO}",
+        f"stages.summarise.french.max_length_ratio={TRANSLATION_RATIO}",
         # Random weights trip every guard (their output is gibberish), and a cache would make a
         # second run free: both off, so the run measures decoding.
         "stages.translate.guard.enabled=false",

@@ -133,12 +133,11 @@ class SummariseStage(Stage):
         )
         french = cfg.french
         if french.method == "back-translate":
-            # Sentences translated back: the translate stage's length bounds apply.
-            tr = config.stages.translate
+            # Sentences translated back: length bounds of a translation, from its own table.
             french_generation = GenerationSettings(
                 num_beams=french.num_beams,
-                max_length_ratio=tr.max_length_ratio,
-                min_max_new_tokens=tr.min_max_new_tokens,
+                max_length_ratio=french.max_length_ratio,
+                min_max_new_tokens=french.min_max_new_tokens,
             )
         else:
             french_generation = _generation(cfg, french.num_beams)

@@ -28,7 +28,7 @@ class WriteStage(Stage):
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.formats = config.stages.write.formats
-        self.top_k = config.stages.facts.top_k
+        self.top_facts = config.stages.write.top_facts
         self.lang = config.run.lang
         self.out = Path(config.run.out)
 
@@ -53,7 +53,7 @@ class WriteStage(Stage):
             path = atomic_write_text(targets["json"], text + "\n")
             article.outputs["json"] = str(path)
         if "md" in self.formats:
-            path = atomic_write_text(targets["md"], to_markdown(article, self.lang, self.top_k))
+            path = atomic_write_text(targets["md"], to_markdown(article, self.lang, self.top_facts))
             article.outputs["md"] = str(path)
 
 

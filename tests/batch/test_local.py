@@ -62,7 +62,7 @@ def test_a_rerun_skips_what_is_done_and_tries_the_failures_again(
         k: v for k, v in first.items() if "done" in v[:20]
     }
     # Another config is another brief: nothing is skipped.
-    other = load_config(None, [*FAKE_OVERRIDES, "stages.facts.top_k=3"])
+    other = load_config(None, [*FAKE_OVERRIDES, "stages.write.top_facts=3"])
     assert run_batch(str(articles_dir), out, other).manifest["already_done"] == 0
 
 
