@@ -15,9 +15,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 from pipeline import __version__
 from pipeline.config import BriefConfig
@@ -55,6 +55,8 @@ def check_order(names: list[str]) -> None:
         raise StageOrderError(f"pipeline.stages: a stage is listed twice: {names}")
     for name in names:
         cls = stage_class(name)
+        for declared in (*cls.requires, *cls.provides):
+            check_field(name, declared)
         for need in cls.requires:
             if need not in seen:
                 raise StageOrderError(
@@ -62,6 +64,29 @@ def check_order(names: list[str]) -> None:
                     f"provides (stages: {', '.join(names)})"
                 )
         seen.update(cls.provides)
+
+
+def check_field(stage: str, path: str) -> None:
+    """Checks a field a stage declares (``sentences.en``) against :class:`Article` itself.
+
+    The first part must be a field of the article; a further part, a field of the records a
+    list holds (``Sentence.en``) or any key of a dict (``metadata.quotes``).
+
+    Raises:
+        StageOrderError: Naming the stage and the field that does not exist.
+    """
+    owner: Any = Article
+    for part in path.split("."):
+        hints = get_type_hints(owner) if is_dataclass(owner) else {}
+        if owner is dict or get_origin(owner) is dict:
+            return  # a key of a dict: any name will do
+        if part not in hints:
+            raise StageOrderError(
+                f"stage {stage!r} declares {path!r}, but {owner.__name__} has no field {part!r}"
+            )
+        kind = hints[part]
+        args = [a for a in get_args(kind) if a is not type(None)]
+        owner = args[0] if get_origin(kind) is list and args else kind
 
 
 @dataclass

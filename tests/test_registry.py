@@ -120,3 +120,23 @@ def test_no_stage_reads_another_stages_table() -> None:
         if path.stem in STAGES
     }
     assert {name: tables for name, tables in foreign.items() if tables} == {}
+
+
+@pytest.mark.parametrize("name", sorted(STAGES))
+def test_every_stage_declares_fields_the_article_has(name: str) -> None:
+    from pipeline.runner import check_field
+
+    cls = stage_class(name)
+    for declared in (*cls.requires, *cls.provides):
+        check_field(name, declared)
+
+
+@pytest.mark.parametrize(
+    ("declared", "missing"),
+    [("sentence", "Article has no field 'sentence'"), ("sentences.english", "Sentence has no")],
+)
+def test_a_declared_field_the_article_lacks_is_refused(declared: str, missing: str) -> None:
+    from pipeline.runner import check_field
+
+    with pytest.raises(StageOrderError, match=missing):
+        check_field("quotes", declared)
