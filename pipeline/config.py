@@ -346,7 +346,12 @@ class WriteConfig(_Strict):
     )
 
 
-class StagesConfig(_Strict):
+class StagesConfig(BaseModel):
+    """One table per stage. A stage outside this list (``pipeline/stages/NAME.py``) brings its
+    own schema (``config_schema``), which validates its ``[stages.NAME]`` block."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
     clean: CleanConfig = Field(default_factory=CleanConfig)
     detect: DetectConfig = Field(default_factory=DetectConfig)
     translate: TranslateConfig = Field(default_factory=TranslateConfig)
@@ -354,6 +359,45 @@ class StagesConfig(_Strict):
     verify: VerifyConfig = Field(default_factory=VerifyConfig)
     facts: FactsConfig = Field(default_factory=FactsConfig)
     write: WriteConfig = Field(default_factory=WriteConfig)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stage_tables(cls, data: Any) -> Any:
+        """Validates the block of each stage found by name with that stage's own schema."""
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for name, table in data.items():
+            if name in cls.model_fields:
+                continue
+            schema = _schema_of(name)
+            if schema is None:
+                raise ValueError(f"unknown stage table {name!r} (no stage of that name)")
+            try:
+                out[name] = schema.model_validate(table)
+            except ValidationError as exc:
+                raise ValueError(_format_errors(exc, f"stages.{name}")) from None
+        return out
+
+    def table(self, name: str) -> BaseModel:
+        """The table of stage ``name``: its block as given, or its schema's defaults."""
+        if name in type(self).model_fields:
+            return getattr(self, name)
+        given = (self.model_extra or {}).get(name)
+        if given is not None:
+            return given
+        schema = _schema_of(name)
+        if schema is None:
+            raise ConfigError(f"stages.{name}: no stage of that name")
+        return schema()
+
+
+def _schema_of(name: str) -> Any:
+    """The ``config_schema`` of a stage found by name (None: no such stage, or no schema)."""
+    from pipeline.discover import stage_class_by_module
+
+    stage = stage_class_by_module(name)
+    return getattr(stage, "config_schema", None)
 
 
 class FeedConfig(_Strict):

@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.backends.base import GenerationSettings
 from pipeline.config import BackendConfig, BriefConfig
+from pipeline.discover import stage_class_by_module
 from pipeline.errors import ConfigError
 from pipeline.manifests import resolve_model
 from pipeline.runtime import Runtime
@@ -49,6 +50,9 @@ def stage_class(name: str) -> Any:
         ConfigError: Unknown name (the message lists the known ones).
     """
     if name not in STAGES:
+        found = stage_class_by_module(name)
+        if found is not None:
+            return found
         known = ", ".join(sorted(STAGES))
         raise ConfigError(f"pipeline.stages: unknown stage {name!r} (known: {known})")
     return _import(STAGES[name])
