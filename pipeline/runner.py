@@ -15,16 +15,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any
 
 from pipeline import __version__
 from pipeline.config import BriefConfig
 from pipeline.document import Article
-from pipeline.errors import StageOrderError
 from pipeline.model_checks import configured_models, licence_warnings
-from pipeline.registry import build_stage, stage_class
+from pipeline.pipe_analysis import check_order
+from pipeline.registry import build_stage
 from pipeline.runtime import Runtime
 from pipeline.signature import readable
 from pipeline.stages.base import Stage
@@ -42,51 +42,6 @@ log = logging.getLogger(__name__)
 # Batches in flight with workers: one in the models, the next in its first CPU stages, the
 # previous one in its last.
 IN_FLIGHT = 3
-
-
-def check_order(names: list[str]) -> None:
-    """Checks that every stage's required fields are filled by an earlier stage.
-
-    Raises:
-        StageOrderError: Naming the stage and the missing field.
-    """
-    seen: set[str] = set()
-    if len(set(names)) != len(names):
-        raise StageOrderError(f"pipeline.stages: a stage is listed twice: {names}")
-    for name in names:
-        cls = stage_class(name)
-        for declared in (*cls.requires, *cls.provides):
-            check_field(name, declared)
-        for need in cls.requires:
-            if need not in seen:
-                raise StageOrderError(
-                    f"pipeline.stages: stage {name!r} needs {need!r}, which no earlier stage "
-                    f"provides (stages: {', '.join(names)})"
-                )
-        seen.update(cls.provides)
-
-
-def check_field(stage: str, path: str) -> None:
-    """Checks a field a stage declares (``sentences.en``) against :class:`Article` itself.
-
-    The first part must be a field of the article; a further part, a field of the records a
-    list holds (``Sentence.en``) or any key of a dict (``metadata.quotes``).
-
-    Raises:
-        StageOrderError: Naming the stage and the field that does not exist.
-    """
-    owner: Any = Article
-    for part in path.split("."):
-        hints = get_type_hints(owner) if is_dataclass(owner) else {}
-        if owner is dict or get_origin(owner) is dict:
-            return  # a key of a dict: any name will do
-        if part not in hints:
-            raise StageOrderError(
-                f"stage {stage!r} declares {path!r}, but {owner.__name__} has no field {part!r}"
-            )
-        kind = hints[part]
-        args = [a for a in get_args(kind) if a is not type(None)]
-        owner = args[0] if get_origin(kind) is list and args else kind
 
 
 @dataclass

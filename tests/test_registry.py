@@ -5,8 +5,8 @@ import pytest
 from pipeline.backends.base import GenerationSettings
 from pipeline.config import BackendConfig, load_config
 from pipeline.errors import ConfigError, StageOrderError
+from pipeline.pipe_analysis import check_order
 from pipeline.registry import BACKENDS, STAGES, _import, build_backend, stage_class
-from pipeline.runner import check_order
 from pipeline.runtime import Runtime
 
 
@@ -124,7 +124,7 @@ def test_no_stage_reads_another_stages_table() -> None:
 
 @pytest.mark.parametrize("name", sorted(STAGES))
 def test_every_stage_declares_fields_the_article_has(name: str) -> None:
-    from pipeline.runner import check_field
+    from pipeline.pipe_analysis import check_field
 
     cls = stage_class(name)
     for declared in (*cls.requires, *cls.provides):
@@ -136,7 +136,7 @@ def test_every_stage_declares_fields_the_article_has(name: str) -> None:
     [("sentence", "Article has no field 'sentence'"), ("sentences.english", "Sentence has no")],
 )
 def test_a_declared_field_the_article_lacks_is_refused(declared: str, missing: str) -> None:
-    from pipeline.runner import check_field
+    from pipeline.pipe_analysis import check_field
 
     with pytest.raises(StageOrderError, match=missing):
         check_field("quotes", declared)

@@ -24,7 +24,8 @@ from functools import lru_cache
 from pipeline.facts.mention import Mention
 from pipeline.facts.quantities import QuantityData
 from pipeline.facts.surface import find, key
-from pipeline.text.numbers import equivalent, quantities_en
+from pipeline.text.numbers import quantities_en
+from pipeline.text.quantity_match import equivalent
 
 # English short forms CLDR does not list as names of their own.
 _SHORT_FORMS = {

@@ -14,7 +14,8 @@ from pipeline.document import Article, Fact
 from pipeline.facts.mention import Mention
 from pipeline.facts.quantities import QuantityData
 from pipeline.facts.surface import contains
-from pipeline.text.numbers import equivalent, quantities_en, quantities_fr
+from pipeline.text.numbers import quantities_en, quantities_fr
+from pipeline.text.quantity_match import equivalent
 
 PRIORS = {
     "amount": 1.0,

@@ -20,12 +20,12 @@ import re
 
 from pipeline.text.numbers import (
     Quantity,
-    QuantityIndex,
     glued_en,
     noun_numbers,
     quantities_en,
     quantities_fr,
 )
+from pipeline.text.quantity_match import QuantityIndex
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
 _HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)

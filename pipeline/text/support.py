@@ -19,8 +19,9 @@ from collections.abc import Iterable
 
 from pipeline.document import Unsupported
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
-from pipeline.text.numbers import Quantity, QuantityIndex
+from pipeline.text.numbers import Quantity
 from pipeline.text.overlap import fold, quantities
+from pipeline.text.quantity_match import QuantityIndex
 
 # Month and weekday names, folded, from the language layer (one list each).
 _MONTHS = {

@@ -7,16 +7,14 @@ import pytest
 from pipeline.text.number_words import parse_french_ordinal, parse_number_words
 from pipeline.text.numbers import (
     Quantity,
-    QuantityIndex,
-    equivalent,
     glued_en,
     number_words_en,
     number_words_fr,
     parse_french_number,
     quantities_en,
     quantities_fr,
-    unmatched,
 )
+from pipeline.text.quantity_match import QuantityIndex, equivalent, unmatched
 
 
 @pytest.mark.parametrize(
