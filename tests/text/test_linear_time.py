@@ -230,8 +230,9 @@ HARDEST = [
 @pytest.mark.parametrize("function", list(FUNCTIONS))
 def test_text_functions_take_linear_time_on_adversarial_strings(function: str, size: int) -> None:
     # Linear, these do Python work per word or number: a budget per character, not a flat one.
-    # Past it, a function still passes if ten times the text took at most 20 times as long
-    # (linear, only slow on a text of tens of thousands of numbers); a quadratic one takes 100.
+    # Past it, a function still passes if ten times the text took at most 30 times as long:
+    # linear work on tens of thousands of numbers measures 12-18 times (sorting, and Python's
+    # garbage collector walking more live objects); a quadratic one takes 100.
     limit = max(1.0, 3.0 * size / 100_000)
     work = FUNCTIONS[function]
     slow = {}
@@ -244,7 +245,7 @@ def test_text_functions_take_linear_time_on_adversarial_strings(function: str, s
         if took >= limit and size > 10_000:
             small = make(size // 10)
             overlap.quantities.cache_clear()
-            if took <= 20 * _within(limit, lambda t=small: work(t)):
+            if took <= 30 * _within(limit, lambda t=small: work(t)):
                 continue
         if took >= limit:
             slow[kind] = round(took, 2)
