@@ -44,16 +44,25 @@ class DetectStage(Stage):
         self.config = config.stages.detect
         check_codes(self.config.languages, "stages.detect.languages")
         self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *self.config.languages]))
+        fast = self.config.mode == "fast"
+        # Fast: a whole article tells its language on trigrams alone (lingua's low-accuracy
+        # mode), and the only question about a sentence is French or English: the full models
+        # of two languages, which the translation guard loads anyway.
+        self._articles = (self.codes, fast)
+        self._sentences = ((SOURCE, TARGET), False) if fast else (self.codes, False)
 
     def warm_up(self) -> None:
         # lingua loads a language's models when it first scores a text against it.
-        best_languages(["Le conseil municipal se réunira demain matin."], self.codes)
+        probe = ["Le conseil municipal se réunira demain matin."]
+        best_languages(probe, *self._articles)
+        if self.config.keep_english_sentences:
+            best_languages(probe, *self._sentences)
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active and self._readable(a)]
         if not live:
             return articles
-        guesses = best_languages([self._sample(a) for a in live], self.codes)
+        guesses = best_languages([self._sample(a) for a in live], *self._articles)
         for article, (lang, confidence) in zip(live, guesses, strict=True):
             self._decide(article, lang, confidence)
         if self.config.keep_english_sentences:
@@ -141,7 +150,7 @@ class DetectStage(Stage):
             for sentence in article.sentences
             if len(sentence.fr.split()) >= cfg.sentence_min_words
         ]
-        guesses = best_languages([s.fr for _, s in candidates], self.codes)
+        guesses = best_languages([s.fr for _, s in candidates], *self._sentences)
         for (article, sentence), (lang, confidence) in zip(candidates, guesses, strict=True):
             if lang == TARGET and confidence >= cfg.sentence_min_confidence:
                 sentence.lang = TARGET

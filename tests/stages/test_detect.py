@@ -136,3 +136,43 @@ def test_a_file_of_links_has_too_few_letters_to_tell_its_language() -> None:
 def test_a_french_article_quoting_a_few_foreign_words_is_still_french() -> None:
     article = _run(FRENCH_WITH_QUOTE + " Il a cité le proverbe « 温故知新 » et le mot « спасибо ».")
     assert article.active and article.lang == "fr"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "english_sentences", "skipped"),
+    [
+        (FRENCH_WITH_QUOTE, "fr", [2], False),
+        (ENGLISH, "en", None, False),
+        (GERMAN, "de", None, True),
+    ],
+)
+def test_fast_mode_decides_as_the_accurate_one(
+    text: str, lang: str | None, english_sentences: list[int] | None, skipped: bool
+) -> None:
+    accurate = _run(text)
+    fast = _run(text, "stages.detect.mode=fast")
+    for article in (accurate, fast):
+        assert article.metadata["language"]["detected"] == lang
+        assert (article.skipped is not None) == skipped
+    assert fast.metadata.get("english_sentences") == english_sentences
+    assert accurate.metadata.get("english_sentences") == english_sentences
+
+
+def test_fast_mode_judges_articles_on_low_accuracy_models_and_sentences_as_french_or_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pipeline.stages.detect as detect
+
+    calls: list[tuple[tuple[str, ...], bool]] = []
+
+    def spy(texts: list[str], codes: tuple[str, ...], low_accuracy: bool = False) -> list:
+        calls.append((codes, low_accuracy))
+        return best_languages(texts, codes, low_accuracy)
+
+    best_languages = detect.best_languages
+    monkeypatch.setattr(detect, "best_languages", spy)
+    _run(FRENCH_WITH_QUOTE, "stages.detect.mode=fast")
+    assert calls == [(("fr", "en", "de", "es", "it"), True), (("fr", "en"), False)]
+    calls.clear()
+    _run(FRENCH_WITH_QUOTE)
+    assert calls == [(("fr", "en", "de", "es", "it"), False)] * 2
