@@ -46,6 +46,16 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         # dates: weekdays and months standing alone
         ("date", "Il est venu jeudi.", "He came on Monday.", True),
         ("date", "Il est venu jeudi.", "He came on Thursday.", False),
+        # a weekday the date beside it names, or the morning after a night
+        ("date", "Il vient vendredi 1er novembre 2013.", "He comes on 1 November 2013.", False),
+        ("date", "Il vient vendredi 1er novembre 2013.", "He comes Monday 1 November 2013.", True),
+        (
+            "date",
+            "Un incendie dans la nuit de jeudi à vendredi.",
+            "A fire on Thursday night.",
+            False,
+        ),
+        ("date", "Un incendie dans la nuit de jeudi à vendredi.", "A fire on Monday night.", True),
         ("date", "Il partira en mars.", "He will leave in June.", True),
         ("date", "Il partira en mars.", "He will leave in March.", False),
         ("date", "Le robot a atterri sur Mars.", "The robot landed on Mars.", False),
