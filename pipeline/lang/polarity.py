@@ -133,8 +133,14 @@ _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|\w{3,}less|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
-    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
-    r"|(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
+    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from)(?![\w-])",
+    re.IGNORECASE,
+)
+# Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
+# understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
+# signs of a translated negation, not of a summary that copies its English source.
+_EN_PARAPHRASE = re.compile(
+    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
     re.IGNORECASE,
 )
 _FR_WEAK = re.compile(
@@ -215,6 +221,7 @@ def _weak_en(english: str, french: str) -> int:
     """How many English words of denial are left once those that translate a French word are
     spent."""
     found = [m.group(0) for m in _EN_WEAK.finditer(english)]
+    found += [m.group(0) for m in _EN_PARAPHRASE.finditer(english)]
     spent = 0
     for en, fr in _WEAK_PAIRS:
         mine = sum(1 for w in found if en.fullmatch(w))

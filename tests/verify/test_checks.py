@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.polarity import negations_fr, polarity_mismatch
+from pipeline.lang.polarity import negation_added, negations_fr, polarity_mismatch
 from pipeline.verify.checks import Verifier
 
 
@@ -228,6 +228,13 @@ def test_french_negations(fr: str, negations: list[str]) -> None:
 )
 def test_polarity_rules(fr: str, en: str, flagged: bool) -> None:
     assert (polarity_mismatch(fr, en) is not None) is flagged
+
+
+def test_a_summary_that_adds_a_not_to_a_paraphrase_of_denial_is_flagged() -> None:
+    # "hard to" may translate "ne … pas", but a summary copies its English source: a "not" it
+    # adds there is still added.
+    assert negation_added("It is not hard to approve.", ["It is hard to approve."]) == "not"
+    assert negation_added("It is hard to approve.", ["It is hard to approve."]) is None
 
 
 def test_polarity_reports_the_spans() -> None:
