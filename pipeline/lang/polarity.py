@@ -61,7 +61,7 @@ _FR_ALONE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"
-    r"|(?<![\w-])no[\s-]one(?![\w-])|\w+n['’]t(?![\w-])",
+    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
@@ -225,7 +225,8 @@ def _weak_en(english: str, french: str) -> int:
     spent = 0
     for en, fr in _WEAK_PAIRS:
         mine = sum(1 for w in found if en.fullmatch(w))
-        spent += min(mine, len(fr.findall(french)))
+        if mine:
+            spent += min(mine, len(fr.findall(french)))
     return len(found) - spent
 
 
@@ -276,7 +277,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     # stand for a negation either ("nous ne pouvons pas l'admettre sans" ↔ "we can let this
     # happen without": the "not" was lost).
     found = _spend(found, "without", len(_FR_SANS.findall(french)))
-    weak = _weak_en(english, french)
+    weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
     if fr and not found and not weak:
         return fr[0], None
     if en and not spans and not _FR_WEAK.search(french):
