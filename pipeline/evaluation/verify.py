@@ -3,8 +3,9 @@
 Method (WMT newstest2014 fr→en, shipped in ``pipeline/data/eval``):
 
 - The human reference is treated as a perfect translation. The checks run on every
-  (source, reference) pair; a flag there is a false positive (some point at real errors of the
-  reference: see docs/verify.md).
+  (source, reference) pair; a flag there is a false positive. Some point at real errors of the
+  reference, listed by hand in ``pipeline/data/eval/reference_errors``: the false positives are
+  also given net of them (:mod:`pipeline.evaluation.reference_errors`).
 - For each sentence and each type of :data:`pipeline.evaluation.perturb.TYPES`, the reference
   is changed once (seeded, :mod:`pipeline.evaluation.perturb`) when the sentence has something
   of that type; recall is the share of changed references the checks flag.
@@ -28,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipeline import __version__
-from pipeline.evaluation import data, perturb
+from pipeline.evaluation import data, perturb, reference_errors
 from pipeline.verify import checks
 
 SUMMARY_TYPES = ("summary_move", "summary_negation")
@@ -41,6 +42,9 @@ class _Tally:
     sentences: int = 0
     flagged: int = 0
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    # Net of the reference's listed errors (pipeline.evaluation.reference_errors).
+    flagged_net: int = 0
+    by_kind_net: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     summary_flagged: int = 0
     applicable: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     caught: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -53,6 +57,13 @@ class _Tally:
             "false_positives": {
                 "translation": {"sentences": self.flagged, "rate": _pct(self.flagged, n)},
                 "by_kind": {k: _pct(v, n) for k, v in sorted(self.by_kind.items())},
+                "net_of_reference_errors": {
+                    "sentences": self.flagged_net,
+                    "rate": _pct(self.flagged_net, n),
+                    "by_kind": {k: _pct(self.by_kind_net[k], n) for k in sorted(self.by_kind)},
+                    # Flagged sentences whose every flag is a listed error of the reference.
+                    "reference_errors": self.flagged - self.flagged_net,
+                },
                 "summary": {
                     "sentences": self.summary_flagged,
                     "rate": _pct(self.summary_flagged, n),
@@ -75,8 +86,9 @@ def _pct(part: int, whole: int) -> float | None:
 
 def signature(seed: int) -> str:
     """A readable signature of what produced the figures: package, data, seed, spaCy model, and
-    a hash of the code of the checks, the language layer and the perturbations (two results
-    with the same signature came from the same code)."""
+    a hash of the code of the checks, the language layer and the perturbations, and of the
+    lists of the reference's own errors (two results with the same signature came from the same
+    code and lists)."""
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(checks.SPACY_MODEL)
@@ -85,7 +97,8 @@ def signature(seed: int) -> str:
     from pipeline.verify import names as name_check
 
     modules = (checks, name_check, lexicon, names, polarity, consistency, numbers, support, perturb)
-    code = hashlib.sha256("".join(inspect.getsource(m) for m in modules).encode()).hexdigest()[:10]
+    hashed = "".join(inspect.getsource(m) for m in modules) + reference_errors.digest_text()
+    code = hashlib.sha256(hashed.encode()).hexdigest()[:10]
     return (
         f"brief:{__version__}|eval:verify|data:newstest2014-fr-en|seed:{seed}|"
         f"spacy:{spacy['id']}@{spacy['revision']}|code:{code}"
@@ -96,6 +109,7 @@ def evaluate_verify(
     seed: int = DEFAULT_SEED,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    listed: dict[int, set[str]] | None = None,
 ) -> dict[str, Any]:
     """Runs the measurement and returns its figures (see the module docstring).
 
@@ -103,10 +117,14 @@ def evaluate_verify(
         seed: Seeds every perturbation.
         limit: Only the first N segments (a quick look; not comparable).
         progress: Called with (segments done, segments in all).
+        listed: The reference's own errors, segment → kinds (default: the shipped lists,
+            :func:`pipeline.evaluation.reference_errors.load`).
 
     Raises:
         ModelUnavailable: The spaCy model is not installed.
+        ConfigError: A list of reference errors is malformed.
     """
+    listed = reference_errors.load() if listed is None else listed
     segments = data.newstest2014("all")[:limit] if limit else data.newstest2014("all")
     began = time.perf_counter()
     verifier = checks.Verifier()
@@ -129,6 +147,12 @@ def evaluate_verify(
             tally.summary_flagged += bool(summary_flags)
             for kind in {f.kind for f in flags}:
                 tally.by_kind[kind] += 1
+            unexplained = reference_errors.unexplained(
+                (f.kind for f in flags), listed.get(i, set())
+            )
+            tally.flagged_net += bool(unexplained)
+            for kind in unexplained:
+                tally.by_kind_net[kind] += 1
         if flags and len(examples["false_positive"]) < 4 * _EXAMPLES:
             examples["false_positive"].append(_example(i, fr, en, flags))
         if summary_flags and len(examples["false_positive_summary"]) < 2 * _EXAMPLES:
@@ -218,6 +242,11 @@ def table(result: dict[str, Any]) -> str:
     kinds = sorted({k for f in fp for k in f["by_kind"]})
     for kind in kinds:
         rows.append((f"  {kind}", *(_fmt(f["by_kind"].get(kind, 0.0)) for f in fp)))
+    net = [f["net_of_reference_errors"] for f in fp]
+    rows.append(("false positives, net of reference errors", *(_fmt(f["rate"]) for f in net)))
+    for kind in kinds:
+        rows.append((f"  {kind}", *(_fmt(f["by_kind"].get(kind, 0.0)) for f in net)))
+    rows.append(("  excluded: listed errors", *(str(f["reference_errors"]) for f in net)))
     rows.append(("false positives, summary", *(_fmt(f["summary"]["rate"]) for f in fp)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]

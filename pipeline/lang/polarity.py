@@ -16,32 +16,77 @@ from collections.abc import Sequence
 _FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
 # The second word of a French negation, within the clause that follows "ne".
 _FR_SECOND = re.compile(
-    r"(?<![\w-])(?:pas|jamais|plus|rien|personne|aucune?|guère|nullement|point|nulle\s+part)(?![\w-])",
+    r"(?<![\w-])(?:pas|jamais|plus|rien|personne|aucune?|aucunement|guère|nullement|point"
+    r"|nulle\s+part)(?![\w-])",
+    re.IGNORECASE,
+)
+# Words of negation right after the second belong to the same negation ("ne … plus aucun",
+# "ne … plus jamais rien"): one negation, not two.
+_FR_CHAIN = re.compile(r"(?:\s+(?:pas|jamais|plus|rien|personne|aucune?|guère))+", re.IGNORECASE)
+# With pouvoir, savoir and oser a "ne" alone negates (literary French: "l'absence ne peut vous
+# l'arracher", "ne saurait remplacer"); not "ne peut que" ("can only"), not the subjunctive of the
+# expletive "ne" ("avant qu'il ne puisse").
+_FR_LITERARY = re.compile(
+    r"(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’]))*\s*(?:peu[tx]|peuvent|pouv(?:ait|aient"
+    r"|ais|ons|ez)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent)|saur\w+|os(?:e|ent|ait|aient"
+    r"|era\w*))(?![\w-])(?!\s+(?:\w+\s+)?qu(?:e\b|['’]))",
+    re.IGNORECASE,
+)
+# "rien de grave ne peut", "personne ne sait": the "ne" of a negative subject, counted with it.
+_FR_SUBJECT = re.compile(
+    r"(?<![\w-])(?:rien|personne|aucune?|nul(?:le)?|jamais|ni)(?![\w-])[^,;:.!?]*$", re.IGNORECASE
+)
+# "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
+_FR_NOT_ONLY = re.compile(r"\s+(?:seulement|uniquement)(?![\w-])", re.IGNORECASE)
+# "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
+_FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNORECASE)
+# "pas" with no "ne", as spoken French and headlines write it ("mais pas écouté", "peut-être pas
+# toutes les nuits", "pas le contraire"); not the noun ("un pas", "à deux pas"), not "pas mal".
+_FR_PAS_ALONE = re.compile(r"(?<![\w-])pas(?![\w-])(?!\s+mal\b)(?!\s+à\s+pas)", re.IGNORECASE)
+_FR_PAS_NOUN = re.compile(
+    r"(?<![\w-])(?:un|le|les|des|du|ce|ces|cet|mon|ton|son|mes|tes|ses|nos|vos|leurs?|notre|votre"
+    r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux|mêmes?"
+    r"|quelques|deux|trois|dix|cent|mille"
+    r"|\d+|pas)\s+$",
     re.IGNORECASE,
 )
 # Words that deny on their own ("sans", "aucun" as a determiner, "non" as an answer or prefix).
+# "rien que" is "just", "alone" ("Rien qu'en 2011" ↔ "In 2011 alone").
 _FR_ALONE = re.compile(
-    r"(?<![\w-])(?:sans|aucune?|jamais|rien|non(?!-)|ni)(?![\w-])|(?<![\w-])non-(?=\w)",
+    r"(?<![\w-])(?:sans|aucune?|aucunement|jamais|rien(?!\s+qu(?:e\b|['’]))|non(?!-)|ni)(?![\w-])"
+    r"|(?<![\w-])non-(?=\w)",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;:.!?»\"()]|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
+# An opening quote mark ("il n'y a désormais \"plus de différence") does not end the clause.
+_CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"
-    r"|(?<![\w-])no[\s-]one(?![\w-])|\w+n['’]t(?![\w-])",
+    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
-    r"|not\s+long\s+ago|not\s+the\s+other\s+way)(?![\w-])",
+    r"|not\s+long\s+ago"
+    # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
+    # best and sometimes not", "or not" (after an auxiliary it does: "which it does not").
+    r"|(?:or|if|sometimes|perhaps|maybe|probably|why)\s+not(?=\s*(?:[,.;:!?)\"”]|$)))(?![\w-])",
     re.IGNORECASE,
 )
+# "did not carry out attacks until the evening" says "only in the evening", unless the French
+# has the "until" too ("n'a pas tenu jusqu'en 2015": the "not" is a real negation).
+_EN_NOT_UNTIL = re.compile(r"(?<![\w-])not(?=(?:\s+[\w'’-]+){0,6}\s+until\b)", re.IGNORECASE)
+_FR_UNTIL = re.compile(r"(?<![\w-])(?:jusqu|avant(?![\w-]))", re.IGNORECASE)
 _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.IGNORECASE)
 
 
 def negations_fr(text: str) -> list[str]:
     """The negations of a French sentence, as written ("n'a pas", "sans", "aucun")."""
-    out: list[str] = []
+    return [text[a:b] for a, b in _spans_fr(text)]
+
+
+def _spans_fr(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     used: set[int] = set()
     for ne in _FR_NE.finditer(text):
         rest = text[ne.end() :]
@@ -49,16 +94,29 @@ def negations_fr(text: str) -> list[str]:
         clause = rest[: stop.start()] if stop else rest
         second = _FR_SECOND.search(clause)
         if second is None:
-            continue  # "ne…que" ("only") or the expletive "ne": no second word
+            literary = _FR_LITERARY.match(rest)
+            before = text[: ne.start()]
+            if literary and not _FR_AFTER_QUE.search(before) and not _FR_SUBJECT.search(before):
+                out.append((ne.start(), ne.end() + literary.end()))
+            continue  # else "ne…que" ("only") or the expletive "ne": no second word
+        end = ne.end() + second.end()
+        chain = _FR_CHAIN.match(text, end)
         used.add(ne.end() + second.start())
-        out.append(text[ne.start() : ne.end() + second.end()])
+        if chain:
+            used.update(m.start() for m in _FR_SECOND.finditer(text, end, chain.end()))
+            end = chain.end()
+        if not _FR_NOT_ONLY.match(text, end):
+            out.append((ne.start(), end))
     for m in _FR_ALONE.finditer(text):
         if m.start() in used:
             continue  # "jamais", "aucun" after a "ne": counted with it
-        out.append(m.group(0))
+        out.append((m.start(), m.end()))
+    for m in _FR_PAS_ALONE.finditer(text):
+        if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
+            out.append((m.start(), m.end()))
     if _FR_NOT_DENIAL.search(text):
-        out = [n for n in out if n.lower() != "non"]
-    return out
+        out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
+    return sorted(out)
 
 
 def negations_en(text: str) -> list[str]:
@@ -78,12 +136,117 @@ _EN_WEAK = re.compile(
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from)(?![\w-])",
     re.IGNORECASE,
 )
-_FR_WEAK = re.compile(
-    r"(?<![\w-])(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
-    r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
-    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|ne|n['’])(?![\w-])",
+# Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
+# understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
+# signs of a translated negation, not of a summary that copies its English source.
+_EN_PARAPHRASE = re.compile(
+    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
     re.IGNORECASE,
 )
+_FR_WEAK = re.compile(
+    r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
+    r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
+    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne)(?![\w-])"
+    r"|n['’])",
+    re.IGNORECASE,
+)
+
+
+def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    def word(pattern: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+    return [(word(a), word(b)) for a, b in pairs]
+
+
+# An English word of denial and the French words it translates. One that translates a word the
+# French has ("the only track" ↔ "le seul titre", "refused" ↔ "a refusé") is spent: it cannot
+# also stand for a negation the English lost.
+_WEAK_PAIRS = _words(
+    [
+        (r"only", r"seul\w*|uniquement|exclusivement"),
+        (r"without", r"sans"),
+        (
+            r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
+            r"(?:in|im)(?:possible|accessible|capable|suffisant|adéquat|valide|visible|complet)\w*",
+        ),
+        (r"little|few", r"peu|petite?s?"),
+        (r"refus\w*", r"refus\w*"),
+        (r"fail\w*", r"échou\w*|échec\w*"),
+        (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
+        (r"absen\w+", r"absen\w+"),
+        (r"instead|rather", r"plutôt|lieu"),
+        (r"except\w*", r"sauf|excepté\w*|exception|hormis"),
+        (r"free", r"libres?|libér\w*|gratuit\w*"),
+        (r"until", r"jusqu\w*|avant"),
+        (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
+        (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),
+        (r"ignor\w*", r"ignor\w*"),
+        (r"hardly|barely|scarcely", r"guère|à\s+peine"),
+        (r"succumb\w*", r"succomb\w*"),
+        (r"(?:hard|difficult)\s+to", r"difficile\w*|dur\w*"),
+    ]
+)
+# Litotes: a French negation of a word of denial, ending or lack affirms ("n'a pas fini de
+# surprendre" ↔ "is full of surprises", "n'est pas terminée" ↔ "will continue", "n'a pas dérogé à
+# la tradition" ↔ "celebrated the tradition", "pas moins de 8 000" ↔ "at least 8,000"). It may go
+# untranslated as a negation, unless the English keeps the word of denial itself ("did not
+# hesitate" → "did hesitate" is still a lost negation).
+_LITOTES = _words(
+    [
+        (r"fini\w*|termin\w*|achev\w*", r"finish\w*|over|done|end\w*|complet\w*"),
+        (r"impossibles?|in\w+(?:able|ible)s?", r"(?:im|in|un)\w+(?:able|ible)"),
+        (r"inutiles?", r"useless|pointless|unnecessary|needless|use"),
+        (r"rares?", r"rare\w*"),
+        (r"exclue?s?", r"exclu\w*|rul\w*"),
+        (r"(?:d['’])?(?:étonnant|surprenant)e?s?", r"surpris\w*"),
+        (r"négligeables?", r"negligib\w*|insignifican\w*"),
+        (r"manqu\w*", r"miss\w*|fail\w*|lack\w*|short"),
+        (r"hésit\w*", r"hesita\w*"),
+        (r"cess\w*", r"stop\w*|ceas\w*|halt\w*"),
+        (r"dérog\w*", r"depart\w*|deviat\w*|br[eo]\w*|derogat\w*"),
+        (r"oubli\w*", r"forg[eo]t\w*"),
+        (r"empêch\w*", r"prevent\w*|stop\w*"),
+        (r"tard\w*", r"late\w*|long|delay\w*"),
+        (r"moins", r"less|fewer"),  # "pas moins de 8 000" ↔ "at least 8,000"
+    ]
+)
+_NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
+_EN_OR = re.compile(r"(?<![\w-])(?:or|nor)(?![\w-])", re.IGNORECASE)
+_FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
+_FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
+
+
+def _weak_en(english: str, french: str) -> int:
+    """How many English words of denial are left once those that translate a French word are
+    spent."""
+    found = [m.group(0) for m in _EN_WEAK.finditer(english)]
+    found += [m.group(0) for m in _EN_PARAPHRASE.finditer(english)]
+    spent = 0
+    for en, fr in _WEAK_PAIRS:
+        mine = sum(1 for w in found if en.fullmatch(w))
+        if mine:
+            spent += min(mine, len(fr.findall(french)))
+    return len(found) - spent
+
+
+def _spend(found: list[str], word: str, times: int) -> list[str]:
+    out = []
+    for n in found:
+        if times and n.lower() == word:
+            times -= 1
+            continue
+        out.append(n)
+    return out
+
+
+def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
+    """Whether the French negation at ``span`` denies a word of denial that the English does not
+    carry."""
+    a, b = span
+    after = _NEXT_WORDS.match(french, b)
+    window = french[a : after.end() if after else b]
+    return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
 
 
 def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | None:
@@ -94,17 +257,39 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     translation spreads over two clauses), and so would a negation the other side says with a
     word ("n'a pas survécu" ↔ "succumbed"): only a side with a negation particle against a side
     with no negation and no word of denial (:data:`_EN_WEAK`, :data:`_FR_WEAK`) is a mismatch.
+    An English word of denial that translates a French one (:data:`_WEAK_PAIRS`) does not count,
+    and neither does a French litotes the English says as an affirmation (:data:`_LITOTES`).
     """
+    spans = _spans_fr(french)
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
     # with a word ("sans précédent" ↔ "unprecedented").
-    fr = [n for n in negations_fr(french) if n.lower() not in ("sans", "non", "ni", "non-")]
-    en = [n for n in negations_en(english) if n.lower() not in ("without", "nor", "neither")]
-    if fr and not negations_en(english) and not _EN_WEAK.search(english):
+    fr = [
+        french[a:b]
+        for a, b in spans
+        if french[a:b].lower() not in ("sans", "non", "ni", "non-")
+        and not _litotes(french, (a, b), english)
+    ]
+    if not _FR_UNTIL.search(french):
+        english = _EN_NOT_UNTIL.sub(" ", english)
+    found = negations_en(english)
+    en = [n for n in found if n.lower() not in ("without", "nor", "neither")]
+    # "sans" is not counted on the French side, so the "without" that translates it cannot
+    # stand for a negation either ("nous ne pouvons pas l'admettre sans" ↔ "we can let this
+    # happen without": the "not" was lost).
+    found = _spend(found, "without", len(_FR_SANS.findall(french)))
+    weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
+    if fr and not found and not weak:
         return fr[0], None
-    if en and not negations_fr(french) and not _FR_WEAK.search(french):
+    if en and not spans and not _FR_WEAK.search(french):
         return "", en[0]
-    # Two or more French negations against fewer English signs of denial: one was lost.
-    signs = len(negations_en(english)) + len(_EN_WEAK.findall(english))
+    # Two or more French negations against fewer English signs of denial: one was lost. A
+    # "not … or" denies both sides of the "or" ("ne doit pas communiquer … et ne pas accéder" ↔
+    # "not allowed to communicate … or to access"), unless the "or" translates a French "ou".
+    signs = len(found) + weak
+    if found:
+        first = _EN.search(_EN_NOT_DENIAL.sub(" ", english))
+        ors = len(_EN_OR.findall(english, first.start())) if first else 0
+        signs += max(0, ors - len(_FR_OR.findall(french)))
     if len(fr) >= 2 and signs < len(fr):
         return fr[-1], None
     return None

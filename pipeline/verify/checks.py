@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.lang.lexicon import calendar_en, calendar_fr
+from pipeline.lang.lexicon import FR_MONTHS, FR_WEEKDAYS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
@@ -97,6 +98,28 @@ class Verifier:
         return [Flag(u.kind, u.text, None) for u in evidence.unsupported(text)]
 
 
+_FR_DATE_AFTER = re.compile(
+    rf"\s+\d{{1,2}}(?:er)?\s+({'|'.join(FR_MONTHS)})(?![\w-])", re.IGNORECASE
+)
+_FR_NIGHT_FROM = re.compile(
+    rf"\bnuit\s+(?:de|du)\s+({'|'.join(FR_WEEKDAYS)})\s+(?:à|au)\s+$", re.IGNORECASE
+)
+
+
+def _redundant_weekday(fr: str, key: int, end: int, keys_en: set[int]) -> bool:
+    """Whether a French weekday says nothing the English lacks: one before a day and month that
+    the English has ("vendredi 1er novembre 2013" ↔ "1 November 2013": the date names the day),
+    or the second of "la nuit de jeudi à vendredi" when the English has the first ("Thursday
+    night")."""
+    if key < 101:
+        return False
+    date = _FR_DATE_AFTER.match(fr, end)
+    if date and FR_MONTHS.index(date.group(1).lower()) + 1 in keys_en:
+        return True
+    night = _FR_NIGHT_FROM.search(fr, 0, end - len(FR_WEEKDAYS[key - 101]))
+    return bool(night and 101 + FR_WEEKDAYS.index(night.group(1).lower()) in keys_en)
+
+
 def missing_calendar(fr: str, en: str) -> list[Flag]:
     """Months and weekdays of the French that the English does not name ("jeudi" ↔
     "Thursday", "en mars" ↔ "in March"), each paired with the English's own unmatched one of the
@@ -107,8 +130,8 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
     keys_fr = {k for k, _, _ in french}
     extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
     flags = []
-    for key, surface, _ in french:
-        if key in keys_en:
+    for key, surface, at in french:
+        if key in keys_en or _redundant_weekday(fr, key, at + len(surface), keys_en):
             continue
         same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
         if same is not None:

@@ -7,7 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli.app import app
-from pipeline.evaluation import perturb
+from pipeline.errors import ConfigError
+from pipeline.evaluation import perturb, reference_errors
 from pipeline.evaluation.verify import evaluate_verify
 
 
@@ -66,4 +67,53 @@ def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
     cli = CliRunner().invoke(app, ["eval", "verify", "--limit", "20", "-o", str(out), "-q"])
     assert cli.exit_code == 0, cli.output
     assert "recall digit_number" in cli.output
+    assert "false positives, net of reference errors" in cli.output
     assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 20
+
+
+def test_unexplained_keeps_a_kind_the_listed_errors_do_not_name() -> None:
+    assert reference_errors.unexplained(["number"], {"number"}) == set()
+    assert reference_errors.unexplained(["number", "name"], {"number"}) == {"name"}
+    assert reference_errors.unexplained(["polarity"], set()) == {"polarity"}
+
+
+def test_reference_errors_parse_skips_comments_and_merges_kinds() -> None:
+    text = "# segment\tkind\tnote\n\n12\tnumber\t37 → 38\n12\tname\tNora only\n5\tdate\tvendredi\n"
+    assert reference_errors.parse(text) == {12: {"number", "name"}, 5: {"date"}}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("12 number 37 → 38", "column"),  # spaces, not tabs
+        ("twelve\tnumber\t37 → 38", "not an index"),
+        ("12\tnumbers\t37 → 38", "unknown kind"),
+        ("12\tnumber\t ", "say what"),
+    ],
+)
+def test_a_malformed_reference_error_line_is_a_clear_error(line: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=rf"polarity\.tsv:2: .*{message}"):
+        reference_errors.parse(f"# header\n{line}\n", "polarity.tsv")
+
+
+def test_shipped_reference_error_lists_parse() -> None:
+    assert reference_errors.files(), "pipeline/data/eval/reference_errors ships no list"
+    reference_errors.load()  # raises on a malformed line
+
+
+def test_false_positives_net_of_listed_reference_errors() -> None:
+    raw = evaluate_verify(seed=3, limit=70, listed={})
+    flagged = raw["examples"]["false_positive"]
+    assert len(flagged) >= 2
+    first, second = flagged[0], flagged[1]
+    listed = {
+        first["index"]: {f["kind"] for f in first["flags"]},  # every flag listed: excluded
+        second["index"]: {"unsourced"},  # another kind listed: still a false positive
+    }
+    net = evaluate_verify(seed=3, limit=70, listed=listed)["subsets"]["all"]["false_positives"]
+    before = raw["subsets"]["all"]["false_positives"]
+    assert net["translation"] == before["translation"]  # the raw figures do not move
+    assert net["net_of_reference_errors"]["sentences"] == before["translation"]["sentences"] - 1
+    assert net["net_of_reference_errors"]["reference_errors"] == 1
+    kind = first["flags"][0]["kind"]
+    assert net["net_of_reference_errors"]["by_kind"][kind] < before["by_kind"][kind]

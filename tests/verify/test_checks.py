@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.polarity import negations_fr, polarity_mismatch
+from pipeline.lang.polarity import negation_added, negations_fr, polarity_mismatch
 from pipeline.verify.checks import Verifier
 
 
@@ -46,6 +46,16 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         # dates: weekdays and months standing alone
         ("date", "Il est venu jeudi.", "He came on Monday.", True),
         ("date", "Il est venu jeudi.", "He came on Thursday.", False),
+        # a weekday the date beside it names, or the morning after a night
+        ("date", "Il vient vendredi 1er novembre 2013.", "He comes on 1 November 2013.", False),
+        ("date", "Il vient vendredi 1er novembre 2013.", "He comes Monday 1 November 2013.", True),
+        (
+            "date",
+            "Un incendie dans la nuit de jeudi à vendredi.",
+            "A fire on Thursday night.",
+            False,
+        ),
+        ("date", "Un incendie dans la nuit de jeudi à vendredi.", "A fire on Monday night.", True),
         ("date", "Il partira en mars.", "He will leave in June.", True),
         ("date", "Il partira en mars.", "He will leave in March.", False),
         ("date", "Le robot a atterri sur Mars.", "The robot landed on Mars.", False),
@@ -122,10 +132,109 @@ def test_each_kind_catches_a_mismatch_and_accepts_a_good_translation(
         ("Avant qu'il ne parte, mangeons.", []),  # expletive ne
         ("Il est parti sans argent.", ["sans"]),
         ("Il n'y a aucun témoin.", ["n'y a aucun"]),
+        # words of negation in a row are one negation
+        ("L'Égypte ne reçoit quasiment plus aucun touriste.", ["ne reçoit quasiment plus aucun"]),
+        ("Il ne le concerne aucunement.", ["ne le concerne aucunement"]),
+        # literary "ne" alone with pouvoir, savoir, oser; not "ne peut que", not "rien … ne"
+        ("L'absence ne peut vous l'arracher.", ["ne peut"]),
+        ("Un tel sacre ne saurait remplacer l'huile.", ["ne saurait"]),
+        ("Il ne peut qu'espérer.", []),
+        ("C'est plus grand qu'on ne peut le dire.", []),
+        ("Rien de grave ne peut nous arriver.", ["Rien"]),
+        # "pas" with no "ne"; not the noun
+        ("Le message est entendu, mais pas écouté.", ["pas"]),
+        ("Il s'arrête à chaque pas, pas à pas, à deux pas d'ici.", []),
+        ("Rien qu'en 2011, ils ont autorisé 774 systèmes.", []),  # "rien que": "alone"
+        ("Il ne s'adresse pas uniquement aux jeunes.", []),  # "not only"
+        # an opening quote mark does not end the clause
+        ('Il n\'y a désormais "plus de différence".', ["n'y a désormais \"plus"]),
     ],
 )
 def test_french_negations(fr: str, negations: list[str]) -> None:
     assert negations_fr(fr) == negations
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # litotes: a negated word of denial may be said as an affirmation…
+        ("Le musicien n'a pas fini de surprendre.", "The musician is full of surprises.", False),
+        ("Obama n'a pas dérogé à la tradition.", "Obama celebrated the tradition.", False),
+        ("Il n'est pas impossible que ces progrès aident.", "These advances may help.", False),
+        ("La lutte n'est pas terminée.", "The contest will continue.", False),
+        ("PSA va supprimer pas moins de 8 000 postes.", "PSA will cut at least 8,000 jobs.", False),
+        ("PSA va supprimer pas moins de 8 000 postes.", "PSA will cut less than 8,000 jobs.", True),
+        # …unless the English keeps the word of denial
+        ("Il n'a pas hésité à partir.", "He did hesitate to leave.", True),
+        ("Ça n'a pas cessé depuis ce matin.", "It has stopped since morning.", True),
+        # a word of denial that translates a French word does not stand for a lost negation
+        ("Ce n'est pas le seul titre.", "It is the only track.", True),
+        ("Ce n'est pas un titre connu.", "It is an unknown track.", False),
+        ("Il n'était pas au courant, et Obama a refusé.", "He knew, and Obama refused.", True),
+        ("Nous ne pouvons pas l'admettre sans un plan.", "We can accept it without a plan.", True),
+        (
+            "Nous ne pouvons pas l'admettre sans un plan.",
+            "We cannot accept it without a plan.",
+            False,
+        ),
+        ("On ne comprend pas cette volte-face.", "It's hard to understand this U-turn.", False),
+        ("Il n'y avait plus de place.", "The bins ran out of space.", False),
+        ("Une urgence pas grave.", "A non-major emergency.", False),
+        (
+            "Je ne sais plus qui disait que les morts ne sont pas des oubliés mais des invisibles.",
+            "I do know who said that the dead are not forgotten but invisible.",
+            True,
+        ),
+        # literary "ne" and "pas" alone are negations
+        (
+            "L'absence ne peut vous l'arracher du cœur.",
+            "Absence can tear them from your heart.",
+            True,
+        ),
+        ("L'absence ne peut vous l'arracher du cœur.", "Absence cannot tear them away.", False),
+        ("Le message est entendu, mais pas écouté.", "The message is heard and listened to.", True),
+        ("Le message est entendu, mais pas écouté.", "The message is heard but not heeded.", False),
+        ("Le gouvernement n'a aucunement réformé.", "The government has reformed.", True),
+        # "ne … que" is "only", not a negation, whatever the English says
+        ("Le lancement n'est prévu qu'en 2014.", "The launch is not planned until 2014.", False),
+        ("Elle n'a été élue qu'avec 2 245 voix.", "Let's not forget, she won 2,245 votes.", False),
+        ("Les supporters venus autrement qu'en car.", "Supporters not travelling by bus.", False),
+        # "not … until" says "only then", unless the French has the "until"
+        ("Les frappes ont eu lieu le soir.", "They did not strike until the evening.", False),
+        (
+            "Son gouvernement tiendra jusqu'en 2015.",
+            "His government will not last until 2015.",
+            True,
+        ),
+        # an elliptic "not" after an adverb denies nothing; after an auxiliary it does
+        (
+            "Pour le meilleur et parfois le pire.",
+            "Sometimes for the best and sometimes not.",
+            False,
+        ),
+        ("Il a les moyens, ce qui est le cas.", "It has the means, which it does not.", True),
+        # "not … or" denies both sides, unless the "or" translates a French "ou"
+        (
+            "Il ne doit pas lui parler et ne pas accéder à Internet.",
+            "He is not allowed to talk to him or to access the Internet.",
+            False,
+        ),
+        (
+            "La police n'a jamais fouillé sa voiture ou sa maison, et il a choisi de ne pas agir.",
+            "The police never searched his car or home, and he chose to act.",
+            True,
+        ),
+    ],
+)
+def test_polarity_rules(fr: str, en: str, flagged: bool) -> None:
+    assert (polarity_mismatch(fr, en) is not None) is flagged
+
+
+def test_a_summary_that_adds_a_not_to_a_paraphrase_of_denial_is_flagged() -> None:
+    # "hard to" may translate "ne … pas", but a summary copies its English source: a "not" it
+    # adds there is still added.
+    assert negation_added("It is not hard to approve.", ["It is hard to approve."]) == "not"
+    assert negation_added("It is hard to approve.", ["It is hard to approve."]) is None
 
 
 def test_polarity_reports_the_spans() -> None:
