@@ -42,8 +42,9 @@ class DetectStage(Stage):
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.config = config.stages.detect
-        check_codes(self.config.languages, "stages.detect.languages")
-        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *self.config.languages]))
+        languages = config.language.languages  # the shared table
+        check_codes(languages, "language.languages")
+        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *languages]))
 
     def warm_up(self) -> None:
         # lingua loads a language's models when it first scores a text against it.

@@ -46,20 +46,21 @@ class VerifyStage(Stage):
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         cfg = config.stages.verify
         self.config = cfg
-        self.verifier = Verifier(cfg.model, cfg.numbers, cfg.names, cfg.polarity)
+        self.spacy_model = config.language.spacy_model  # the shared table
+        self.verifier = Verifier(self.spacy_model, cfg.numbers, cfg.names, cfg.polarity)
 
     def backends(self) -> dict[str, Any]:
         if not self.config.names:
             return {}
         from pipeline.backends.spacy_fr import SpacyFrench
 
-        return {"verify.spacy": SpacyFrench(self.config.model)}
+        return {"verify.spacy": SpacyFrench(self.spacy_model)}
 
     def warm_up(self) -> None:
         if self.config.names:
             from pipeline.backends.spacy_fr import SpacyFrench
 
-            SpacyFrench(self.config.model).nlp()
+            SpacyFrench(self.spacy_model).nlp()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
@@ -87,7 +88,7 @@ class VerifyStage(Stage):
             from pipeline.facts.analysis import analyse_sentences
 
             # Kept on the sentences: the facts stage, next, reads the same analysis.
-            analyses = analyse_sentences(self.config.model, [s for _, s in checked])
+            analyses = analyse_sentences(self.spacy_model, [s for _, s in checked])
         for (article, sentence), analysis in zip(checked, analyses, strict=True):
             flags = self.verifier.translation(sentence.fr, sentence.en or "", analysis)
             for kind in dict.fromkeys(f.kind for f in flags):
