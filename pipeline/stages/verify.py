@@ -8,9 +8,10 @@
    ``brief verify`` words them (:func:`pipeline.verify.checks.describe`).
 2. Each summary sentence, against its own source sentences (its provenance): ``unsourced`` when
    it has none; ``unsupported_number|date|name|polarity`` for what they do not state.
-3. An untitled article gets the first unflagged summary sentence as its title, in both
-   languages (``title_origin = "summary"``), else its lead sentence (``"lead"``): the title
-   waits for the checks so that it never carries a flagged claim.
+3. An untitled article is titled with its first unflagged summary sentence, in both languages
+   (``title_origin = "summary"``), else its lead sentence (``"lead"``): the title waits for the
+   checks so that it never carries a flagged claim. This stage only says which;
+   :meth:`pipeline.document.Article.title` reads the title from that sentence.
 
 CPU only, so it is ``parallel``: with ``run.workers`` it runs in the worker processes.
 """
@@ -25,7 +26,6 @@ from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 from pipeline.verify.checks import Flag, Verifier, describe
 
-_TITLE_WORDS = 20
 _SENTENCE_FLAGS = {
     "number": "number_mismatch",
     "date": "date_mismatch",
@@ -40,7 +40,7 @@ class VerifyStage(Stage):
 
     name = "verify"
     requires = ("sentences.en",)
-    provides = ("sentences.flags", "summary_en.flags", "summary_fr.flags", "title_en")
+    provides = ("sentences.flags", "summary_en.flags", "summary_fr.flags", "title_origin")
     parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
@@ -70,8 +70,8 @@ class VerifyStage(Stage):
                 if article.summary_en or article.summary_fr:
                     self._check_summary(article)
         for article in live:
-            if article.summary_en or article.summary_fr:
-                _fill_title(article)
+            if not article.title_fr and (article.summary_en or article.summary_fr):
+                article.title_origin = _title_origin(article)
         return articles
 
     def _check_translations(self, articles: list[Article]) -> None:
@@ -153,28 +153,11 @@ def _unsupported(
         )
 
 
-def _fill_title(article: Article) -> None:
-    """Gives an untitled article a title in both languages (see the module docstring)."""
-    if article.title_fr:
-        return
-    picks = {}
-    for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
-        picks[lang] = next((s.text for s in summary if not s.flags), None)
-    if picks["en"] and picks["fr"]:
-        article.title_origin = "summary"
-    else:
-        lead = article.body()[0]
-        picks = {"en": lead.en, "fr": lead.fr}
-        article.title_origin = "lead"
-    article.title_en = _shorten(picks["en"])
-    article.title_fr = _shorten(picks["fr"])
-
-
-def _shorten(text: str | None) -> str | None:
-    """A sentence cut to a title's length, without its final full stop."""
-    if not text:
-        return None
-    words = text.split()
-    if len(words) > _TITLE_WORDS:
-        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
-    return " ".join(words).rstrip(".")
+def _title_origin(article: Article) -> str:
+    """Where an untitled article's title comes from: ``"summary"`` when both summaries have an
+    unflagged sentence, else ``"lead"`` (see the module docstring)."""
+    firsts = [
+        next((s.text for s in summary if not s.flags), None)
+        for summary in (article.summary_en, article.summary_fr)
+    ]
+    return "summary" if all(firsts) else "lead"
