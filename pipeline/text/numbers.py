@@ -299,11 +299,28 @@ _NOUN_PATTERNS = {
 }
 
 
-def _number_words(text: str, lang: str) -> list[Quantity]:
-    """Numbers written as words, through the one parser (:func:`quantities_fr` /
-    :func:`quantities_en` with ``words=True``, text2num underneath), as plain numbers, and the
-    nouns that count ("a dozen", "la moitié")."""
+def numbers_in(text: str, lang: str) -> list[Quantity]:
+    """Every number of a text, from one scan: those in digits as :func:`quantities_fr` /
+    :func:`quantities_en` find them, then those in words as :func:`number_words_fr` /
+    :func:`number_words_en` do.
+
+    Args:
+        text: The text.
+        lang: ``"fr"`` or ``"en"``.
+    """
+    # The words pattern is the digits pattern with number words as one more alternative, so
+    # its digit matches are the digits pattern's (checked on the eval and bench corpora).
     found = quantities_fr(text, words=True) if lang == "fr" else quantities_en(text, words=True)
+    return [q for q in found if not q.written] + _number_words(text, lang, found)
+
+
+def _number_words(text: str, lang: str, found: list[Quantity] | None = None) -> list[Quantity]:
+    """Numbers written as words, through the one parser (:func:`quantities_fr` /
+    :func:`quantities_en` with ``words=True``, text2num underneath; ``found``: its result,
+    when the caller has it), as plain numbers, and the nouns that count ("a dozen", "la
+    moitié")."""
+    if found is None:
+        found = quantities_fr(text, words=True) if lang == "fr" else quantities_en(text, words=True)
     out = []
     for q in found:
         if not q.written:
