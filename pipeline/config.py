@@ -138,6 +138,7 @@ class PipelineConfig(_Strict):
     )
 
 
+# Shaped like the stages' tables (config_stages.py), as every pydantic table is; no field shared.
 class FeedConfig(_Strict):
     """The nightly feed job (``brief feed``): state, fetching limits and the digest."""
 

@@ -14,6 +14,7 @@ from pipeline import __version__
 from pipeline.backends.cache import CachedBackend
 from pipeline.brief import RUN_FILE, run_file_text
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
 from pipeline.cli.progress import Progress, is_terminal
 from pipeline.cli.threads import limit_threads
@@ -160,10 +161,7 @@ def run_command(
             "--device", "-d", help="auto (CUDA when present), cpu or cuda. [default: auto]"
         ),
     ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option("--set", "-s", help="Dotted override, e.g. stages.translate.num_beams=2."),
-    ] = None,
+    set_: SetOpt = None,
     force: Annotated[
         bool,
         typer.Option(

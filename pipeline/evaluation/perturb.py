@@ -75,6 +75,8 @@ _ACRONYMS = ["WTO", "FAO", "IAEA", "OECD", "UEFA", "ESA", "FBI"]
 _AUX = re.compile(
     r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|does|did)\b(?! not\b)"
 )
+# Word lists of its own, not lang/polarity.py's: the errors must not be made by the checker
+# whose recall they measure.
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot)\b|n['’]t\b", re.I
 )
@@ -126,12 +128,7 @@ _DIGIT = re.compile(
 
 def digit_number(fr: str, en: str, rng: random.Random) -> str | None:
     """A number in digits (not a percentage or a clock time) gets one digit changed."""
-    digits = _fr_digits(fr)
-    found = [m for m in _DIGIT.finditer(en) if re.sub(r"\D", "", m.group(0)) in digits]
-    if not found:
-        return None
-    m = rng.choice(found)
-    return _replace(en, m, 0, _other_digit(m.group(0), rng))
+    return _change_a_digit(en, _DIGIT, 0, _fr_digits(fr), rng)
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)(\s*(?:%|per\s?cent\b))")
@@ -142,11 +139,19 @@ def percentage(fr: str, en: str, rng: random.Random) -> str | None:
     digits = _fr_digits(fr)
     if not re.search(r"%|pour\s?cent", fr):
         return None
-    found = [m for m in _PERCENT.finditer(en) if re.sub(r"\D", "", m.group(1)) in digits]
+    return _change_a_digit(en, _PERCENT, 1, digits, rng)
+
+
+def _change_a_digit(
+    en: str, pattern: re.Pattern[str], group: int, digits: set[str], rng: random.Random
+) -> str | None:
+    """One of the numbers ``pattern`` finds in ``en`` (its ``group``) whose digits the French
+    has, with one digit changed; None when there is none."""
+    found = [m for m in pattern.finditer(en) if re.sub(r"\D", "", m.group(group)) in digits]
     if not found:
         return None
     m = rng.choice(found)
-    return _replace(en, m, 1, _other_digit(m.group(1), rng))
+    return _replace(en, m, group, _other_digit(m.group(group), rng))
 
 
 _SCALE = re.compile(r"(?<=\d)(bn|m|mn)\b|\b(millions?|billions?|trillion)\b")
@@ -156,13 +161,23 @@ def scale_word(fr: str, en: str, rng: random.Random) -> str | None:
     """A scale word swapped: million ↔ billion, "$3bn" ↔ "$3m"."""
     if not re.search(r"millions?|milliards?|billions?|\d\s*(?:M|Md|Mds)\b", fr):
         return None
-    found = list(_SCALE.finditer(en))
+    picked = _pick(_SCALE, en, rng)
+    if picked is None:
+        return None
+    m, group = picked
+    return _replace(en, m, group, _SCALE_SWAP[m.group(group).lower()])
+
+
+def _pick(
+    pattern: re.Pattern[str], en: str, rng: random.Random
+) -> tuple[re.Match[str], int] | None:
+    """One of the matches of a two-group ``pattern`` in ``en``, at random, with the group that
+    matched; None when there is none."""
+    found = list(pattern.finditer(en))
     if not found:
         return None
     m = rng.choice(found)
-    group = 1 if m.group(1) else 2
-    word = m.group(group)
-    return _replace(en, m, group, _SCALE_SWAP[word.lower()])
+    return m, 1 if m.group(1) else 2
 
 
 _WORDS = re.compile(r"\b(" + "|".join(_EN_WORDS) + r")\b", re.I)
@@ -229,15 +244,16 @@ _CLOCK = re.compile(
 )
 
 
+# The steps of every perturbation (a cue in the French, a match picked in the English and
+# replaced), as scale_word's; what is found and what replaces it differ.
 def clock_time(fr: str, en: str, rng: random.Random) -> str | None:
     """A clock time's hour changed ("9 a.m." → "10 a.m.", "21:30" → "22:30")."""
     if not re.search(r"\d\s*h\b|\dh\d|\d\s*heures?\b", fr):
         return None
-    found = list(_CLOCK.finditer(en))
-    if not found:
+    picked = _pick(_CLOCK, en, rng)
+    if picked is None:
         return None
-    m = rng.choice(found)
-    group = 1 if m.group(1) else 2
+    m, group = picked
     hour = int(m.group(group))
     return _replace(en, m, group, str(hour % 12 + 1 if hour != 12 else 1))
 

@@ -176,6 +176,7 @@ class State:
             raise
         self.db.execute("COMMIT")
 
+    # (A signature alike others, feed/network.py's, only in shape.)
     def see(
         self,
         key: str,

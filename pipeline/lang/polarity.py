@@ -24,6 +24,7 @@ _FR_ALONE = re.compile(
     r"(?<![\w-])(?:sans|aucune?|jamais|rien|non(?!-)|ni)(?![\w-])|(?<![\w-])non-(?=\w)",
     re.IGNORECASE,
 )
+# (Patterns alike others, text/furniture.py's, only in shape: each its own words.)
 _CLAUSE_END = re.compile(r"[,;:.!?»\"()]|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"

@@ -32,6 +32,7 @@ TARGET = "en"
 _SAMPLE_CHARS = 10_000
 
 
+# The declarations every stage makes (stages/base.py): alike in shape, each its own fields.
 class DetectStage(Stage):
     """Sets ``article.lang`` (or skips the article) and marks English sentences."""
 

@@ -256,16 +256,7 @@ def quantities_fr(text: str, words: bool = False) -> list[Quantity]:
         text: French text.
         words: Also read numbers written in words ("trois millions d'euros", "cinq").
     """
-    out = []
-    pattern = _FR_QUANTITY_WORDS if words else _FR_QUANTITY
-    for m in pattern.finditer(text):
-        group = "num" if m["num"] else "words"
-        if _glued(text, m.start(), m.end(group), m.end()):
-            continue
-        quantity = _make(m, text, "fr", (m.start(), m.end()))
-        if quantity is not None:
-            out.append(quantity)
-    return out
+    return _scan(text, _FR_QUANTITY_WORDS if words else _FR_QUANTITY, "fr")
 
 
 def quantities_en(text: str, words: bool = False) -> list[Quantity]:
@@ -275,14 +266,20 @@ def quantities_en(text: str, words: bool = False) -> list[Quantity]:
         text: English text.
         words: Also read numbers written in words ("three million people", "five").
     """
+    return _scan(text, _EN_QUANTITY_WORDS if words else _EN_QUANTITY, "en")
+
+
+def _scan(text: str, pattern: re.Pattern[str], lang: str) -> list[Quantity]:
+    """The quantities of one pattern's matches in ``text``."""
     out = []
-    pattern = _EN_QUANTITY_WORDS if words else _EN_QUANTITY
     for m in pattern.finditer(text):
         group = "num" if m["num"] else "words"
-        start = m.start(group) if not m["pre"] else m.start()
+        # An English quantity starts at its number unless a currency sign comes first ("$5");
+        # the French pattern starts at whatever it reads first.
+        start = m.start() if lang == "fr" or m["pre"] else m.start(group)
         if _glued(text, start, m.end(group), m.end()):
             continue
-        quantity = _make(m, text, "en", (start, m.end()))
+        quantity = _make(m, text, lang, (start, m.end()))
         if quantity is not None:
             out.append(quantity)
     return out
