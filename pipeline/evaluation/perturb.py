@@ -17,6 +17,8 @@ import random
 import re
 from collections.abc import Callable
 
+# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
+# perturbation applies to is still decided here.
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 
 TYPES = (
@@ -33,10 +35,6 @@ TYPES = (
     "negation_removed",
 )
 
-# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
-# perturbation applies to is still decided here.
-_EN_WEEKDAYS, _FR_WEEKDAYS = EN_WEEKDAYS, FR_WEEKDAYS
-_EN_MONTHS, _FR_MONTHS = EN_MONTHS, FR_MONTHS
 _EN_WORDS = {
     "two": 2,
     "three": 3,
@@ -75,8 +73,7 @@ _ACRONYMS = ["WTO", "FAO", "IAEA", "OECD", "UEFA", "ESA", "FBI"]
 _AUX = re.compile(
     r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|does|did)\b(?! not\b)"
 )
-# Word lists of its own, not lang/polarity.py's: the errors must not be made by the checker
-# whose recall they measure.
+# Its own word lists, not lang/polarity.py's: not the checker whose recall they measure.
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot)\b|n['’]t\b", re.I
 )
@@ -219,7 +216,7 @@ def _swap_name(
 
 def weekday(fr: str, en: str, rng: random.Random) -> str | None:
     """A weekday replaced by another ("Thursday" → "Monday")."""
-    return _swap_name(fr, en, rng, _EN_WEEKDAYS, _FR_WEEKDAYS, lambda m: True)
+    return _swap_name(fr, en, rng, EN_WEEKDAYS, FR_WEEKDAYS, lambda m: True)
 
 
 def _month_alone(en: str) -> Callable[[re.Match[str]], bool]:
@@ -235,7 +232,7 @@ def _month_alone(en: str) -> Callable[[re.Match[str]], bool]:
 
 def month(fr: str, en: str, rng: random.Random) -> str | None:
     """A month with no day or year beside it replaced by another ("in March" → "in June")."""
-    return _swap_name(fr, en, rng, _EN_MONTHS, _FR_MONTHS, _month_alone(en))
+    return _swap_name(fr, en, rng, EN_MONTHS, FR_MONTHS, _month_alone(en))
 
 
 _CLOCK = re.compile(
@@ -244,8 +241,7 @@ _CLOCK = re.compile(
 )
 
 
-# The steps of every perturbation (a cue in the French, a match picked in the English and
-# replaced), as scale_word's; what is found and what replaces it differ.
+# The steps of every perturbation, as scale_word's: what is found and put in its place differ.
 def clock_time(fr: str, en: str, rng: random.Random) -> str | None:
     """A clock time's hour changed ("9 a.m." → "10 a.m.", "21:30" → "22:30")."""
     if not re.search(r"\d\s*h\b|\dh\d|\d\s*heures?\b", fr):
@@ -265,7 +261,7 @@ _SENTENCE_START = re.compile(r"(?:^|(?<!\bM)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?:;\"�
 def name(fr: str, en: str, rng: random.Random) -> str | None:
     """A capitalised name that the French writes the same, mid-sentence in both, replaced by
     a name from neither ("Florez" → "Okonkwo"). Months and weekdays are left to their types."""
-    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+    calendar = set(EN_WEEKDAYS) | set(EN_MONTHS)
     found = []
     for m in _CAPITALISED.finditer(en):
         word = m.group(0)
@@ -372,7 +368,7 @@ _MOVABLE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|" + _CAPITALISED.patt
 def summary_move(en: str, others: list[str], rng: random.Random) -> str | None:
     """A number or name of ``en`` replaced by one that another sentence of the same article
     states (about another subject): ``None`` when there is none to take."""
-    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+    calendar = set(EN_WEEKDAYS) | set(EN_MONTHS)
 
     def items(text: str) -> list[re.Match[str]]:
         return [
