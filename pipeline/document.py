@@ -145,10 +145,11 @@ class Article:
         text: Decoded, cleaned text (paragraphs separated by blank lines).
         lang: Detected language of the source ("fr" when unknown).
         sha256: Hash of the raw bytes.
-        title_fr / title_en: The title in both languages, when one could be told apart.
-        title_origin: Where the title comes from: ``"article"`` (the input has one),
-            ``"summary"`` (the first unflagged summary sentence) or ``"lead"`` (the first
-            sentence); None while there is none.
+        title_fr: The input's own title, when one could be told apart (the clean stage).
+        title_en: Its English (the translate stage).
+        title_origin: Set by the verify stage on an untitled article: its title is made from
+            ``"summary"`` (the first unflagged summary sentence of each language) or ``"lead"``
+            (the first sentence). The title shown is :meth:`title`; each field has one writer.
         paragraphs / sentences: Structure and segmented sentences (filled by cleaning).
         summary_en / summary_fr: Summary sentences in both languages.
         summary_info: How the summary was made (chunks, passes, French method).
@@ -206,6 +207,16 @@ class Article:
         """Attach a warning to the article."""
         self.warnings.append(Warning_(code, message, stage, sentence))
 
+    def title(self, lang: str) -> str | None:
+        """The title shown in ``lang`` (``"en"`` or ``"fr"``): the input's own, else the one made
+        from the sentence ``title_origin`` names, cut to a title's length."""
+        if self.title_origin == "summary":
+            summary = self.summary_en if lang == "en" else self.summary_fr
+            return _shorten(next((s.text for s in summary if not s.flags), None))
+        if self.title_origin == "lead":
+            return _shorten(getattr(self.body()[0], lang))
+        return self.title_en if lang == "en" else self.title_fr
+
     def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
         """The sentences of one paragraph, in order."""
         return [self.sentences[i] for i in paragraph.sentence_ids]
@@ -227,3 +238,16 @@ class Article:
             if parts:
                 blocks.append(" ".join(parts))
         return "\n\n".join(blocks)
+
+
+_TITLE_WORDS = 20
+
+
+def _shorten(text: str | None) -> str | None:
+    """A sentence cut to a title's length, without its final full stop."""
+    if not text:
+        return None
+    words = text.split()
+    if len(words) > _TITLE_WORDS:
+        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    return " ".join(words).rstrip(".")

@@ -1,13 +1,16 @@
-"""Files written so that a crash never leaves a half-written one."""
+"""Files written so that a crash never leaves a half-written one, and the lock a run holds."""
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.errors import OutputFailed
+from pipeline.errors import BriefError, OutputFailed
 
 # Errors after which every later write fails too: the run stops rather than record one per
 # article. EDQUOT: over quota; EROFS: the file system was remounted read-only.
@@ -73,3 +76,32 @@ def _raise_fatal(exc: OSError, target: Path) -> None:
             f"cannot write {target}: {os.strerror(exc.errno)}; the run stops here (the files "
             "written so far are complete; no partial file is left)"
         ) from None
+
+
+@contextmanager
+def run_lock(path: str | Path, busy: BriefError) -> Iterator[Path]:
+    """Holds an exclusive lock on ``path`` for the length of a run; the kernel frees it if the
+    run dies (``flock``), so a stale file never blocks the next run.
+
+    The file (created with its folder) holds the process id, for whoever wonders who holds it.
+
+    Args:
+        path: The lock file.
+        busy: Raised when another run holds it (a :class:`BriefError` with its exit status).
+
+    Raises:
+        BriefError: ``busy``.
+    """
+    lock_path = Path(path)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise busy from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield lock_path
+    finally:
+        os.close(fd)  # closing releases the lock

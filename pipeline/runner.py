@@ -349,13 +349,18 @@ def _with_licence(signature: dict[str, Any], manifest: dict[str, Any] | None) ->
 
 def articles_from_paths(paths: Iterable[str | Path]) -> list[Article]:
     """One article per input path, with output stems made unique (``a``, ``a-2``…)."""
-    seen: dict[str, int] = {}
-    out = []
-    for path in paths:
-        article = Article.from_path(path)
-        count = seen.get(article.stem, 0) + 1
-        seen[article.stem] = count
-        if count > 1:
-            article.stem = f"{article.stem}-{count}"
-        out.append(article)
-    return out
+    return unique_stems([Article.from_path(path) for path in paths])
+
+
+def unique_stems(articles: list[Article]) -> list[Article]:
+    """Makes the articles' output stems unique, in order: the first keeps its stem, a later one
+    gets the first free ``stem-N`` (N from 2), so no brief overwrites another."""
+    taken: set[str] = set()
+    for article in articles:
+        stem, n = article.stem, 1
+        while stem in taken:
+            n += 1
+            stem = f"{article.stem}-{n}"
+        article.stem = stem
+        taken.add(stem)
+    return articles

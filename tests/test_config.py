@@ -105,3 +105,44 @@ def test_a_table_given_in_part_keeps_its_other_defaults(
     path = tmp_path / "part.toml"
     path.write_text(toml, encoding="utf-8")
     assert load_config(path, overrides).stages.translate.backend.model == "opus-mt-fr-en"
+
+
+@pytest.mark.parametrize(
+    ("override", "new"),
+    [
+        ('stages.facts.model="fr_core_news_lg"', "language.spacy_model"),
+        ('stages.verify.model="fr_core_news_lg"', "language.spacy_model"),
+        ('stages.detect.languages=["fr", "en"]', "language.languages"),
+    ],
+)
+def test_a_key_moved_to_the_shared_table_names_its_new_place(override: str, new: str) -> None:
+    old = override.partition("=")[0]
+    with pytest.raises(ConfigError, match=rf"{old}: moved to {new}"):
+        load_config(None, [override])
+
+
+def test_the_shared_table_reaches_every_stage_that_uses_it() -> None:
+    """One spaCy package and one list of languages, set once, for every stage that needs them."""
+    from pipeline.runtime import Runtime
+    from pipeline.stages.clean import CleanStage
+    from pipeline.stages.detect import DetectStage
+    from pipeline.stages.facts import FactsStage
+    from pipeline.stages.verify import VerifyStage
+
+    config = load_config(
+        None, ['language.spacy_model="fr_core_news_sm"', 'language.languages=["fr", "en", "pt"]']
+    )
+    runtime = Runtime("cpu", "float32")
+    for stage in (CleanStage, VerifyStage, FactsStage):
+        assert stage(config, runtime).spacy_model == "fr_core_news_sm", stage.name
+    assert FactsStage(config, runtime).backends()["facts"].name == "fr_core_news_sm"
+    assert VerifyStage(config, runtime).backends()["verify.spacy"].name == "fr_core_news_sm"
+    assert DetectStage(config, runtime).codes == ("fr", "en", "pt")
+    from pipeline.errors import ModelUnavailable
+    from pipeline.text.segment import split_french_many
+
+    with pytest.raises(ModelUnavailable, match="fr_no_such_model"):  # the clean stage's splitter
+        split_french_many(["Une phrase. Une autre."], "spacy", "fr_no_such_model")
+    bad = load_config(None, ['language.languages=["fr", "xx"]'])
+    with pytest.raises(ConfigError, match=r"language\.languages: unknown language code 'xx'"):
+        DetectStage(bad, runtime)

@@ -140,3 +140,26 @@ def test_a_declared_field_the_article_lacks_is_refused(declared: str, missing: s
 
     with pytest.raises(StageOrderError, match=missing):
         check_field("quotes", declared)
+
+
+def test_each_title_field_has_one_writer() -> None:
+    """The input's title (clean), its English (translate), and where an untitled article's title
+    comes from (verify): one module writes each, and that stage declares it."""
+    import re
+    from pathlib import Path
+
+    import pipeline
+
+    root = Path(pipeline.__file__).parent
+    assigned = re.compile(r"\.(title_fr|title_en|title_origin)\s*=[^=]")
+    writers: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        for field in assigned.findall(path.read_text(encoding="utf-8")):
+            writers.setdefault(field, set()).add(path.relative_to(root).as_posix())
+    assert writers == {
+        "title_fr": {"stages/clean.py"},
+        "title_en": {"stages/translate.py"},
+        "title_origin": {"stages/verify.py"},
+    }
+    for field, (module,) in writers.items():
+        assert field in stage_class(Path(module).stem).provides

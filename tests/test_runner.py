@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from pipeline.config import BriefConfig, load_config
 from pipeline.document import Article
@@ -89,3 +90,25 @@ def test_articles_are_read_a_batch_at_a_time(fake_overrides: list[str]) -> None:
     # The third article is read only once the first batch is through.
     assert events.index("done a1") < events.index("read 2")
     assert events[-1] == "done a4"
+
+
+def test_output_stems_are_unique_whatever_the_names() -> None:
+    paths = ["x/a.txt", "y/a.txt", "a-2.txt", "z/a.txt", "stdin.txt"]
+    stems = [a.stem for a in articles_from_paths(paths)]
+    # A stem taken by an earlier article moves on, even one made unique earlier (counting each
+    # name's repeats gave "a-2" twice, and the second brief replaced the first).
+    assert stems == ["a", "a-2", "a-2-2", "a-3", "stdin"]
+
+
+def test_standard_input_takes_the_next_free_stem(tmp_path: Path) -> None:
+    import io
+
+    from pipeline.cli.run import read_inputs
+
+    files = [Path("-"), tmp_path / "stdin.txt", tmp_path / "b" / "stdin.txt"]
+    articles = read_inputs(files, io.BytesIO(b"Un article."), 100)
+    assert [(a.path, a.stem) for a in articles] == [
+        ("<stdin>", "stdin-3"),
+        (str(files[1]), "stdin"),
+        (str(files[2]), "stdin-2"),
+    ]

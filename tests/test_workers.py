@@ -87,7 +87,7 @@ def test_workers_write_the_same_briefs_in_the_same_order(
 def test_a_model_a_worker_cannot_load_stops_the_run(
     fake_overrides: list[str], tmp_path: Path
 ) -> None:
-    config = _config(fake_overrides, "run.workers=1", 'stages.facts.model="fr_core_news_absent"')
+    config = _config(fake_overrides, "run.workers=1", 'language.spacy_model="fr_core_news_absent"')
     with Pipeline(config) as pipeline, pytest.raises(ModelUnavailable, match="fr_core_news_absent"):
         pipeline.run(articles_from_paths([SEED]))
 

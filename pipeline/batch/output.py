@@ -23,7 +23,6 @@ comes in a later shard (the last row of a key is the one that counts).
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -38,7 +37,7 @@ from pipeline.brief import to_dict, to_markdown
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BatchBusy, BatchError
-from pipeline.io import atomic_write_text
+from pipeline.io import atomic_write_text, run_lock
 
 MARK = ".brief-batch"
 LOCK = ".brief-batch.lock"
@@ -237,19 +236,11 @@ class Output:
             BatchBusy: Another run holds it.
         """
         self._refuse_foreign()  # no lock file dropped into someone else's folder
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise BatchBusy(
-                    f"another `brief batch` run is writing to {self.folder}; try again when it "
-                    "has finished"
-                ) from None
+        busy = BatchBusy(
+            f"another `brief batch` run is writing to {self.folder}; try again when it has finished"
+        )
+        with run_lock(self.folder / LOCK, busy):
             yield
-        finally:
-            os.close(fd)
 
 
 def _jsonl_line(row: dict[str, Any]) -> str:

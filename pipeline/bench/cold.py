@@ -1,12 +1,13 @@
 """Cold start: ``brief one.txt`` in a fresh process, timed from its exec.
 
-``brief bench`` runs the real command line (``python -m pipeline.bench.cold`` calls the same
-``main`` as ``brief``) on one benchmark article with the run's config and models, in a child
-process. The child writes, as JSON, when its imports were done, when the first call into a
-model backend began (the backends load lazily, so that call includes loading its model), when
-it finished, and its peak RSS; the parent times the whole process from just before it started.
-Python's files and the model files are in the page cache by then (the bench has just read
-them): this is a second run on a laptop, not the first after a reboot.
+``brief bench`` runs the real command line (``python -m pipeline.cli.cold_child`` calls the
+same ``main`` as ``brief``, with this module's stamps and lengths) on one benchmark article with
+the run's config and models, in a child process. The child writes, as JSON, when its imports
+were done, when the first call into a model backend began (the backends load lazily, so that
+call includes loading its model), when it finished, and its peak RSS; the parent times the
+whole process from just before it started. Python's files and the model files are in the page
+cache by then (the bench has just read them): this is a second run on a laptop, not the first
+after a reboot.
 
 Only the forced output lengths of random-weight models (:mod:`pipeline.bench.lengths`) are
 added to the child, so that its model calls decode what a real run would.
@@ -54,7 +55,7 @@ def measure_cold_start(
             args += ["--config", str(config_path)]
         for override in overrides:
             args += ["--set", override]
-        command = [sys.executable, "-m", "pipeline.bench.cold", str(stamps), *args]
+        command = [sys.executable, "-m", "pipeline.cli.cold_child", str(stamps), *args]
         began = time.time()
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=timeout_s, check=False
@@ -72,7 +73,7 @@ def measure_cold_start(
         return report
 
 
-class _Stamps:
+class Stamps:
     """What the child writes (absolute ``time.time()`` values)."""
 
     def __init__(self, path: Path) -> None:
@@ -103,7 +104,7 @@ def _own_peak_rss_mb() -> float | None:
     return None
 
 
-def _instrument(stamps: _Stamps) -> None:
+def instrument(stamps: Stamps) -> None:
     """Forced lengths on the seq2seq backends and a stamp on the first model call, installed
     when the pipeline first runs (its backends exist then, their models not yet loaded)."""
     from pipeline.registry import MODEL_BACKENDS
@@ -129,24 +130,3 @@ def _instrument(stamps: _Stamps) -> None:
         return run(self, *args, **kwargs)
 
     Pipeline.run = run_instrumented  # type: ignore[method-assign]
-
-
-def main(argv: list[str]) -> int:
-    """``python -m pipeline.bench.cold STAMPS BRIEF-ARGS…``: ``brief BRIEF-ARGS…``, stamped."""
-    stamps = _Stamps(Path(argv[0]))
-    from pipeline.cli.app import main as brief
-
-    stamps.mark("imports")
-    _instrument(stamps)
-    code = 0
-    try:
-        brief(argv[1:])
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    stamps.mark("done")
-    stamps.write()
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

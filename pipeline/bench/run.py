@@ -235,6 +235,7 @@ def _baselines(
     device: str,
     budget: float,
 ) -> dict[str, Any]:
+    # One call per model, each with its own settings (a length ratio; a fixed summary length).
     tr = config.stages.translate
     translate = naive_baseline(
         models.translate,

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.config import load_config
 
 EXIT_CODES = """Exit status: 0 every article briefed or deliberately skipped; 1 some articles
@@ -39,10 +40,7 @@ def batch_command(
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="TOML config (only the keys it changes).")
     ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option("--set", "-s", help="Dotted override, e.g. stages.translate.num_beams=2."),
-    ] = None,
+    set_: SetOpt = None,
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Also write OUTPUT/markdown/NAME.md.")
     ] = False,
@@ -77,6 +75,7 @@ def batch_command(
         elif not quiet and seen["n"] % 100 == 0:
             print(f"[{seen['n']}] articles written", file=sys.stderr)
 
+    # Keyword arguments, alike others (testing/builders.py) only in shape.
     options = BatchOptions(
         engine=engine,
         fmt=fmt,

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "brief" / "bench"
 
@@ -30,9 +31,7 @@ def bench(
         ),
     ] = "hf",
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config.")] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
-    ] = None,
+    set_: SetOpt = None,
     baseline_seconds: Annotated[
         float, typer.Option(help="Time spent sampling the naive baseline (0: skip it).")
     ] = 30.0,

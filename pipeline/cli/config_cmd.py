@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.cli.options import SetOpt
 from pipeline.config import dump_toml, load_config
 from pipeline.errors import BriefError, ConfigError
 
@@ -16,9 +17,7 @@ app = typer.Typer(help="Show or check a configuration.", no_args_is_help=True)
 @app.command("show")
 def show(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config.")] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
-    ] = None,
+    set_: SetOpt = None,
 ) -> None:
     """Print the filled configuration (defaults + file + overrides) as TOML."""
     cfg = load_config(config, set_ or [])

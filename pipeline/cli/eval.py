@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.config import load_config
 from pipeline.evaluation.harness import EvalResult, evaluate_summaries, evaluate_translation
 from pipeline.io import atomic_write_text
@@ -30,7 +31,6 @@ app = typer.Typer(
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", "-c", help="TOML config: the models to evaluate.")
 ]
-SetOpt = Annotated[list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")]
 DeviceOpt = Annotated[
     str | None,
     typer.Option("--device", "-d", help="auto (CUDA when present), cpu or cuda."),
@@ -101,6 +101,7 @@ def translate_command(
     finish(result, out)
 
 
+# Each command declares its options in its own signature, which is what typer reads.
 @app.command("summarise")
 def summarise_command(
     config: ConfigOpt = None,

@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.config import BriefConfig, load_config
 from pipeline.errors import ExitCode
 
@@ -84,9 +85,7 @@ def run_cmd(
     ] = False,
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="Reader's language.")] = None,
     device: Annotated[str | None, typer.Option("--device", "-d", help="auto, cpu or cuda.")] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
-    ] = None,
+    set_: SetOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and summary.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
 ) -> None:
@@ -141,9 +140,7 @@ def feed(
 def status_cmd(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config.")] = None,
     state: Annotated[Path | None, typer.Option("--state", help="SQLite state file.")] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")
-    ] = None,
+    set_: SetOpt = None,
 ) -> None:
     """Counts by status, and the articles that failed (or were given up) with their last error."""
     from pipeline.feed.report import status_lines

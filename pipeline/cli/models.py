@@ -15,6 +15,7 @@ import typer
 
 from pipeline import hub
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.config import BriefConfig, load_config
 from pipeline.errors import ConfigError, ExitCode, ModelUnavailable
 from pipeline.manifests import ModelSpec, licence_note, load_manifests, resolve_model
@@ -31,7 +32,6 @@ app = typer.Typer(
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", "-c", help="TOML config: decides the models used.")
 ]
-SetOpt = Annotated[list[str] | None, typer.Option("--set", "-s", help="Dotted override KEY=VALUE.")]
 NamesArg = Annotated[
     list[str] | None,
     typer.Argument(help="Manifest names, hub ids or directories. [default: the config's models]"),
@@ -144,6 +144,7 @@ def list_command(
 # -- pull --------------------------------------------------------------------------------------
 
 
+# Each command declares its options in its own signature, which is what typer reads.
 @app.command("pull")
 def pull_command(
     names: NamesArg = None,

@@ -14,6 +14,7 @@ from pipeline import __version__
 from pipeline.backends.cache import CachedBackend
 from pipeline.brief import RUN_FILE, run_file_text
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.options import SetOpt
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
 from pipeline.cli.progress import Progress, is_terminal
 from pipeline.cli.threads import limit_threads
@@ -21,7 +22,7 @@ from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
 from pipeline.errors import ExitCode
 from pipeline.io import atomic_write_text
-from pipeline.runner import Pipeline, articles_from_paths
+from pipeline.runner import Pipeline, articles_from_paths, unique_stems
 
 EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others
 were still briefed); 2 bad usage or configuration, or an output folder that cannot be written
@@ -44,12 +45,8 @@ def read_inputs(files: list[Path], stdin: BinaryIO | None, max_bytes: int) -> li
         raise ConfigError("`-` (standard input) can be given only once")
     stream = stdin if stdin is not None else sys.stdin.buffer
     data = stream.read(max_bytes + 1)
-    taken = {a.stem for a in articles}
-    stem, n = STDIN_STEM, 1
-    while stem in taken:
-        n += 1
-        stem = f"{STDIN_STEM}-{n}"
-    piped = Article(path="<stdin>", stem=stem, raw=data)
+    piped = Article(path="<stdin>", stem=STDIN_STEM, raw=data)
+    unique_stems([*articles, piped])  # the files keep their stems; stdin gets the next free one
     position = [str(f) for f in files].index(STDIN)
     articles.insert(position, piped)
     return articles
@@ -164,10 +161,7 @@ def run_command(
             "--device", "-d", help="auto (CUDA when present), cpu or cuda. [default: auto]"
         ),
     ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option("--set", "-s", help="Dotted override, e.g. stages.translate.num_beams=2."),
-    ] = None,
+    set_: SetOpt = None,
     force: Annotated[
         bool,
         typer.Option(

@@ -8,18 +8,28 @@ import json
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from pipeline.digest.entries import Item, load_entries
 from pipeline.io import atomic_write_text
 
 if TYPE_CHECKING:
     from pipeline.config import BriefConfig
-    from pipeline.feed.state import Item, State
 
 log = logging.getLogger(__name__)
 
 # Raise when the templates change, so that the next run rebuilds the digest.
 LAYOUT_VERSION = "1"
+
+
+class State(Protocol):
+    """What the digest asks of the feed's state (``pipeline.feed.state.State`` does it)."""
+
+    def recent_done(self, since: str | None, limit: int) -> list[Item]: ...
+
+    def meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
 
 
 def newest_first(items: list[Item], now: datetime) -> list[Item]:
@@ -50,7 +60,6 @@ def write_digest(state: State, config: BriefConfig, *, force: bool = False) -> d
     Returns:
         ``{"written": bool, "html": path, "markdown": path, "briefs": n}``.
     """
-    from pipeline.digest.entries import load_entries
     from pipeline.digest.render import render_index, render_markdown, render_page
 
     feed = config.feed

@@ -13,15 +13,25 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
-
-from pipeline.feed.state import Item
 
 log = logging.getLogger(__name__)
 
 # Real URLs percent-encode these; one that does not is refused rather than repaired.
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f\"<>\\`]")
+
+
+class Item(Protocol):
+    """What the digest reads of a briefed article in the feed's state (``pipeline.feed.state.Item``
+    has it: described here, so that the digest imports nothing from the feed, which calls it)."""
+
+    id: int
+    stem: str
+    url: str | None
+    published: str | None
+    outputs: dict[str, str]
+    done_at: str | None
 
 
 def safe_url(value: Any) -> str | None:

@@ -137,8 +137,7 @@ def evaluate_translation(
         ConfigError: No translate stage in the config.
         ModelUnavailable: The model cannot be loaded.
     """
-    if "translate" not in config.pipeline.stages:
-        raise ConfigError("pipeline.stages: `brief eval translate` needs the translate stage")
+    _needs_stage(config, "translate")
     pipeline = _pipeline_for(config, ("clean", "translate"))
     backend = pipeline.backends()["translate"]
     warnings = pipeline.licence_warnings()
@@ -154,6 +153,7 @@ def evaluate_translation(
             progress(len(hypotheses), len(segments))
     references = [s.reference for s in segments]
     scores = metrics.bleu_chrf(hypotheses, references)
+    # The one result shape of every evaluation (evaluate_summaries too), other data and metrics.
     return EvalResult(
         task="translate",
         dataset={
@@ -194,8 +194,7 @@ def evaluate_summaries(
         ConfigError: No summarise stage in the config.
         ModelUnavailable: A model cannot be loaded.
     """
-    if "summarise" not in config.pipeline.stages:
-        raise ConfigError("pipeline.stages: `brief eval summarise` needs the summarise stage")
+    _needs_stage(config, "summarise")
     pipeline = _pipeline_for(config, ("clean", "translate", "summarise"))
     warnings = pipeline.licence_warnings()
     pipeline.preflight()
@@ -245,3 +244,9 @@ def evaluate_summaries(
             for item, h in zip(items[:3], hypotheses[:3], strict=True)
         ],
     )
+
+
+def _needs_stage(config: BriefConfig, stage: str) -> None:
+    """Raises a config error when ``brief eval STAGE`` has no such stage to evaluate."""
+    if stage not in config.pipeline.stages:
+        raise ConfigError(f"pipeline.stages: `brief eval {stage}` needs the {stage} stage")

@@ -17,6 +17,8 @@ import random
 import re
 from collections.abc import Callable
 
+# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
+# perturbation applies to is still decided here.
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 
 TYPES = (
@@ -33,10 +35,6 @@ TYPES = (
     "negation_removed",
 )
 
-# The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
-# perturbation applies to is still decided here.
-_EN_WEEKDAYS, _FR_WEEKDAYS = EN_WEEKDAYS, FR_WEEKDAYS
-_EN_MONTHS, _FR_MONTHS = EN_MONTHS, FR_MONTHS
 _EN_WORDS = {
     "two": 2,
     "three": 3,
@@ -75,6 +73,7 @@ _ACRONYMS = ["WTO", "FAO", "IAEA", "OECD", "UEFA", "ESA", "FBI"]
 _AUX = re.compile(
     r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|does|did)\b(?! not\b)"
 )
+# Its own word lists, not lang/polarity.py's: not the checker whose recall they measure.
 _EN_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot)\b|n['’]t\b", re.I
 )
@@ -126,12 +125,7 @@ _DIGIT = re.compile(
 
 def digit_number(fr: str, en: str, rng: random.Random) -> str | None:
     """A number in digits (not a percentage or a clock time) gets one digit changed."""
-    digits = _fr_digits(fr)
-    found = [m for m in _DIGIT.finditer(en) if re.sub(r"\D", "", m.group(0)) in digits]
-    if not found:
-        return None
-    m = rng.choice(found)
-    return _replace(en, m, 0, _other_digit(m.group(0), rng))
+    return _change_a_digit(en, _DIGIT, 0, _fr_digits(fr), rng)
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)(\s*(?:%|per\s?cent\b))")
@@ -142,11 +136,19 @@ def percentage(fr: str, en: str, rng: random.Random) -> str | None:
     digits = _fr_digits(fr)
     if not re.search(r"%|pour\s?cent", fr):
         return None
-    found = [m for m in _PERCENT.finditer(en) if re.sub(r"\D", "", m.group(1)) in digits]
+    return _change_a_digit(en, _PERCENT, 1, digits, rng)
+
+
+def _change_a_digit(
+    en: str, pattern: re.Pattern[str], group: int, digits: set[str], rng: random.Random
+) -> str | None:
+    """One of the numbers ``pattern`` finds in ``en`` (its ``group``) whose digits the French
+    has, with one digit changed; None when there is none."""
+    found = [m for m in pattern.finditer(en) if re.sub(r"\D", "", m.group(group)) in digits]
     if not found:
         return None
     m = rng.choice(found)
-    return _replace(en, m, 1, _other_digit(m.group(1), rng))
+    return _replace(en, m, group, _other_digit(m.group(group), rng))
 
 
 _SCALE = re.compile(r"(?<=\d)(bn|m|mn)\b|\b(millions?|billions?|trillion)\b")
@@ -156,13 +158,23 @@ def scale_word(fr: str, en: str, rng: random.Random) -> str | None:
     """A scale word swapped: million ↔ billion, "$3bn" ↔ "$3m"."""
     if not re.search(r"millions?|milliards?|billions?|\d\s*(?:M|Md|Mds)\b", fr):
         return None
-    found = list(_SCALE.finditer(en))
+    picked = _pick(_SCALE, en, rng)
+    if picked is None:
+        return None
+    m, group = picked
+    return _replace(en, m, group, _SCALE_SWAP[m.group(group).lower()])
+
+
+def _pick(
+    pattern: re.Pattern[str], en: str, rng: random.Random
+) -> tuple[re.Match[str], int] | None:
+    """One of the matches of a two-group ``pattern`` in ``en``, at random, with the group that
+    matched; None when there is none."""
+    found = list(pattern.finditer(en))
     if not found:
         return None
     m = rng.choice(found)
-    group = 1 if m.group(1) else 2
-    word = m.group(group)
-    return _replace(en, m, group, _SCALE_SWAP[word.lower()])
+    return m, 1 if m.group(1) else 2
 
 
 _WORDS = re.compile(r"\b(" + "|".join(_EN_WORDS) + r")\b", re.I)
@@ -204,7 +216,7 @@ def _swap_name(
 
 def weekday(fr: str, en: str, rng: random.Random) -> str | None:
     """A weekday replaced by another ("Thursday" → "Monday")."""
-    return _swap_name(fr, en, rng, _EN_WEEKDAYS, _FR_WEEKDAYS, lambda m: True)
+    return _swap_name(fr, en, rng, EN_WEEKDAYS, FR_WEEKDAYS, lambda m: True)
 
 
 def _month_alone(en: str) -> Callable[[re.Match[str]], bool]:
@@ -220,7 +232,7 @@ def _month_alone(en: str) -> Callable[[re.Match[str]], bool]:
 
 def month(fr: str, en: str, rng: random.Random) -> str | None:
     """A month with no day or year beside it replaced by another ("in March" → "in June")."""
-    return _swap_name(fr, en, rng, _EN_MONTHS, _FR_MONTHS, _month_alone(en))
+    return _swap_name(fr, en, rng, EN_MONTHS, FR_MONTHS, _month_alone(en))
 
 
 _CLOCK = re.compile(
@@ -229,15 +241,15 @@ _CLOCK = re.compile(
 )
 
 
+# The steps of every perturbation, as scale_word's: what is found and put in its place differ.
 def clock_time(fr: str, en: str, rng: random.Random) -> str | None:
     """A clock time's hour changed ("9 a.m." → "10 a.m.", "21:30" → "22:30")."""
     if not re.search(r"\d\s*h\b|\dh\d|\d\s*heures?\b", fr):
         return None
-    found = list(_CLOCK.finditer(en))
-    if not found:
+    picked = _pick(_CLOCK, en, rng)
+    if picked is None:
         return None
-    m = rng.choice(found)
-    group = 1 if m.group(1) else 2
+    m, group = picked
     hour = int(m.group(group))
     return _replace(en, m, group, str(hour % 12 + 1 if hour != 12 else 1))
 
@@ -249,7 +261,7 @@ _SENTENCE_START = re.compile(r"(?:^|(?<!\bM)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?:;\"�
 def name(fr: str, en: str, rng: random.Random) -> str | None:
     """A capitalised name that the French writes the same, mid-sentence in both, replaced by
     a name from neither ("Florez" → "Okonkwo"). Months and weekdays are left to their types."""
-    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+    calendar = set(EN_WEEKDAYS) | set(EN_MONTHS)
     found = []
     for m in _CAPITALISED.finditer(en):
         word = m.group(0)
@@ -356,7 +368,7 @@ _MOVABLE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|" + _CAPITALISED.patt
 def summary_move(en: str, others: list[str], rng: random.Random) -> str | None:
     """A number or name of ``en`` replaced by one that another sentence of the same article
     states (about another subject): ``None`` when there is none to take."""
-    calendar = set(_EN_WEEKDAYS) | set(_EN_MONTHS)
+    calendar = set(EN_WEEKDAYS) | set(EN_MONTHS)
 
     def items(text: str) -> list[re.Match[str]]:
         return [

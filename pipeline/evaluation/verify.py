@@ -89,14 +89,27 @@ def signature(seed: int) -> str:
     a hash of the code of the checks, the language layer and the perturbations, and of the
     lists of the reference's own errors (two results with the same signature came from the same
     code and lists)."""
+    from pipeline.backends.spacy_fr import DEFAULT_MODEL
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
-    spacy = spacy_signature(checks.SPACY_MODEL)
+    spacy = spacy_signature(DEFAULT_MODEL)
     from pipeline.lang import lexicon, names, polarity
     from pipeline.text import consistency, numbers, support
+    from pipeline.verify import dates
     from pipeline.verify import names as name_check
 
-    modules = (checks, name_check, lexicon, names, polarity, consistency, numbers, support, perturb)
+    modules = (
+        checks,
+        name_check,
+        dates,  # the date check, in text/consistency.py until it moved here
+        lexicon,
+        names,
+        polarity,
+        consistency,
+        numbers,
+        support,
+        perturb,
+    )
     hashed = "".join(inspect.getsource(m) for m in modules) + reference_errors.digest_text()
     code = hashlib.sha256(hashed.encode()).hexdigest()[:10]
     return (

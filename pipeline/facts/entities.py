@@ -25,6 +25,7 @@ _DETERMINER = re.compile(r"^(?:l[’']|le\s+|la\s+|les\s+)")
 _SUFFIX = re.compile(
     r"(?<![\s,])[\s,]+(?:Inc|Ltd|Corp|Co|SA|SAS|SE|AG|GmbH|LLC|plc|Group|Groupe)\.?$", re.IGNORECASE
 )
+# (Patterns alike others, text/furniture.py's, only in shape: each its own words.)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # Words that may join the entities making up one long name ("Ministère de l'Industrie et des
 # Technologies de l'Information").

@@ -63,7 +63,7 @@ def salience(draft: Draft, article: Article) -> float:
     score = PRIORS.get(draft.fact.type, 0.0)
     for mention in draft.mentions:
         score += 1.0 + EARLY_BONUS * (1.0 - mention.sentence / total)
-    if _in_text(draft, article.title_fr or "", article.title_en or ""):
+    if _in_text(draft, article.title("fr") or "", article.title("en") or ""):
         score += TITLE_BONUS
     summary_fr = " ".join(s.text for s in article.summary_fr)
     summary_en = " ".join(s.text for s in article.summary_en)

@@ -15,20 +15,19 @@ need the lock.
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import StateBusy, StateError
+from pipeline.io import run_lock as hold_lock
 
 STATUSES = ("new", "done", "failed", "skipped")
 SCHEMA_VERSION = 1
@@ -110,29 +109,18 @@ class Item:
         return dict(self.__dict__)
 
 
-@contextmanager
-def run_lock(state_path: str | Path) -> Iterator[Path]:
-    """Holds ``<state>.lock`` for the length of a run; the kernel frees it if the run dies.
+def run_lock(state_path: str | Path) -> AbstractContextManager[Path]:
+    """Holds ``<state>.lock`` for the length of a run (:func:`pipeline.io.run_lock`).
 
     Raises:
         StateBusy: When another run holds it.
     """
     lock_path = Path(f"{state_path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StateBusy(
-                f"another `brief feed` run is using {state_path} (lock {lock_path}); "
-                "try again when it has finished"
-            ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        yield lock_path
-    finally:
-        os.close(fd)  # closing releases the lock
+    busy = StateBusy(
+        f"another `brief feed` run is using {state_path} (lock {lock_path}); "
+        "try again when it has finished"
+    )
+    return hold_lock(lock_path, busy)
 
 
 class State:
@@ -188,6 +176,7 @@ class State:
             raise
         self.db.execute("COMMIT")
 
+    # (A signature alike others, feed/network.py's, only in shape.)
     def see(
         self,
         key: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 FR_MONTHS = [
@@ -99,10 +100,7 @@ def calendar_fr(text: str) -> list[tuple[int, str, int]]:
             )
         ):
             continue
-        if word in FR_MONTHS:
-            out.append((FR_MONTHS.index(word) + 1, m.group(0), m.start()))
-        else:
-            out.append((101 + FR_WEEKDAYS.index(word), m.group(0), m.start()))
+        out.append((_key(word, FR_MONTHS, FR_WEEKDAYS), m.group(0), m.start()))
     return out
 
 
@@ -122,8 +120,10 @@ def calendar_en(text: str) -> list[tuple[int, str, int]]:
             word[0].islower() or (key == "may" and not text[: m.start()].strip())
         ):
             continue
-        if key in lowered:
-            out.append((lowered.index(key) + 1, m.group(0), m.start()))
-        else:
-            out.append((101 + days.index(key), m.group(0), m.start()))
+        out.append((_key(key, lowered, days), m.group(0), m.start()))
     return out
+
+
+def _key(word: str, months: Sequence[str], weekdays: Sequence[str]) -> int:
+    """The key both languages share: 1–12 for a month, 101–107 for a weekday."""
+    return months.index(word) + 1 if word in months else 101 + weekdays.index(word)

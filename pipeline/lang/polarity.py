@@ -58,6 +58,7 @@ _FR_ALONE = re.compile(
     re.IGNORECASE,
 )
 # An opening quote mark ("il n'y a désormais \"plus de différence") does not end the clause.
+# (Patterns alike others, text/furniture.py's, only in shape: each its own words.)
 _CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"

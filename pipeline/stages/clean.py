@@ -51,12 +51,13 @@ class CleanStage(Stage):
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.config = config.stages.clean
+        self.spacy_model = config.language.spacy_model  # the shared table
 
     def warm_up(self) -> None:
         if self.config.segmenter == "spacy":
             from pipeline.backends.spacy_fr import SpacyFrench
 
-            SpacyFrench().nlp()
+            SpacyFrench(self.spacy_model).nlp()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         for article in articles:
@@ -271,7 +272,7 @@ class CleanStage(Stage):
             for index, block in enumerate(blocks)
         ]
         body = [b.text for b, kind in zip(blocks, kinds, strict=True) if kind != "heading"]
-        split = iter(split_french_many(body, self.config.segmenter))
+        split = iter(split_french_many(body, self.config.segmenter, self.spacy_model))
         for index, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
             parts = [block.text] if kind == "heading" else next(split)
             para = Paragraph(index=index, kind=kind)

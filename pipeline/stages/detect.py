@@ -32,6 +32,7 @@ TARGET = "en"
 _SAMPLE_CHARS = 10_000
 
 
+# The declarations every stage makes (stages/base.py): alike in shape, each its own fields.
 class DetectStage(Stage):
     """Sets ``article.lang`` (or skips the article) and marks English sentences."""
 
@@ -42,8 +43,9 @@ class DetectStage(Stage):
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         self.config = config.stages.detect
-        check_codes(self.config.languages, "stages.detect.languages")
-        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *self.config.languages]))
+        languages = config.language.languages  # the shared table
+        check_codes(languages, "language.languages")
+        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *languages]))
         fast = self.config.mode == "fast"
         # Fast: a whole article tells its language on trigrams alone (lingua's low-accuracy
         # mode), and the only question about a sentence is French or English: the full models

@@ -34,7 +34,8 @@ class FactsStage(Stage):
 
     def __init__(self, config: BriefConfig, runtime: Runtime | None = None) -> None:
         self.config = config.stages.facts
-        self.backend = SpacyFrench(self.config.model)
+        self.spacy_model = config.language.spacy_model  # the shared table
+        self.backend = SpacyFrench(self.spacy_model)
 
     def backends(self) -> dict[str, Any]:
         return {"facts": self.backend}
@@ -49,7 +50,7 @@ class FactsStage(Stage):
         # Sentences the translate stage's name check analysed are not analysed again.
         sentences = [s for a in live for s in a.sentences]
         analyses = analyse_sentences(
-            self.config.model, sentences, self.config.batch_size, MAX_SENTENCE_CHARS
+            self.spacy_model, sentences, self.config.batch_size, MAX_SENTENCE_CHARS
         )
         start = 0
         for article in live:

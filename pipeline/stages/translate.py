@@ -78,6 +78,7 @@ class _Job:
     tokens: int = 0
 
 
+# The declarations every stage makes (stages/base.py): alike in shape, each its own fields.
 class TranslateStage(Stage):
     """Fills ``sentence.en`` for every sentence and ``title_en``, with flags and warnings."""
 

@@ -8,9 +8,10 @@
    ``brief verify`` words them (:func:`pipeline.verify.checks.describe`).
 2. Each summary sentence, against its own source sentences (its provenance): ``unsourced`` when
    it has none; ``unsupported_number|date|name|polarity`` for what they do not state.
-3. An untitled article gets the first unflagged summary sentence as its title, in both
-   languages (``title_origin = "summary"``), else its lead sentence (``"lead"``): the title
-   waits for the checks so that it never carries a flagged claim.
+3. An untitled article is titled with its first unflagged summary sentence, in both languages
+   (``title_origin = "summary"``), else its lead sentence (``"lead"``): the title waits for the
+   checks so that it never carries a flagged claim. This stage only says which;
+   :meth:`pipeline.document.Article.title` reads the title from that sentence.
 
 CPU only, so it is ``parallel``: with ``run.workers`` it runs in the worker processes.
 """
@@ -25,7 +26,6 @@ from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 from pipeline.verify.checks import Flag, Verifier, describe
 
-_TITLE_WORDS = 20
 _SENTENCE_FLAGS = {
     "number": "number_mismatch",
     "date": "date_mismatch",
@@ -40,26 +40,27 @@ class VerifyStage(Stage):
 
     name = "verify"
     requires = ("sentences.en",)
-    provides = ("sentences.flags", "summary_en.flags", "summary_fr.flags", "title_en")
+    provides = ("sentences.flags", "summary_en.flags", "summary_fr.flags", "title_origin")
     parallel = True
 
     def __init__(self, config: BriefConfig, runtime: Runtime) -> None:
         cfg = config.stages.verify
         self.config = cfg
-        self.verifier = Verifier(cfg.model, cfg.numbers, cfg.names, cfg.polarity)
+        self.spacy_model = config.language.spacy_model  # the shared table
+        self.verifier = Verifier(self.spacy_model, cfg.numbers, cfg.names, cfg.polarity)
 
     def backends(self) -> dict[str, Any]:
         if not self.config.names:
             return {}
         from pipeline.backends.spacy_fr import SpacyFrench
 
-        return {"verify.spacy": SpacyFrench(self.config.model)}
+        return {"verify.spacy": SpacyFrench(self.spacy_model)}
 
     def warm_up(self) -> None:
         if self.config.names:
             from pipeline.backends.spacy_fr import SpacyFrench
 
-            SpacyFrench(self.config.model).nlp()
+            SpacyFrench(self.spacy_model).nlp()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         live = [a for a in articles if a.active]
@@ -69,8 +70,8 @@ class VerifyStage(Stage):
                 if article.summary_en or article.summary_fr:
                     self._check_summary(article)
         for article in live:
-            if article.summary_en or article.summary_fr:
-                _fill_title(article)
+            if not article.title_fr and (article.summary_en or article.summary_fr):
+                article.title_origin = _title_origin(article)
         return articles
 
     def _check_translations(self, articles: list[Article]) -> None:
@@ -87,7 +88,7 @@ class VerifyStage(Stage):
             from pipeline.facts.analysis import analyse_sentences
 
             # Kept on the sentences: the facts stage, next, reads the same analysis.
-            analyses = analyse_sentences(self.config.model, [s for _, s in checked])
+            analyses = analyse_sentences(self.spacy_model, [s for _, s in checked])
         for (article, sentence), analysis in zip(checked, analyses, strict=True):
             flags = self.verifier.translation(sentence.fr, sentence.en or "", analysis)
             for kind in dict.fromkeys(f.kind for f in flags):
@@ -152,28 +153,11 @@ def _unsupported(
         )
 
 
-def _fill_title(article: Article) -> None:
-    """Gives an untitled article a title in both languages (see the module docstring)."""
-    if article.title_fr:
-        return
-    picks = {}
-    for lang, summary in (("en", article.summary_en), ("fr", article.summary_fr)):
-        picks[lang] = next((s.text for s in summary if not s.flags), None)
-    if picks["en"] and picks["fr"]:
-        article.title_origin = "summary"
-    else:
-        lead = article.body()[0]
-        picks = {"en": lead.en, "fr": lead.fr}
-        article.title_origin = "lead"
-    article.title_en = _shorten(picks["en"])
-    article.title_fr = _shorten(picks["fr"])
-
-
-def _shorten(text: str | None) -> str | None:
-    """A sentence cut to a title's length, without its final full stop."""
-    if not text:
-        return None
-    words = text.split()
-    if len(words) > _TITLE_WORDS:
-        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
-    return " ".join(words).rstrip(".")
+def _title_origin(article: Article) -> str:
+    """Where an untitled article's title comes from: ``"summary"`` when both summaries have an
+    unflagged sentence, else ``"lead"`` (see the module docstring)."""
+    firsts = [
+        next((s.text for s in summary if not s.flags), None)
+        for summary in (article.summary_en, article.summary_fr)
+    ]
+    return "summary" if all(firsts) else "lead"

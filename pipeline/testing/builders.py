@@ -264,6 +264,7 @@ def build_bart(
         **{k: v for k, v in architecture.items() if k not in _SPECIAL_IDS},
     }
     size = max(len(vocab), int(fields.pop("vocab_size", 0)))
+    # BART's own special ids and defaults: alike build_marian's Marian ones only in shape.
     config = BartConfig(
         **fields,
         vocab_size=size,

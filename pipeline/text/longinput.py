@@ -22,11 +22,6 @@ _LEVELS = [
 ]
 
 
-def word_counter(texts: list[str]) -> list[int]:
-    """A stand-in token count for backends without a tokenizer: words, plus an end token."""
-    return [len(t.split()) + 1 for t in texts]
-
-
 class _Splitter:
     def __init__(self, count: Counter, limit: int) -> None:
         self.count = count
@@ -98,7 +93,7 @@ def split_long(text: str, count: Counter, limit: int) -> list[str]:
     Args:
         text: One sentence (or any text).
         count: Token counts of a list of texts, special tokens included (the backend's
-            ``count_tokens``, or :func:`word_counter`).
+            ``count_tokens``; a stand-in backend counts words).
         limit: The model's input limit, in tokens.
 
     Returns:

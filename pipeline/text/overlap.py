@@ -17,8 +17,7 @@ from pipeline.text.numbers import (
     Quantity,
     number_words_en,
     number_words_fr,
-    quantities_en,
-    quantities_fr,
+    numbers_in,
 )
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -138,9 +137,7 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     Cached: the translation check, the summary's source alignment and its support check all
     read the numbers of the same sentences.
     """
-    if lang == "fr":
-        return (*quantities_fr(text), *number_words_fr(text))
-    return (*quantities_en(text), *number_words_en(text))
+    return tuple(numbers_in(text, lang))
 
 
 def _number_keys(q: Quantity) -> set[str]:

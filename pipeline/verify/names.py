@@ -16,6 +16,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
 from pipeline.lang.names import KNOWN, common_french, english_forms
 
@@ -36,8 +37,9 @@ _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
 
 
-def name_words(text: str, analysis: Any) -> list[str]:
-    """The words of a French sentence that name something, in order, without repeats."""
+def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str]:
+    """The words of a French sentence that name something, in order, without repeats (``model``:
+    the spaCy package whose word lists tell a common word, the one that analysed it)."""
     if analysis is None or not analysis.tokens:
         return []
     inside = {}
@@ -65,7 +67,7 @@ def name_words(text: str, analysis: Any) -> list[str]:
         key = fold(word)
         if key in _NOT_NAMES or key in _CALENDAR or word in out:
             continue
-        if not acronym and common_french(word) and fold(word) not in KNOWN:
+        if not acronym and common_french(word, model) and fold(word) not in KNOWN:
             continue  # "Banque", "Parti": translated with the name, no way to check them here
         if _ROMAN_ORDINAL.match(word):
             continue  # "IIIe République" ↔ "Third Republic"
@@ -119,9 +121,11 @@ class EnglishNames:
         return any(SequenceMatcher(None, key, w).ratio() >= _FUZZY for w in self.capitalised)
 
 
-def missing_name_words(french: str, english: str, analysis: Any) -> list[str]:
-    """The French name words that ``english`` does not keep."""
-    words = name_words(french, analysis)
+def missing_name_words(
+    french: str, english: str, analysis: Any, model: str = DEFAULT_MODEL
+) -> list[str]:
+    """The French name words that ``english`` does not keep (``model``: see :func:`name_words`)."""
+    words = name_words(french, analysis, model)
     if not words:
         return []
     target = EnglishNames(english)

@@ -36,8 +36,8 @@ def test_confidence_of_french() -> None:
 
 
 def test_unknown_codes_name_the_config_path() -> None:
-    with pytest.raises(ConfigError, match=r"stages\.detect\.languages: unknown language code 'xx'"):
-        check_codes(["fr", "xx"], "stages.detect.languages")
+    with pytest.raises(ConfigError, match=r"language\.languages: unknown language code 'xx'"):
+        check_codes(["fr", "xx"], "language.languages")
 
 
 @pytest.mark.parametrize(("code", "name"), [("de", "German"), (None, "unknown"), ("xx", "xx")])

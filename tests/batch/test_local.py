@@ -186,7 +186,7 @@ def test_cli_exit_codes(articles_dir: Path, fake_overrides: list[str], tmp_path:
 def test_a_model_that_cannot_load_stops_the_run_with_exit_3(
     articles_dir: Path, tmp_path: Path
 ) -> None:
-    config = load_config(None, [*FAKE_OVERRIDES, 'stages.facts.model="fr_core_news_absent"'])
+    config = load_config(None, [*FAKE_OVERRIDES, 'language.spacy_model="fr_core_news_absent"'])
     with pytest.raises(ModelUnavailable, match="fr_core_news_absent") as caught:
         run_batch(str(articles_dir), tmp_path / "b", config)
     assert caught.value.exit_code == 3

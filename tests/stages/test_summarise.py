@@ -265,10 +265,11 @@ def test_an_untitled_article_gets_a_title_in_both_languages(
     summary: str, origin: str, title_en: str
 ) -> None:
     (article,) = make_stage(summary=summary).pipe([make_article(title=None)])
-    assert (article.title_origin, article.title_en) == (origin, title_en)
-    assert article.title_fr == FRENCH_OF[title_en + "."].rstrip(".")
+    assert (article.title_origin, article.title("en")) == (origin, title_en)
+    assert article.title("fr") == FRENCH_OF[title_en + "."].rstrip(".")
+    assert (article.title_en, article.title_fr) == (None, None)  # the input has none
     md = to_markdown(article, "en")
-    assert md.startswith(f"# {title_en}\n*{article.title_fr}*\n")
+    assert md.startswith(f"# {title_en}\n*{article.title('fr')}*\n")
     assert "the article has none" in md
     assert to_dict(article, "en")["title"]["origin"] == origin
 
@@ -276,6 +277,7 @@ def test_an_untitled_article_gets_a_title_in_both_languages(
 def test_an_article_with_a_title_keeps_it() -> None:
     (article,) = make_stage(summary="The firm raised $7.7 billion.").pipe([make_article()])
     assert (article.title_fr, article.title_en) == TITLE
+    assert (article.title("fr"), article.title("en"), article.title_origin) == (*TITLE, None)
     assert to_dict(article, "en")["title"]["origin"] == "article"
 
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.consistency import missing_dates, missing_numbers
+from pipeline.text.consistency import missing_numbers
+from pipeline.verify.dates import missing_dates
 
 
 @pytest.mark.parametrize(

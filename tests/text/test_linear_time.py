@@ -23,6 +23,8 @@ import pytest
 import pipeline.facts
 import pipeline.stages
 import pipeline.text
+import pipeline.verify
+from pipeline.backends.identity import word_counter
 from pipeline.budget import time_budget
 from pipeline.config import GuardConfig
 from pipeline.errors import ArticleTimeout
@@ -43,6 +45,7 @@ from pipeline.text import (
     segment_spacy,
     support,
 )
+from pipeline.verify import dates as dates_check
 
 
 def _unit(piece: str) -> Callable[[int], str]:
@@ -102,9 +105,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Every compiled pattern held by a module of the text, facts and stage packages."""
+    """Every compiled pattern held by a module of the text, facts, stage and verify packages."""
     found: dict[int, tuple[str, re.Pattern[str]]] = {}
-    for package in (pipeline.text, pipeline.facts, pipeline.stages):
+    for package in (pipeline.text, pipeline.facts, pipeline.stages, pipeline.verify):
         for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             module = importlib.import_module(info.name)
             for name, value in vars(module).items():
@@ -192,13 +195,13 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "furniture title_like_text": furniture.title_like_text,
     "guards problems": lambda t: guards.problems(t, t, GUARD),
     "missing_numbers": lambda t: consistency.missing_numbers(t, t[::-1]),
-    "missing_dates": lambda t: consistency.missing_dates(t, t),
+    "missing_dates": lambda t: dates_check.missing_dates(t, t),
     "quantities_fr": lambda t: numbers.quantities_fr(t, words=True),
     "quantities_en": lambda t: numbers.quantities_en(t, words=True),
     "overlap features": lambda t: overlap.features(t, "en"),
     "overlap source_keys": lambda t: overlap.source_keys(t, "fr", t, "en"),
     "support": lambda t: support.SourceEvidence([t], "en", [t]).unsupported(t[::-1]),
-    "split_long": lambda t: longinput.split_long(t, longinput.word_counter, 50),
+    "split_long": lambda t: longinput.split_long(t, word_counter, 50),
     "date_mentions": lambda t: dates.date_mentions(t, 0),
     "surface find": lambda t: surface.find("zz", t),
     "drop_overlaps": lambda t: drop_overlaps(dates.date_mentions(t, 0)),

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.longinput import split_long, word_counter
+from pipeline.backends.identity import word_counter
+from pipeline.text.longinput import split_long
 
 LONG = (
     "Le premier point, qui est long, concerne le budget ; le second : les impôts "

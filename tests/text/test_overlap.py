@@ -61,3 +61,40 @@ def test_best_sources_is_empty_when_nothing_is_shared() -> None:
 )
 def test_similarity_spots_near_duplicates(a: str, b: str, duplicate: bool) -> None:
     assert (similarity(a, b) >= 0.8) is duplicate
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Trois millions de personnes et 7,7 milliards de dollars, la moitié en 2019.", "fr"),
+        ("Les 1 500 salariés, vingt-cinq sites, 3 % de hausse à 15 heures.", "fr"),
+        ("Three million people and $7.7 billion, half of it in 2019.", "en"),
+        ("A dozen firms, twenty-five sites, 1,500 staff and a 3% rise.", "en"),
+    ],
+)
+def test_the_numbers_of_a_text_are_read_in_one_scan(
+    text: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.text import numbers, overlap
+
+    expected = (
+        numbers.quantities_fr(text) + numbers.number_words_fr(text)
+        if lang == "fr"
+        else numbers.quantities_en(text) + numbers.number_words_en(text)
+    )
+    scans = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text: str):
+            scans.append(text)
+            return self.pattern.finditer(text)
+
+    prefix = "_FR" if lang == "fr" else "_EN"
+    for name in (f"{prefix}_QUANTITY", f"{prefix}_QUANTITY_WORDS"):
+        monkeypatch.setattr(numbers, name, Counting(getattr(numbers, name)))
+    overlap.quantities.cache_clear()
+    assert list(overlap.quantities(text, lang)) == expected
+    assert len(scans) == 1

@@ -260,3 +260,22 @@ def test_summary_sentences_are_checked_against_their_own_sources(
     sources_fr = ["Les ventes de Peugeot ont augmenté de 12,3 millions d'euros."]
     sources_en = ["Peugeot's sales rose by 12.3 million euros."]
     assert bool(verifier.summary(summary, sources_fr, sources_en)) is flagged
+
+
+def test_the_name_check_reads_the_word_lists_of_the_configured_spacy_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """language.spacy_model reaches every use of spaCy, the common-word lists included."""
+    from pipeline.verify import names
+
+    asked: list[str] = []
+
+    def common_french(word: str, model: str = "never the default") -> bool:
+        asked.append(model)
+        return False
+
+    monkeypatch.setattr(names, "common_french", common_french)
+    fr = "La Banque de France a prêté à Renault."
+    (analysis,) = Verifier().analyse([fr])
+    Verifier("fr_core_news_other").translation(fr, "The Bank lent to Renault.", analysis)
+    assert asked and set(asked) == {"fr_core_news_other"}
