@@ -3,7 +3,7 @@
 # image has torch and transformers but not every dependency: the few pure-Python ones travel as
 # wheels in .whl/ (see README, "Speed"). spaCy (segmentation, names, facts) and lingua (language
 # detection) are too large to carry, so this run uses the rules segmenter and leaves out the
-# detect and facts stages and the name check; their CPU cost is measured by the CPU benchmark.
+# detect, verify and facts stages; their CPU cost is measured by the CPU benchmark.
 set -uo pipefail
 python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
   --target /tmp/site .whl/*.whl || exit 1
@@ -15,7 +15,7 @@ python3 -c "import torch, transformers; print('torch', torch.__version__, 'trans
 transformers.__version__, 'cuda', torch.cuda.is_available())"
 common=(--device cuda -c configs/gpu.toml
   --set 'pipeline.stages=["clean","translate","summarise","write"]'
-  --set stages.clean.segmenter=rules --set stages.translate.check_names=false
+  --set stages.clean.segmenter=rules
   --cache /tmp/bench)
 echo "== 50 articles (smoke, models built)"
 timeout 200 python3 -m pipeline bench -n "${SMOKE:-50}" "${common[@]}" --baseline-seconds 5 \
