@@ -80,11 +80,24 @@ def signature(seed: int) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(checks.SPACY_MODEL)
-    from pipeline.lang import lexicon, names, polarity
+    from pipeline.lang import generic, lexicon, names, polarity
     from pipeline.text import consistency, numbers, support
+    from pipeline.verify import extra_names
     from pipeline.verify import names as name_check
 
-    modules = (checks, name_check, lexicon, names, polarity, consistency, numbers, support, perturb)
+    modules = (
+        checks,
+        name_check,
+        extra_names,
+        generic,
+        lexicon,
+        names,
+        polarity,
+        consistency,
+        numbers,
+        support,
+        perturb,
+    )
     code = hashlib.sha256("".join(inspect.getsource(m) for m in modules).encode()).hexdigest()[:10]
     return (
         f"brief:{__version__}|eval:verify|data:newstest2014-fr-en|seed:{seed}|"
