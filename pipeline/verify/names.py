@@ -7,7 +7,10 @@ usually a common word). The English keeps the word when it has it (accents and c
 word that starts the same way ("Sénat" ↔ "Senate", "Genève" ↔ "Geneva"), one of its known English
 forms (:mod:`pipeline.lang.names`: "Pékin" ↔ "Beijing", "Allemagne" ↔ "Germany"), or, for an
 acronym, the same letters in any order or as the initials of a name ("OTAN" ↔ "NATO", "PS" ↔
-"Socialist Party").
+"Socialist Party"). A first name dropped before a surname kept is not missing.
+
+The other direction, English names that the French does not have, is
+:mod:`pipeline.verify.extra_names`.
 """
 
 from __future__ import annotations
@@ -161,7 +164,7 @@ _PARTICLE_END = re.compile(r"(?i)(?<!\w)(?:de|van|von|da|di|del|le|la)\s+$")
 
 def _dropped(surname: str, english: str) -> bool:
     """Whether the English names ``surname`` with no other first name before it ("Nora",
-    "de Villiers", "Lance Corporal Bert Paquet" aside: a title may stand there)."""
+    "de Villiers", "Corporal Hawkins": a title may stand there)."""
     found = False
     for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", english):
         found = True
