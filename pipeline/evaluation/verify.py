@@ -93,15 +93,17 @@ def signature(seed: int) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import lexicon, names, polarity
+    from pipeline.lang import generic, lexicon, names, polarity
     from pipeline.text import consistency, numbers, support
-    from pipeline.verify import dates
+    from pipeline.verify import dates, extra_names
     from pipeline.verify import names as name_check
 
     modules = (
         checks,
         name_check,
         dates,  # the date check, in text/consistency.py until it moved here
+        extra_names,
+        generic,
         lexicon,
         names,
         polarity,

@@ -9,6 +9,7 @@ with Babel.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,7 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "benoit": ("Benedict",),
     "jean": ("John",),
     "senat": ("Senate",),
-    "etats": ("States", "US", "U.S."),
+    "etats": ("States", "US", "U.S.", "USA"),
     "otan": ("NATO",),
     "turquie": ("Turkey", "Turkish"),
     "tchecoslovaquie": ("Czechoslovakia",),
@@ -96,6 +97,10 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "allemagne": ("Germany", "German"),
     "angleterre": ("England",),
     "irlande": ("Ireland",),
+    "royaume": ("Kingdom", "UK", "Britain", "British"),
+    "britannique": ("British", "Britain", "UK"),
+    "americain": ("American", "US", "U.S.", "America"),
+    "europeen": ("European", "EU"),
 }
 
 
@@ -119,6 +124,53 @@ def _cldr() -> dict[str, frozenset[str]]:
         for word in city.replace("-", " ").split():
             out.setdefault(fold(word), set()).update(english.replace("_", " ").split())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, frozenset[str]]:
+    """Folded French language names → their English names (CLDR, through Babel): "français" →
+    "French", "allemand" → "German". English uses them as nationalities too ("the French
+    government" ↔ "le gouvernement français")."""
+    from babel import Locale
+
+    fr, en = Locale("fr"), Locale("en")
+    out: dict[str, set[str]] = {}
+    for code, name in fr.languages.items():
+        english = en.languages.get(code)
+        if english:
+            for word in name.replace("-", " ").split():
+                out.setdefault(fold(word), set()).update(english.replace("-", " ").split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _stem(word: str) -> str:
+    """The first four letters of a folded word: enough to tie a country to its people and its
+    inflections ("Irak" ↔ "irakien", "Allemagne" ↔ "allemande", "Iraq" ↔ "Iraqi")."""
+    return word[:4]
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> dict[str, frozenset[str]]:
+    """Stem of a folded English word → stems of the folded French words it may translate: the
+    reverse of :data:`KNOWN`, of CLDR's countries and cities, and of its language names."""
+    out: dict[str, set[str]] = {}
+    tables = [{k: frozenset(v) for k, v in KNOWN.items()}, _cldr(), _languages()]
+    for table in tables:
+        for french, englishes in table.items():
+            french = re.sub(r"^[dl]['’]", "", french)
+            if table is not tables[0] and len(french) < 4:
+                continue  # "de", "du" from "Îles de la Madeleine"; KNOWN keeps "ue", "ps"
+            for english in englishes:
+                for word in english.replace(".", "").split():
+                    out.setdefault(_stem(fold(word)), set()).add(_stem(french))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def french_counterparts(word: str) -> frozenset[str]:
+    """Stems (four folded letters) of the French words an English name word may translate:
+    ``"Germans"`` → ``{"alle", "germ"…}``, ``"Beijing"`` → ``{"peki"}``; a French word that
+    starts with one of them is the English word's counterpart."""
+    return _english_index().get(_stem(fold(word)), frozenset())
 
 
 def english_forms(word: str) -> frozenset[str]:

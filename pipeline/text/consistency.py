@@ -67,6 +67,11 @@ def _implicit_en(english: str) -> list[Quantity]:
                 continue
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    # "quinze jours" ↔ "a fortnight" (and "15 jours" as often means two weeks).
+    for m in re.finditer(r"\bfortnights?\b", english, re.IGNORECASE):
+        out += [
+            Quantity("number", m.group(0), v, v, None, m.span(), written=True) for v in (14, 15)
+        ]
     return out
 
 
@@ -115,12 +120,20 @@ _EN_CLOCK = re.compile(
 )
 
 
+_EN_DURATION = re.compile(
+    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b", re.I
+)
+
+
 def _en_clocks(english: str) -> set[tuple[int, int]]:
     out = set()
     for m in _EN_CLOCK.finditer(english):
         hour = int(m.group(1) or m.group(4))
         minute = int(m.group(2) or m.group(5) or 0)
         out.add((hour % 12, minute))
+    # A duration that the French writes as a time ("le film dure 2h45" ↔ "2 hours 45 minutes").
+    for m in _EN_DURATION.finditer(english):
+        out.add((int(m.group(1)) % 12, int(m.group(2))))
     if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out
@@ -157,7 +170,12 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     """ "millions"/"milliards" that no number comes with ("des centaines de millions") and that
     the English gives at no scale of the same size."""
     bare = []
+    written = None
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
+        if written is None:  # "sept milliards de dollars": checked as a number
+            written = [q.span for q in quantities_fr(french, words=True) if q.written]
+        if any(a <= m.start() < b for a, b in written):
+            continue
         before = french[: m.start()].rstrip()
         if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
             r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", french[: m.start()]

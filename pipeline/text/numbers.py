@@ -28,7 +28,11 @@ _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 _FR_NUM = (
     rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!\d|,\d)|\d+(?:,\d+)?"
 )
-_EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as British and SI style allow ("£38 000 million").
+_EN_NUM = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
 
 _FR_SCALES = {
     "mille": 1e3,
@@ -148,8 +152,8 @@ def parse_french_number(text: str) -> float:
 
 
 def parse_english_number(text: str) -> float:
-    """``"1,500"`` → 1500.0, ``"7.7"`` → 7.7."""
-    return float(text.replace(",", ""))
+    """``"1,500"`` → 1500.0, ``"1 500"`` → 1500.0, ``"7.7"`` → 7.7."""
+    return float(re.sub(rf"[,{_SPACES}]", "", text))
 
 
 def _glued(text: str, start: int, num_end: int, end: int) -> bool:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
-from pipeline.lang.lexicon import FR_MONTHS, FR_WEEKDAYS, calendar_en, calendar_fr
+from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.dates import missing_dates
+from pipeline.verify.extra_names import extra_name_words
 from pipeline.verify.names import missing_name_words
 
 
@@ -73,7 +74,9 @@ class Verifier:
             flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
-            flags += [Flag("name", m) for m in missing_name_words(fr, en, analysis, self.model)]
+            flags += name_flags(
+                missing_name_words(fr, en, analysis, self.model), extra_name_words(fr, en)
+            )
         polarity = polarity_mismatch(fr, en) if self.polarity else None
         if polarity:
             flags.append(Flag("polarity", *polarity))
@@ -98,26 +101,32 @@ class Verifier:
         return [Flag(u.kind, u.text, None) for u in evidence.unsupported(text)]
 
 
-_FR_DATE_AFTER = re.compile(
-    rf"\s+\d{{1,2}}(?:er)?\s+({'|'.join(FR_MONTHS)})(?![\w-])", re.IGNORECASE
-)
-_FR_NIGHT_FROM = re.compile(
-    rf"\bnuit\s+(?:de|du)\s+({'|'.join(FR_WEEKDAYS)})\s+(?:à|au)\s+$", re.IGNORECASE
-)
+def name_flags(missing: list[str], extra: list[str]) -> list[Flag]:
+    """French name words the English lost, each paired in order with a name word the English
+    has and the French does not ("David" ↔ "Okonkwo"), and the English's left over."""
+    flags = [Flag("name", fr, en) for fr, en in zip(missing, extra, strict=False)]
+    flags += [Flag("name", fr) for fr in missing[len(extra) :]]
+    flags += [Flag("name", "", en) for en in extra[len(missing) :]]
+    return flags
 
 
-def _redundant_weekday(fr: str, key: int, end: int, keys_en: set[int]) -> bool:
-    """Whether a French weekday says nothing the English lacks: one before a day and month that
-    the English has ("vendredi 1er novembre 2013" ↔ "1 November 2013": the date names the day),
-    or the second of "la nuit de jeudi à vendredi" when the English has the first ("Thursday
-    night")."""
-    if key < 101:
-        return False
-    date = _FR_DATE_AFTER.match(fr, end)
-    if date and FR_MONTHS.index(date.group(1).lower()) + 1 in keys_en:
+# "vendredi 1er novembre 2013": a weekday that the full date after it implies.
+_BEFORE_DATE = re.compile(r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}")
+# "dans la nuit de jeudi à vendredi" ↔ "on Thursday night".
+_NIGHT = re.compile(r"nuit\s+d[eu]\s+(\w+)\s+(?:à|au)\s+(\w+)", re.IGNORECASE)
+
+
+def _implied_weekday(fr: str, offset: int, keys_en: set[int], extra_en: set[int]) -> bool:
+    """Whether an English translation may leave this French weekday out: it stands before a
+    full date and the English has no weekday of its own instead; or it is one of the two days of
+    "la nuit de jeudi à vendredi" and the English names the other ("Thursday night")."""
+    if _BEFORE_DATE.match(fr, offset) and not any(k > 100 for k in extra_en):
         return True
-    night = _FR_NIGHT_FROM.search(fr, 0, end - len(FR_WEEKDAYS[key - 101]))
-    return bool(night and 101 + FR_WEEKDAYS.index(night.group(1).lower()) in keys_en)
+    for m in _NIGHT.finditer(fr):
+        if offset in (m.start(1), m.start(2)):
+            pair = [k for k, _, _ in calendar_fr(m.group(0)) if k > 100]
+            return len(pair) == 2 and any(k in keys_en for k in pair)
+    return False
 
 
 def missing_calendar(fr: str, en: str) -> list[Flag]:
@@ -130,8 +139,10 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
     keys_fr = {k for k, _, _ in french}
     extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
     flags = []
-    for key, surface, at in french:
-        if key in keys_en or _redundant_weekday(fr, key, at + len(surface), keys_en):
+    for key, surface, offset in french:
+        if key in keys_en:
+            continue
+        if key > 100 and _implied_weekday(fr, offset, keys_en, {k for k, _ in extra}):
             continue
         same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
         if same is not None:

@@ -7,7 +7,10 @@ usually a common word). The English keeps the word when it has it (accents and c
 word that starts the same way ("Sénat" ↔ "Senate", "Genève" ↔ "Geneva"), one of its known English
 forms (:mod:`pipeline.lang.names`: "Pékin" ↔ "Beijing", "Allemagne" ↔ "Germany"), or, for an
 acronym, the same letters in any order or as the initials of a name ("OTAN" ↔ "NATO", "PS" ↔
-"Socialist Party").
+"Socialist Party"). A first name dropped before a surname kept is not missing.
+
+The other direction, English names that the French does not have, is
+:mod:`pipeline.verify.extra_names`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
+from pipeline.lang.generic import GENERIC_EN
 from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
 from pipeline.lang.names import KNOWN, common_french, english_forms
 
@@ -43,15 +47,14 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
     if analysis is None or not analysis.tokens:
         return []
     inside = {}
-    first_names: set[int] = set()
     for ent in analysis.entities:
         multi = len(ent.text.split()) > 1
-        tokens = [t for t in analysis.tokens if ent.start <= t.start and t.end <= ent.end]
-        for token in tokens:
-            inside[token.start] = multi
-        if ent.label == "PER":
-            # A translation may drop a first name ("Pierre Nora" → "Nora"): the surname counts.
-            first_names |= {t.start for t in tokens[:-1]}
+        for token in analysis.tokens:
+            if ent.start <= token.start and token.end <= ent.end:
+                inside[token.start] = multi
+    # The sentence's first word, after any opening quote or dash: a capitalised opener is
+    # usually a common word ("« Celle de Chanzu… »").
+    opener = next((i for i, t in enumerate(analysis.tokens) if t.text[:1].isalnum()), 0)
     out: list[str] = []
     for i, token in enumerate(analysis.tokens):
         word = token.text
@@ -62,8 +65,10 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
             continue
         if not acronym and token.pos != "PROPN" and token.start not in inside:
             continue
-        if i == 0 and not acronym and not inside.get(token.start, False):
+        if i == opener and not acronym and not inside.get(token.start, False):
             continue
+        if acronym and len(word) >= 3 and common_french(word) and fold(word) not in KNOWN:
+            continue  # a common word in capitals ("FIN", "CAP"), not an acronym to check
         key = fold(word)
         if key in _NOT_NAMES or key in _CALENDAR or word in out:
             continue
@@ -124,7 +129,13 @@ class EnglishNames:
 def missing_name_words(
     french: str, english: str, analysis: Any, model: str = DEFAULT_MODEL
 ) -> list[str]:
-    """The French name words that ``english`` does not keep (``model``: see :func:`name_words`)."""
+    """The French name words that ``english`` does not keep (``model``: see :func:`name_words`).
+
+    A first name that the English drops while it keeps the name after it is not missing
+    ("Pierre Nora" → "Nora", "Gérard de Villiers" → "de Villiers"): English news style names a
+    person by the surname. A first name replaced by another is caught the other way, by
+    :func:`extra_name_words`.
+    """
     words = name_words(french, analysis, model)
     if not words:
         return []
@@ -137,4 +148,37 @@ def missing_name_words(
         "".join(sorted(a)) not in french_letters and a not in known for a in target.acronym_words
     ):
         target.initials = set()
-    return [w for w in words if not target.keeps(w)]
+    missing = []
+    for word in words:
+        if target.keeps(word):
+            continue
+        after = _NEXT_NAME.match(french, _end_of(french, word)) if word.istitle() else None
+        if after and after.group(1)[:1].isupper() and _dropped(after.group(1), english):
+            continue
+        missing.append(word)
+    return missing
+
+
+# The name that follows a first name: "Pierre Nora", "Gérard de Villiers".
+_NEXT_NAME = re.compile(r"\s+(?:(?:de|du|van|von|da|di|del|della|le|la|ben|bin|al|el)\s+)?(\w+)")
+
+
+_PARTICLE_END = re.compile(r"(?i)(?<!\w)(?:de|van|von|da|di|del|le|la)\s+$")
+
+
+def _dropped(surname: str, english: str) -> bool:
+    """Whether the English names ``surname`` with no other first name before it ("Nora",
+    "de Villiers", "Corporal Hawkins": a title may stand there)."""
+    found = False
+    for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", english):
+        found = True
+        prefix = _PARTICLE_END.sub("", english[: m.start()])
+        before = re.search(r"([^\W\d_]+)\s+$", prefix)
+        if before and before.group(1)[:1].isupper() and fold(before.group(1)) not in GENERIC_EN:
+            return False  # "Hasan Florez" for "Jhonathan Florez": replaced, not dropped
+    return found
+
+
+def _end_of(text: str, word: str) -> int:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return m.end() if m else len(text)

@@ -131,11 +131,21 @@ def test_an_ordinal_is_not_a_number() -> None:
         ("1,500 jobs", "number", 1500.0, None),
         ("12.5%", "percentage", 12.5, "%"),
         ("in 2019", "year", 2019.0, None),
+        ("£38 000 million", "amount", 38e9, "GBP"),  # thousands grouped by a space
+        ("4\u00a0500 jobs", "number", 4500.0, None),
     ],
 )
 def test_quantities_en(text: str, kind: str, value: float, unit: str | None) -> None:
     (q,) = quantities_en(text)
     assert (q.kind, q.value, q.unit) == (kind, pytest.approx(value), unit)
+
+
+def test_a_year_before_a_number_is_not_one_spaced_number() -> None:
+    assert [q.value for q in quantities_en("In 2013 100 people and 12 345 678 ants")] == [
+        2013.0,
+        100.0,
+        12345678.0,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,126 @@
+"""English words that English capitalises without their being names: titles, the generic words
+of institutions' names, points of the compass, feasts, and the function words that open a
+title or a name ("The", "Of").
+
+A French text writes most of these in lower case ("le président", "le ministère de la Santé",
+"l'armée de l'air", "Noël" aside), so an English capitalised word among them has no capitalised
+counterpart in the French and says nothing about whether a name was changed. The name check
+(:mod:`pipeline.verify.names`) leaves them out when it looks for English names that the French
+does not have.
+
+The list was written for this project from general knowledge of English news style (the
+capitalisation rules of the AP and Guardian style guides: titles before a name, the words of
+institutions' and organisations' names, holidays, compass points in region names); it is under
+the project's licence. Nationalities and languages are not listed: they come from CLDR
+(:func:`pipeline.lang.names.french_counterparts`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.lang.lexicon import fold
+
+_GENERIC_WORDS = """
+The A An Of Of And For To In On At By With From Into Upon Over Under Not No Is Are Was Be
+This That These Those It Its He She They We You I His Her Their Our My Your Who What Why How
+Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Madam Madame Mister Monsieur Mademoiselle St Rev
+President Presidents Vice Prime Minister Ministers Premier Secretary Chancellor Commissioner
+King Queen Prince Princess Duke Duchess Count Countess Baron Emperor Empress Crown Royal
+Pope Cardinal Archbishop Bishop Father Reverend Saint Sister Brother Imam Rabbi Sheikh Emir
+Ayatollah Patriarch Pastor
+General Colonel Major Captain Lieutenant Sergeant Corporal Private Commander Admiral Marshal
+Officer Inspector Detective Constable Superintendent Agent
+Governor Mayor Senator Congressman Congresswoman Representative Deputy Delegate Councillor
+Councilor Speaker Ambassador Consul Envoy Attorney Prosecutor Judge Justice Magistrate Chief
+Director Chairman Chairwoman Chair Executive Officer Head Leader Founder Professor Doctor
+Master Maitre Champion Coach Manager
+Ministry Department Office Agency Authority Bureau Commission Committee Council Board Court
+Courts Tribunal Parliament Assembly Senate House Chamber Congress Government Administration
+Cabinet State States Republic Kingdom Union Federation Confederation Empire Province Region
+County District Municipality City Town Village Metropolitan Prefecture Canton Commune
+National Federal Central Supreme High Constitutional Civil Criminal Appeal Appeals Public
+Party Front Movement Alliance League Coalition Bloc Group Association Society Institute
+Institution Foundation Fund Trust Bank Company Corporation Enterprise Network Channel Station
+University College School Academy Hospital Centre Center Clinic Laboratory Observatory
+Museum Library Gallery Theatre Theater Opera Orchestra Festival Prize Award Awards Cup
+Championship Championships Tournament Games Olympic Olympics World International Global
+European Continental Organisation Organization Programme Program Project Plan Treaty Accord
+Agreement Convention Charter Act Law Code Declaration Constitution Pact Summit Conference
+Police Army Navy Air Force Forces Guard Guards Corps Brigade Division Regiment Battalion
+Service Services Security Intelligence Defence Defense Interior Foreign Affairs Finance
+Economy Economic Health Education Labour Labor Employment Environment Culture Transport
+Transportation Agriculture Energy Trade Industry Home Works Social Welfare Housing Justice
+Human Rights Development Research Science Sciences Technology Communications Information
+Treasury Budget Revenue Customs Immigration Border Emergency Fire Rescue Civil Protection
+Church Cathedral Mosque Temple Synagogue Chapel Abbey Palace Castle Tower Hall Hotel Stadium
+Arena Airport Station Port Harbour Street Avenue Boulevard Square Road Lane Place Bridge Park
+Garden Gardens Beach Island Islands Lake River Sea Ocean Mount Mountain Mountains Valley Bay
+Gulf Coast Cape Desert Forest Strait Canal Peninsula
+North South East West Northern Southern Eastern Western Central Middle Far Near Upper Lower
+Great Greater Little New Old Grand Holy Sacred Red White Black Green Blue Golden
+Democratic Socialist Socialists Republican Republicans Conservative Conservatives Liberal
+Liberals Communist Communists Green Greens Labour Progressive Popular People Peoples Workers
+Christmas Easter Eve Day Days Year Years Week Month Day Holiday Lent Advent Ramadan Passover
+Hanukkah Diwali Halloween Thanksgiving Independence Armistice Remembrance Victory Liberation
+Internet Web Net Earth Moon Sun Heaven Hell God Lord Bible Koran Quran Gospel Mass
+Catholic Catholics Protestant Protestants Orthodox Christian Christians Muslim Muslims Jewish
+Jews Jew Islamic Islamist Islamists Sunni Sunnis Shia Shiite Shiites Buddhist Hindu Sikh
+Anglican Evangelical Jesuit
+Senior Junior Jr Sr First Second Third Fourth Fifth
+"""
+
+GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def _web2() -> frozenset[str]:
+    """Webster's Second International (1934, public domain), as shipped by the english-words
+    package (MIT): proper nouns capitalised, every other word in lower case."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"]))
+
+
+def _bases(word: str) -> list[str]:
+    """The word and the bases it may be inflected from ("dies" → "die", "troops" → "troop",
+    "released" → "release", "travelling" → "travel", "largest" → "large"): the dictionary
+    lists base forms only."""
+    out = [word]
+    for suffix, replacements in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem + r for r in replacements]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "travelling", "biggest"
+    return out
+
+
+_SUFFIXES = (
+    ("ies", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ied", ("y",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("iest", ("y",)),
+    ("est", ("", "e")),
+    ("ier", ("y",)),
+    ("er", ("", "e")),
+    ("ers", ("", "e", "er")),
+)
+
+
+def common_english(word: str) -> bool:
+    """Whether a capitalised English word is also a common word ("Care", "Exchange", "Dies"),
+    or a compound of two ("Chairperson"): capitalised inside a name or a headline, it is the
+    translation of a French common word, not a name. Names that the dictionary has only
+    capitalised ("Paris", "Christmas") are not common words."""
+    lower = word.lower()
+    listed = _web2()
+    if any(base in listed for base in _bases(lower)):
+        return True
+    return any(
+        lower[:i] in listed and any(b in listed for b in _bases(lower[i:]))
+        for i in range(4, len(lower) - 3)
+    )

@@ -1,0 +1,148 @@
+"""Does the English name anything that the French does not? Names checked the other way.
+
+:mod:`pipeline.verify.names` looks for each French name in the English; it cannot check a French
+name that is also a common word ("Paris", "Marine", "David"), which a translation renders as
+a word, not a name. This module looks for each English name word in the French instead, so an
+invented name is caught whatever the French word it replaced.
+
+An English name word is a capitalised word that does not open the sentence or a quotation and
+that the English dictionary does not list in lower case (:func:`pipeline.lang.generic.
+common_english`: "Care", "Exchange" inside a name or a headline are translations of French
+common words); titles and the generic words of names are left out too
+(:data:`pipeline.lang.generic.GENERIC_EN`). An acronym of three letters or more counts wherever
+it stands. The French has the word when it has it in some form: the same word (accents aside),
+one that starts the same way ("Senate" ↔ "sénat", "British" ↔ "britannique"), a known French form
+("Beijing" ↔ "Pékin", "German" ↔ "allemande", from CLDR and :data:`pipeline.lang.names.KNOWN`), a
+close spelling ("Uighur" ↔ "ouïghour"), or an acronym of it ("Grand Prix" ↔ "GP"); an English
+acronym, when the French has the same letters in any order ("NATO" ↔ "OTAN") or when the
+English spells it out itself ("Canada Border Services Agency (CBSA)": its words are checked).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from pipeline.lang.generic import GENERIC_EN, common_english
+from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
+from pipeline.lang.names import french_counterparts
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")  # "PCs", "GPs": common nouns
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
+_FUZZY = 0.65  # as in pipeline.verify.names
+_PREFIX = 5
+_CALENDAR = {fold(w) for w in EN_MONTHS + EN_WEEKDAYS + FR_MONTHS}
+# What may stand before a sentence's (or a quotation's) first word; an abbreviation's full stop
+# ("Mr. Montebourg", "U.S. Senate") does not open a sentence.
+_OPENER = re.compile(
+    r"(?:^|[!?:;\"“”«»(\[—–]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.)\s*$"
+)
+# Words that join the words of a name: "Bank of Scotland", "Grand Prix", "Agency for …".
+_JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "pour"}
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (CLDR, through Babel): "CAD 43.8 million" names a currency, not a body."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _initials(words: list[str]) -> dict[str, set[str]]:
+    """Sorted initials of each run of capitalised words (joiners skipped) → the run's words:
+    "Royal Bank of Scotland" → {"BRS": {"Royal", "Bank", "Scotland"}, "BR": …}."""
+    out: dict[str, set[str]] = {}
+    run: list[str] = []
+    for w in [*words, "."]:
+        if w[:1].isupper() and w.lower() != "the":
+            run.append(w)
+            continue
+        if run and w.lower() in _JOINERS:
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 6) + 1):
+                key = "".join(sorted(x[0].upper() for x in run[i:j]))
+                out.setdefault(key, set()).update(run[i:j])
+        run = []
+    return out
+
+
+class FrenchNames:
+    """The words of a French sentence, indexed for :meth:`has_counterpart`."""
+
+    def __init__(self, french: str) -> None:
+        # "p.-d.g." is "pdg": abbreviations written with full stops count as one word.
+        dotted = [re.sub(r"[.-]", "", m.group(0)) for m in _DOTTED.finditer(french)]
+        words = [fold(w) for w in _WORD.findall(french) + dotted]
+        self.folded = set(words)
+        self.long = [w for w in self.folded if len(w) >= 4]
+        self.prefixes = {w[:_PREFIX] for w in words if len(w) >= _PREFIX}
+        self.stems = {w[:4] for w in words}
+        self.acronyms = {"".join(sorted(fold(a).upper())) for a in _ACRONYM_IN.findall(french)}
+
+    def has_counterpart(self, word: str) -> bool:
+        """Whether the French has this English name word in some form (see the module)."""
+        key = fold(word)
+        if key in self.folded or (len(key) >= _PREFIX and key[:_PREFIX] in self.prefixes):
+            return True
+        if french_counterparts(word) & self.stems:
+            return True
+        if word.isupper():
+            return "".join(sorted(key.upper())) in self.acronyms
+        if len(key) < 4:
+            return False
+        # "Uighur" ↔ "ouïghour", "Nazi" ↔ "néonazi", "Zionist" ↔ "sioniste".
+        for w in self.long:
+            if key in w:
+                return True
+            if min(len(w), len(key)) < 0.6 * max(len(w), len(key)):
+                continue  # "Hartigan" is not "Tian" because their letters overlap
+            if SequenceMatcher(None, key, w).ratio() >= _FUZZY:
+                return True
+        return False
+
+
+def extra_name_words(french: str, english: str) -> list[str]:
+    """The English name words that the French has in no form (see the module), in order."""
+    words = [m for m in _WORD.finditer(english)]
+    candidates: list[str] = []
+    for m in words:
+        word = m.group(0)
+        if not word[0].isupper() or word in candidates or _PLURAL_ACRONYM.match(word):
+            continue
+        acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        if acronym:
+            if word not in _currency_codes():  # "CAD 43.8 million": the numbers' business
+                candidates.append(word)
+            continue
+        if len(word) < 3 or word.isupper():
+            continue
+        key = fold(word)
+        if key in GENERIC_EN or key in _CALENDAR or common_english(word):
+            continue
+        if _OPENER.search(english, max(0, m.start() - 8), m.start()):
+            continue
+        candidates.append(word)
+    if not candidates:
+        return []
+    source = FrenchNames(french)
+    extra = [w for w in candidates if not source.has_counterpart(w)]
+    if extra:
+        runs = _initials([m.group(0) for m in words])
+        vouched: set[str] = set()
+        for letters, run in runs.items():
+            if letters in source.acronyms:  # "Grand Prix" ↔ "GP"
+                vouched |= run
+        # An acronym the English spells out ("Canada Border Services Agency (CBSA)").
+        extra = [
+            w
+            for w in extra
+            if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs)
+        ]
+    return extra
