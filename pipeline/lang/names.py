@@ -111,11 +111,7 @@ def _cldr() -> dict[str, frozenset[str]]:
 
     fr, en = Locale("fr"), Locale("en")
     out: dict[str, set[str]] = {}
-    for code, name in fr.territories.items():
-        english = en.territories.get(code)
-        if english:
-            for word in name.replace("-", " ").split():
-                out.setdefault(fold(word), set()).update(english.replace("-", " ").split())
+    _add_words(out, fr.territories, en.territories)
     for zone, names in fr.time_zones.items():
         city = names.get("city")
         if not city:
@@ -135,12 +131,18 @@ def _languages() -> dict[str, frozenset[str]]:
 
     fr, en = Locale("fr"), Locale("en")
     out: dict[str, set[str]] = {}
-    for code, name in fr.languages.items():
-        english = en.languages.get(code)
-        if english:
-            for word in name.replace("-", " ").split():
-                out.setdefault(fold(word), set()).update(english.replace("-", " ").split())
+    _add_words(out, fr.languages, en.languages)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _add_words(out: dict[str, set[str]], french: Any, english: Any) -> None:
+    """Each folded word of a French CLDR display name → the words of its English name (same
+    code in both locales)."""
+    for code, name in french.items():
+        other = english.get(code)
+        if other:
+            for word in name.replace("-", " ").split():
+                out.setdefault(fold(word), set()).update(other.replace("-", " ").split())
 
 
 def _stem(word: str) -> str:

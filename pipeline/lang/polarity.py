@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# The patterns below look like each other and other modules' regexes (text/furniture.py,
+# text/support.py) only in shape: each lists its own words, so they stay apart.
 _FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
 # The second word of a French negation, within the clause that follows "ne".
 _FR_SECOND = re.compile(
