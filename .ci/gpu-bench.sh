@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# GPU figures for the README (issue 8): `brief bench` on CUDA, run on a lent GPU machine whose
-# image has torch and transformers but not every dependency: the few pure-Python ones travel as
-# wheels in .whl/ (see README, "Speed"). spaCy (segmentation, names, facts) and lingua (language
-# detection) are too large to carry, so this run uses the rules segmenter and leaves out the
-# detect, verify and facts stages; their CPU cost is measured by the CPU benchmark.
+# GPU figures for docs/speed.md: `brief bench` on CUDA, run on a lent GPU machine whose image has
+# torch and transformers but not every dependency: the few it lacks travel as wheels in .whl/,
+# fetched beforehand where PyPI is reachable by `bash .ci/gpu-wheels.sh` (then carry .whl).
+# spaCy (segmentation, names, facts) and lingua (language detection) are too large to carry, so
+# this run uses the rules segmenter and leaves out the detect, verify and facts stages; their
+# CPU cost is measured by the CPU benchmark (`brief bench --backend none`).
 set -uo pipefail
 python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
   --target /tmp/site .whl/*.whl || exit 1
