@@ -30,3 +30,36 @@ def test_the_gpu_benchmark_config_and_overrides_are_valid() -> None:
     loaded = load_config(SCRIPT.parents[1] / config, overrides)
     assert loaded.run.device == "cuda"
     assert loaded.pipeline.stages[0] == "clean"
+
+
+# Not on the GPU image and too large to carry (.ci/gpu-wheels.sh lists what is carried).
+ABSENT_ON_GPU = ("spacy", "lingua", "babel", "english_words", "trafilatura", "ctranslate2", "ray")
+
+_BLOCKED_RUN = """
+import sys
+for name in {absent!r}:
+    sys.modules[name] = None  # an import of it now raises ImportError
+from pipeline.cli.app import main
+main({argv!r})
+"""
+
+
+def test_the_gpu_benchmark_stages_run_without_the_packages_the_gpu_image_lacks(
+    tmp_path: Path,
+) -> None:
+    """The GPU run's stages (stand-in models here) import nothing the GPU image lacks: a module
+    import added to that path would stop the lent machine's run at once."""
+    import subprocess
+    import sys
+
+    overrides = [a for i, a in enumerate(_common_args()) if i and _common_args()[i - 1] == "--set"]
+    argv = ["bench", "--device", "cpu", "--backend", "none", "-n", "2", "--baseline-seconds", "0"]
+    argv += ["--no-cold-start", "-c", str(SCRIPT.parents[1] / "configs" / "gpu.toml")]
+    argv += [x for o in overrides for x in ("--set", o)] + ["--set", "run.workers=0"]
+    argv += ["--cache", str(tmp_path), "-o", str(tmp_path / "bench.json")]
+    code = _BLOCKED_RUN.format(absent=ABSENT_ON_GPU, argv=argv)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "bench.json").is_file()
