@@ -24,6 +24,20 @@ FAKE_OVERRIDES = [
 ]
 
 
+# What a run writes by default, relative to the working directory (the checkout, under pytest).
+_DEFAULT_OUTPUTS = ("briefs", "brief-run.toml")
+
+
+@pytest.fixture(autouse=True)
+def _no_output_in_the_checkout() -> Iterator[None]:
+    """Fails a test that writes a run's output into the checkout: every test writes under its
+    own temporary folder (a brief left in ``briefs/`` stops the README's command with exit 2)."""
+    before = {name for name in _DEFAULT_OUTPUTS if (REPO / name).exists()}
+    yield
+    after = {name for name in _DEFAULT_OUTPUTS if (REPO / name).exists()}
+    assert after <= before, f"the test wrote {sorted(after - before)} into the checkout"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Points the default translation cache at a session folder: tests never touch ~/.cache."""

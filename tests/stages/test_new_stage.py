@@ -68,7 +68,10 @@ def _config(tmp_path: Path, block: str) -> Path:
 
 
 def test_a_stage_file_and_its_config_block_are_all_it_takes(quotes_stage: Path) -> None:
-    config = load_config(_config(quotes_stage, "[stages.quotes]\nmax_quotes = 1\n"), FAKE_OVERRIDES)
+    out = f'run.out="{(quotes_stage / "out").as_posix()}"'
+    config = load_config(
+        _config(quotes_stage, "[stages.quotes]\nmax_quotes = 1\n"), [*FAKE_OVERRIDES, out]
+    )
     assert config.stages.table("quotes").max_quotes == 1
     (article,) = Pipeline(config).run(articles_from_paths([SEED]))
     assert article.error is None
