@@ -4,7 +4,7 @@
    times, scale words), dates (days, months, weekdays), names (people, organisations, places,
    acronyms) and polarity (a negation on one side only), by :class:`pipeline.verify.checks.
    Verifier`. A mismatch puts a flag on the sentence (``number_mismatch``, ``date_mismatch``,
-   ``name_missing``, ``polarity_mismatch``) and a warning naming the spans, worded as
+   ``name_mismatch``, ``polarity_mismatch``) and a warning naming the spans, worded as
    ``brief verify`` words them (:func:`pipeline.verify.checks.describe`).
 2. Each summary sentence, against its own source sentences (its provenance): ``unsourced`` when
    it has none; ``unsupported_number|date|name|polarity`` for what they do not state.
@@ -29,7 +29,7 @@ from pipeline.verify.checks import Flag, Verifier, describe
 _SENTENCE_FLAGS = {
     "number": "number_mismatch",
     "date": "date_mismatch",
-    "name": "name_missing",
+    "name": "name_mismatch",
     "polarity": "polarity_mismatch",
 }
 _LANGUAGES = {"en": "English", "fr": "French"}
