@@ -27,15 +27,11 @@ from functools import lru_cache
 from pipeline.lang.generic import GENERIC_EN, common_english
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
 from pipeline.lang.names import french_counterparts
+from pipeline.verify.names import ACRONYM_IN, FUZZY, PREFIX, ROMAN, WORD, initials
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")  # "PCs", "GPs": common nouns
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
-_ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
-_FUZZY = 0.65  # as in pipeline.verify.names
-_PREFIX = 5
 _CALENDAR = {fold(w) for w in EN_MONTHS + EN_WEEKDAYS + FR_MONTHS}
 # What may stand before a sentence's (or a quotation's) first word; an abbreviation's full stop
 # ("Mr. Montebourg", "U.S. Senate") does not open a sentence.
@@ -54,42 +50,23 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
-def _initials(words: list[str]) -> dict[str, set[str]]:
-    """Sorted initials of each run of capitalised words (joiners skipped) → the run's words:
-    "Royal Bank of Scotland" → {"BRS": {"Royal", "Bank", "Scotland"}, "BR": …}."""
-    out: dict[str, set[str]] = {}
-    run: list[str] = []
-    for w in [*words, "."]:
-        if w[:1].isupper() and w.lower() != "the":
-            run.append(w)
-            continue
-        if run and w.lower() in _JOINERS:
-            continue
-        for i in range(len(run)):
-            for j in range(i + 2, min(len(run), i + 6) + 1):
-                key = "".join(sorted(x[0].upper() for x in run[i:j]))
-                out.setdefault(key, set()).update(run[i:j])
-        run = []
-    return out
-
-
 class FrenchNames:
     """The words of a French sentence, indexed for :meth:`has_counterpart`."""
 
     def __init__(self, french: str) -> None:
         # "p.-d.g." is "pdg": abbreviations written with full stops count as one word.
         dotted = [re.sub(r"[.-]", "", m.group(0)) for m in _DOTTED.finditer(french)]
-        words = [fold(w) for w in _WORD.findall(french) + dotted]
+        words = [fold(w) for w in WORD.findall(french) + dotted]
         self.folded = set(words)
         self.long = [w for w in self.folded if len(w) >= 4]
-        self.prefixes = {w[:_PREFIX] for w in words if len(w) >= _PREFIX}
+        self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
-        self.acronyms = {"".join(sorted(fold(a).upper())) for a in _ACRONYM_IN.findall(french)}
+        self.acronyms = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
 
     def has_counterpart(self, word: str) -> bool:
         """Whether the French has this English name word in some form (see the module)."""
         key = fold(word)
-        if key in self.folded or (len(key) >= _PREFIX and key[:_PREFIX] in self.prefixes):
+        if key in self.folded or (len(key) >= PREFIX and key[:PREFIX] in self.prefixes):
             return True
         if french_counterparts(word) & self.stems:
             return True
@@ -103,20 +80,20 @@ class FrenchNames:
                 return True
             if min(len(w), len(key)) < 0.6 * max(len(w), len(key)):
                 continue  # "Hartigan" is not "Tian" because their letters overlap
-            if SequenceMatcher(None, key, w).ratio() >= _FUZZY:
+            if SequenceMatcher(None, key, w).ratio() >= FUZZY:
                 return True
         return False
 
 
 def extra_name_words(french: str, english: str) -> list[str]:
     """The English name words that the French has in no form (see the module), in order."""
-    words = [m for m in _WORD.finditer(english)]
+    words = [m for m in WORD.finditer(english)]
     candidates: list[str] = []
     for m in words:
         word = m.group(0)
         if not word[0].isupper() or word in candidates or _PLURAL_ACRONYM.match(word):
             continue
-        acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
         if acronym:
             if word not in _currency_codes():  # "CAD 43.8 million": the numbers' business
                 candidates.append(word)
@@ -134,7 +111,7 @@ def extra_name_words(french: str, english: str) -> list[str]:
     source = FrenchNames(french)
     extra = [w for w in candidates if not source.has_counterpart(w)]
     if extra:
-        runs = _initials([m.group(0) for m in words])
+        runs = initials([m.group(0) for m in words], _JOINERS)
         vouched: set[str] = set()
         for letters, run in runs.items():
             if letters in source.acronyms:  # "Grand Prix" ↔ "GP"

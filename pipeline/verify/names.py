@@ -16,6 +16,7 @@ The other direction, English names that the French does not have, is
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -24,13 +25,13 @@ from pipeline.lang.generic import GENERIC_EN
 from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
 from pipeline.lang.names import KNOWN, common_french, english_forms
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
 _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
-_ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
-_PREFIX = 5
+PREFIX = 5  # letters two forms of one name share ("Sénat" ↔ "Senate")
 # Capitalised words that are not names, whatever the tagger says.
 _NOT_NAME_WORDS = (
     "M Mme Mlle Mm Me Dr Pr St Ste Saint Sainte Le La Les Un Une Des Du De Il Elle Ils Elles "
@@ -58,22 +59,22 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
     out: list[str] = []
     for i, token in enumerate(analysis.tokens):
         word = token.text
-        if len(word) < 2 or not word[0].isupper() or not _WORD.fullmatch(word):
+        if len(word) < 2 or not word[0].isupper() or not WORD.fullmatch(word):
             continue
-        acronym = bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
         if not acronym and len(word) < 3:
             continue
         if not acronym and token.pos != "PROPN" and token.start not in inside:
             continue
         if i == opener and not acronym and not inside.get(token.start, False):
             continue
-        if acronym and len(word) >= 3 and common_french(word) and fold(word) not in KNOWN:
-            continue  # a common word in capitals ("FIN", "CAP"), not an acronym to check
         key = fold(word)
         if key in _NOT_NAMES or key in _CALENDAR or word in out:
             continue
-        if not acronym and common_french(word, model) and fold(word) not in KNOWN:
-            continue  # "Banque", "Parti": translated with the name, no way to check them here
+        # "Banque", "Parti": translated with the name, no way to check them here; in capitals
+        # ("FIN", "CAP"), a common word, not an acronym to check.
+        if len(word) >= 3 and common_french(word, model) and key not in KNOWN:
+            continue
         if _ROMAN_ORDINAL.match(word):
             continue  # "IIIe République" ↔ "Third Republic"
         if word.isupper() and not acronym:
@@ -82,36 +83,46 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
     return out
 
 
+def initials(words: list[str], joiners: Collection[str]) -> dict[str, set[str]]:
+    """Sorted initials of each run of two to six capitalised words (``joiners`` skipped inside
+    a run) → the words of the runs that have them: "Royal Bank of Scotland" → {"BRS": {"Royal",
+    "Bank", "Scotland"}, "BR": …}."""
+    out: dict[str, set[str]] = {}
+    run: list[str] = []
+    for w in [*words, "."]:
+        if w[:1].isupper() and w.lower() != "the":
+            run.append(w)
+            continue
+        if run and w.lower() in joiners:
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 6) + 1):
+                key = "".join(sorted(x[0].upper() for x in run[i:j]))
+                out.setdefault(key, set()).update(run[i:j])
+        run = []
+    return out
+
+
 class EnglishNames:
     """The words of an English sentence, indexed for :meth:`keeps`."""
 
     def __init__(self, english: str) -> None:
-        words = _WORD.findall(english)
+        words = WORD.findall(english)
         self.folded = {fold(w) for w in words}
-        self.prefixes = {fold(w)[:_PREFIX] for w in words if len(w) >= _PREFIX}
+        self.prefixes = {fold(w)[:PREFIX] for w in words if len(w) >= PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
         self.capitalised = {fold(w) for w in words if w[:1].isupper()}
         self.acronym_lengths = {len(w) for w in words if w.isupper() and len(w) >= 2}
         self.acronym_words = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
-        self.initials: set[str] = set()
-        run: list[str] = []
-        for w in [*words, "."]:
-            if w[:1].isupper() and w.lower() != "the":
-                run.append(w[0])
-                continue
-            if run and w.lower() in ("of", "for", "and", "the"):
-                continue  # "Democratic Republic of Congo" → DRC
-            for i in range(len(run)):
-                for j in range(i + 2, min(len(run), i + 6) + 1):
-                    self.initials.add("".join(sorted(run[i:j])))
-            run = []
+        # "Democratic Republic of Congo" → DRC
+        self.initials = set(initials(words, ("of", "for", "and", "the")))
 
     def keeps(self, word: str) -> bool:
         """Whether the English has this French name word in one of its forms."""
         key = fold(word)
         if key in self.folded:
             return True
-        if len(key) >= _PREFIX and key[:_PREFIX] in self.prefixes:
+        if len(key) >= PREFIX and key[:PREFIX] in self.prefixes:
             return True
         if any(fold(f) in self.folded for form in english_forms(word) for f in form.split()):
             return True
@@ -123,7 +134,7 @@ class EnglishNames:
             # acronym of its own of that length, which then is the wrong one.
             return letters in self.initials and len(word) not in self.acronym_lengths
         # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda".
-        return any(SequenceMatcher(None, key, w).ratio() >= _FUZZY for w in self.capitalised)
+        return any(SequenceMatcher(None, key, w).ratio() >= FUZZY for w in self.capitalised)
 
 
 def missing_name_words(
@@ -142,7 +153,7 @@ def missing_name_words(
     target = EnglishNames(english)
     # An English acronym that answers to none of the French's is a wrong one ("(GRC)" →
     # "(OECD)"): then an acronym spelt out elsewhere in the English does not vouch for it.
-    french_letters = {"".join(sorted(fold(a).upper())) for a in _ACRONYM_IN.findall(french)}
+    french_letters = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
     known = {f for w in words for f in english_forms(w)}
     if any(
         "".join(sorted(a)) not in french_letters and a not in known for a in target.acronym_words
