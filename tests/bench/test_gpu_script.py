@@ -22,10 +22,14 @@ def _common_args() -> list[str]:
     return shlex.split(block.group(1))
 
 
+def _overrides(args: list[str]) -> list[str]:
+    return [args[i + 1] for i, a in enumerate(args) if a == "--set"]
+
+
 def test_the_gpu_benchmark_config_and_overrides_are_valid() -> None:
     args = _common_args()
     config = args[args.index("-c") + 1]
-    overrides = [args[i + 1] for i, a in enumerate(args) if a == "--set"]
+    overrides = _overrides(args)
     assert overrides, "the script passes no --set: the parsing above is out of date"
     loaded = load_config(SCRIPT.parents[1] / config, overrides)
     assert loaded.run.device == "cuda"
@@ -52,7 +56,7 @@ def test_the_gpu_benchmark_stages_run_without_the_packages_the_gpu_image_lacks(
     import subprocess
     import sys
 
-    overrides = [a for i, a in enumerate(_common_args()) if i and _common_args()[i - 1] == "--set"]
+    overrides = _overrides(_common_args())
     argv = ["bench", "--device", "cpu", "--backend", "none", "-n", "2", "--baseline-seconds", "0"]
     argv += ["--no-cold-start", "-c", str(SCRIPT.parents[1] / "configs" / "gpu.toml")]
     argv += [x for o in overrides for x in ("--set", o)] + ["--set", "run.workers=0"]
