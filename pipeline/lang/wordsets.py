@@ -1,0 +1,124 @@
+"""Large word lists held as sorted arrays of 64-bit hashes instead of sets of strings.
+
+The name checks ask one question of two big dictionaries: is this capitalised word also a common
+word? A set of 216,000 French forms or 235,000 English words costs 20-85 MB as Python strings;
+their hashes in one sorted ``numpy`` array cost 8 bytes a word, and a lookup is a binary search
+(about a microsecond). Two different words sharing a 64-bit hash among a few hundred thousand
+has a chance of about one in 10^9.
+
+The French table is read from the spaCy package's lemmatizer lookups one entry at a time, so
+the whole file is never decoded into Python dictionaries (which held 85 MB once read).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+
+class HashedWords:
+    """A read-only set of words, stored as their sorted hashes.
+
+    Args:
+        hashes: The words' hashes (any order; duplicates allowed).
+        key: The hash function the hashes were made with, applied to a word asked about (read
+            as an unsigned 64-bit number, as the hashes are).
+    """
+
+    def __init__(self, hashes: Iterable[int], key: Callable[[str], int]) -> None:
+        import numpy as np
+
+        self._np = np
+        self._key = key
+        if isinstance(hashes, np.ndarray):
+            values = hashes.astype(np.uint64, copy=False)
+        else:
+            values = np.fromiter((_unsigned(h) for h in hashes), dtype=np.uint64)
+        self._hashes = np.unique(values)
+
+    def __len__(self) -> int:
+        return int(self._hashes.size)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        value = self._np.uint64(_unsigned(self._key(word)))
+        at = int(self._np.searchsorted(self._hashes, value))
+        return at < self._hashes.size and self._hashes[at] == value
+
+
+def _unsigned(value: int) -> int:
+    """Python's ``hash`` as an unsigned 64-bit number."""
+    return value & 0xFFFFFFFFFFFFFFFF
+
+
+@lru_cache(maxsize=1)
+def english_lower_words() -> HashedWords:
+    """The words Webster's Second International (1934, public domain) lists in lower case
+    (its common words; its proper nouns are capitalised), as shipped by the english-words
+    package (MIT)."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"])
+    table = HashedWords((hash(w) for w in words if w.islower()), hash)
+    del words
+    return table
+
+
+def _lookups_file(model: str) -> Path | None:
+    import spacy.util
+
+    path = spacy.util.get_package_path(model)
+    found = list(path.glob("*/lemmatizer/lookups")) or list(path.glob("lemmatizer/lookups"))
+    if not found or not (found[0] / "lookups.bin").is_file():
+        return None
+    return found[0] / "lookups.bin"
+
+
+def _read_tables(path: Path) -> tuple[Any, Any, Any]:
+    """From a spaCy lookups file, read entry by entry (the rule tables skipped): the hashes of
+    the inflected forms and of their lemmas (one pair per lemma), and of the listed lemmas."""
+    import numpy as np
+    import srsly.msgpack
+    from spacy.strings import get_string_id
+
+    forms, lemmas, listed = array("Q"), array("Q"), array("Q")
+    with path.open("rb") as handle:
+        reader: Any = srsly.msgpack.Unpacker(handle, raw=False, strict_map_key=False)
+        for _ in range(reader.read_map_header()):
+            name = reader.unpack()
+            if name == "lemma_lookup":
+                for _ in range(reader.read_map_header()):
+                    form = reader.unpack()
+                    for lemma in reader.unpack():
+                        forms.append(form)
+                        lemmas.append(get_string_id(lemma))
+            elif name == "lemma_index":
+                for _ in range(reader.read_map_header()):
+                    reader.skip()  # the part of speech
+                    listed.extend(get_string_id(word) for word in reader.unpack())
+            else:
+                reader.skip()
+    as_array = [np.frombuffer(a, dtype=np.uint64) for a in (forms, lemmas, listed)]
+    return as_array[0], as_array[1], as_array[2]
+
+
+@lru_cache(maxsize=2)
+def french_common_words(model: str) -> HashedWords:
+    """The forms of French nouns, adjectives, verbs and adverbs that the spaCy package
+    ``model``'s lemmatizer lists (its ``lemma_index``), and every inflected form of them (its
+    ``lemma_lookup``: "bourses" → "bourse"). That table lists names too ("halloween",
+    "twitter"); a form counts only when its lemma is a listed word. Empty when the package has
+    no lookups."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    path = _lookups_file(model)
+    if path is None:
+        return HashedWords((), get_string_id)
+    forms, lemmas, listed = _read_tables(path)
+    common = np.concatenate([listed, forms[np.isin(lemmas, listed)]])
+    return HashedWords(common, get_string_id)
