@@ -71,6 +71,14 @@ Senior Junior Jr Sr First Second Third Fourth Fifth
 
 GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
 
+# Acronyms that English uses as common nouns, not names ("the CEO", "a PIN", "GDP"): written
+# for this project from general knowledge, under its licence.
+_COMMON_ACRONYMS = """
+CEO CFO COO CTO PIN GDP GNP VAT DNA RNA HIV AIDS ATM SUV CCTV UFO MBA FAQ PDF URL USB GPS LED
+LCD DVD IVF ICU MRI CPR ADHD PTSD OCD IPO LGBT SMS MMS WIFI RSVP ASAP DIY ETA AWOL GMO PPE
+"""
+COMMON_ACRONYMS_EN = frozenset(_COMMON_ACRONYMS.split())
+
 
 def _bases(word: str) -> list[str]:
     """The word and the bases it may be inflected from ("dies" → "die", "troops" → "troop",

@@ -136,6 +136,42 @@ def _languages() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# Letters a country's name and its people's share ("Allemagne" ↔ "allemands", "Chine" ↔
+# "chinois"); "Royaume-Uni" and "royale" share only four.
+_COUNTRY_PREFIX = 5
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words of the French names of countries and languages (CLDR), and the
+    prefixes of the longer ones."""
+    from babel import Locale
+
+    fr = Locale("fr")
+    names = list(fr.territories.values()) + list(fr.languages.values())
+    words = {fold(w) for name in names for w in name.replace("-", " ").split() if len(w) >= 4}
+    words |= {"belge", "suisse", "quebecois", "canadien"}
+    prefixes = {w[:_COUNTRY_PREFIX] for w in words if len(w) > _COUNTRY_PREFIX}
+    return frozenset(words), frozenset(prefixes)
+
+
+# The English words of the source's own country, which a translation from French often makes
+# explicit ("les Chasseurs alpins" ↔ "the French Alpine Troops", "de souche" ↔ "of French
+# origin"): not an added name when the French names no country or language of its own.
+SOURCE_COUNTRY_EN = frozenset({"french", "france", "frenchman", "frenchmen", "frenchwoman"})
+
+
+def names_a_country(french: str) -> bool:
+    """Whether a French text has a word of a country's or a language's name, or of its people
+    (the same first five letters: "Allemagne" ↔ "allemands")."""
+    words, prefixes = _country_words()
+    for word in re.findall(r"[^\W\d_]+", french):
+        key = fold(word)
+        if key in words or (len(key) > _COUNTRY_PREFIX and key[:_COUNTRY_PREFIX] in prefixes):
+            return True
+    return False
+
+
 def _add_words(out: dict[str, set[str]], french: Any, english: Any) -> None:
     """Each folded word of a French CLDR display name → the words of its English name (same
     code in both locales)."""

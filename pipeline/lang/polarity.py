@@ -215,6 +215,14 @@ _LITOTES = _words(
     ]
 )
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
+# A negated "there is" whose relative clause is negated too affirms ("il n'y a pas grand-chose
+# qu'il n'aime pas" ↔ "he is not very choosy", "il n'y a personne qui ne le sache" ↔ "everyone
+# knows it"): two French negations that English says with one, or none.
+_FR_DOUBLE = re.compile(
+    r"(?<![\w-])n['’]y\s+(?:a|avait|aura)\s+(?:pas|personne|rien|aucun\w*|guère)(?![\w-])"
+    r"[^.;:!?]{0,40}?(?<![\w-])qu(?:i|e|['’])\s*[^.;:!?]{0,30}?(?<![\w-])n(?:e|['’])",
+    re.IGNORECASE,
+)
 _EN_OR = re.compile(r"(?<![\w-])(?:or|nor)(?![\w-])", re.IGNORECASE)
 _FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
 _FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
@@ -261,16 +269,19 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     word ("n'a pas survécu" ↔ "succumbed"): only a side with a negation particle against a side
     with no negation and no word of denial (:data:`_EN_WEAK`, :data:`_FR_WEAK`) is a mismatch.
     An English word of denial that translates a French one (:data:`_WEAK_PAIRS`) does not count,
-    and neither does a French litotes the English says as an affirmation (:data:`_LITOTES`).
+    and neither does a French litotes the English says as an affirmation (:data:`_LITOTES`),
+    nor a double negation (:data:`_FR_DOUBLE`), which English may say with one or none.
     """
     spans = _spans_fr(french)
+    doubles = [m.span() for m in _FR_DOUBLE.finditer(french)]
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
-    # with a word ("sans précédent" ↔ "unprecedented").
+    # with a word ("sans précédent" ↔ "unprecedented"), nor the two of a double negation.
     fr = [
         french[a:b]
         for a, b in spans
         if french[a:b].lower() not in ("sans", "non", "ni", "non-")
         and not _litotes(french, (a, b), english)
+        and not any(x <= a < y for x, y in doubles)
     ]
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)

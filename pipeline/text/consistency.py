@@ -52,6 +52,14 @@ _EN_IMPLICIT = re.compile(
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
 _FR_IDIOM = re.compile(r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b", re.I)
 _DECADE = re.compile(r"\bann[ée]es\s+$", re.IGNORECASE)
+# "ma proposition n°1" ↔ "my primary proposal": the rank, said as a word.
+_FR_RANK_ONE = re.compile(r"(?<!\w)(?:n°|n[º°o]\.?|numéro)\s*(?:1|un)(?!\w)", re.IGNORECASE)
+_EN_RANK_ONE = re.compile(
+    r"\b(?:first|primary|top|leading|foremost|main|chief|number[ -]one)\b", re.IGNORECASE
+)
+# "le 20h", "au 13h": the evening or lunchtime news of French television, not a time.
+_FR_NEWS_HOUR = re.compile(r"\b(?:le|du|au)\s+(?:journal\s+de\s+)?\d{1,2}\s*h\b(?!\s*\d)", re.I)
+_EN_NEWS = re.compile(r"\b(?:news|bulletin|newscast)\b", re.IGNORECASE)
 
 
 def _implicit_en(english: str) -> list[Quantity]:
@@ -95,6 +103,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += noun_numbers(english, "en")
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
+    if _EN_RANK_ONE.search(english):
+        idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
     idiom_starts = [a for a, _ in idioms]
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
@@ -146,7 +156,10 @@ def missing_clock_times(french: str, english: str) -> list[str]:
     under 24 with "heures" after "à/vers/dès/jusqu'à", is a time."""
     out = []
     clocks: set[tuple[int, int]] | None = None
+    news = [m.span() for m in _FR_NEWS_HOUR.finditer(french)] if _EN_NEWS.search(english) else []
     for m in _FR_CLOCK.finditer(french):
+        if any(a <= m.start() < b for a, b in news):
+            continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
         if "heure" in unit and not re.search(
             r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$", french[: m.start()], re.I

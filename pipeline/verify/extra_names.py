@@ -24,10 +24,10 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from pipeline.lang.generic import GENERIC_EN, common_english
+from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
-from pipeline.lang.names import french_counterparts
-from pipeline.verify.names import ACRONYM_IN, FUZZY, PREFIX, ROMAN, WORD, initials
+from pipeline.lang.names import SOURCE_COUNTRY_EN, french_counterparts, names_a_country
+from pipeline.verify.names import ACRONYM_IN, FUZZY, PREFIX, ROMAN, WORD, initials, same_acronym
 
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")  # "PCs", "GPs": common nouns
@@ -71,7 +71,7 @@ class FrenchNames:
         if french_counterparts(word) & self.stems:
             return True
         if word.isupper():
-            return "".join(sorted(key.upper())) in self.acronyms
+            return any(same_acronym(key.upper(), a) for a in self.acronyms)
         if len(key) < 4:
             return False
         # "Uighur" ↔ "ouïghour", "Nazi" ↔ "néonazi", "Zionist" ↔ "sioniste".
@@ -95,7 +95,8 @@ def extra_name_words(french: str, english: str) -> list[str]:
             continue
         acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
         if acronym:
-            if word not in _currency_codes():  # "CAD 43.8 million": the numbers' business
+            # "CAD 43.8 million": the numbers' business; "the CEO": a common noun.
+            if word not in _currency_codes() and word not in COMMON_ACRONYMS_EN:
                 candidates.append(word)
             continue
         if len(word) < 3 or word.isupper():
@@ -110,6 +111,8 @@ def extra_name_words(french: str, english: str) -> list[str]:
         return []
     source = FrenchNames(french)
     extra = [w for w in candidates if not source.has_counterpart(w)]
+    if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(french):
+        extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
     if extra:
         runs = initials([m.group(0) for m in words], _JOINERS)
         vouched: set[str] = set()

@@ -16,6 +16,7 @@ The other direction, English names that the French does not have, is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from difflib import SequenceMatcher
 from typing import Any
@@ -83,6 +84,18 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
     return out
 
 
+def same_acronym(a: str, b: str) -> bool:
+    """Whether two acronyms (their letters, any order) may stand for one name in the two
+    languages: the same letters ("OTAN" ↔ "NATO"), or, from four letters, all but one ("ASFC" ↔
+    "CBSA": Agence des services frontaliers du Canada ↔ Canada Border Services Agency, French
+    putting its adjectives after the noun and one word starting with another letter)."""
+    if len(a) != len(b):
+        return False
+    if sorted(a) == sorted(b):
+        return True
+    return len(a) >= 4 and sum((Counter(a) & Counter(b)).values()) >= len(a) - 1
+
+
 def initials(words: list[str], joiners: Collection[str]) -> dict[str, set[str]]:
     """Sorted initials of each run of two to six capitalised words (``joiners`` skipped inside
     a run) → the words of the runs that have them: "Royal Bank of Scotland" → {"BRS": {"Royal",
@@ -128,7 +141,7 @@ class EnglishNames:
             return True
         if _ACRONYM.match(word):
             letters = "".join(sorted(fold(word).upper()))
-            if letters in self.acronyms:
+            if any(same_acronym(letters, a) for a in self.acronyms):
                 return True
             # Spelt out ("GRC" ↔ "Royal Gendarmerie of Canada"), unless the English gives an
             # acronym of its own of that length, which then is the wrong one.
@@ -144,7 +157,8 @@ def missing_name_words(
 
     A first name that the English drops while it keeps the name after it is not missing
     ("Pierre Nora" → "Nora", "Gérard de Villiers" → "de Villiers"): English news style names a
-    person by the surname. A first name replaced by another is caught the other way, by
+    person by the surname. Nor is the last word of a name whose word before it the English keeps
+    ("Exxon Mobil" → "Exxon"). A word replaced by another is caught the other way, by
     :func:`extra_name_words`.
     """
     words = name_words(french, analysis, model)
@@ -156,7 +170,8 @@ def missing_name_words(
     french_letters = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
     known = {f for w in words for f in english_forms(w)}
     if any(
-        "".join(sorted(a)) not in french_letters and a not in known for a in target.acronym_words
+        not any(same_acronym(a, f) for f in french_letters) and a not in known
+        for a in target.acronym_words
     ):
         target.initials = set()
     missing = []
@@ -166,6 +181,9 @@ def missing_name_words(
         after = _NEXT_NAME.match(french, _end_of(french, word)) if word.istitle() else None
         if after and after.group(1)[:1].isupper() and _dropped(after.group(1), english):
             continue
+        before = _word_before(french, _start_of(french, word)) if word.istitle() else ""
+        if before in words and _shortened(before, english):
+            continue  # "Exxon Mobil" → "Exxon": the name shortened, as a first name dropped
         missing.append(word)
     return missing
 
@@ -187,6 +205,38 @@ def _dropped(surname: str, english: str) -> bool:
         before = re.search(r"([^\W\d_]+)\s+$", prefix)
         if before and before.group(1)[:1].isupper() and fold(before.group(1)) not in GENERIC_EN:
             return False  # "Hasan Florez" for "Jhonathan Florez": replaced, not dropped
+    return found
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word that ends one space before ``start`` ("Exxon" before "Mobil"), else ""."""
+    end = start - 1
+    if end < 1 or text[end] != " ":
+        return ""
+    begin = end
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end]
+
+
+def _start_of(text: str, word: str) -> int:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return m.start() if m else 0
+
+
+# Matched right after a word; the lookbehind keeps a search linear on a run of dashes.
+_NEXT_WORD = re.compile(r"(?<![\s'’-])[\s'’-]*([^\W\d_]+)")
+
+
+def _shortened(first: str, english: str) -> bool:
+    """Whether the English has ``first`` (the word before a name's last word) and no
+    capitalised word after it ("Exxon, also announced"; not "Silvio Hartigan": replaced)."""
+    found = False
+    for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", english):
+        found = True
+        after = _NEXT_WORD.match(english, m.end())
+        if after and after.group(1)[:1].isupper():
+            return False
     return found
 
 

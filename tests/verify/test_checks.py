@@ -160,6 +160,41 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("number", "Le film dure 2h45.", "The film lasts 3 hours 45 minutes.", True),
         ("number", "Elle est contagieuse 15 jours.", "It is contagious for a fortnight.", False),
         ("number", "Elle est contagieuse 15 jours.", "It is contagious for a month.", True),
+        # numbers: a rank said as a word; "le 20h" is the evening news, not a time
+        ("number", "Ma proposition n°1 est simple.", "My primary proposal is simple.", False),
+        ("number", "Ma proposition n°1 est simple.", "My proposal is simple.", True),
+        ("number", "Il était au 20h hier.", "He was on the evening news yesterday.", False),
+        ("number", "Il était au 20h hier.", "He was on television at 9pm yesterday.", True),
+        # names: acronyms whose letters differ by one in the two languages; a name shortened
+        ("name", "Un porte-parole de l'ASFC a parlé.", "A CBSA spokesperson spoke.", False),
+        ("name", "Un porte-parole de l'ASFC a parlé.", "A CSIS spokesperson spoke.", True),
+        (
+            "name",
+            "Le groupe Exxon Mobil a publié ses comptes.",
+            "Exxon published its accounts.",
+            False,
+        ),
+        (
+            "name",
+            "Le groupe Exxon Mobil a publié ses comptes.",
+            "Exxon Chevron published its accounts.",
+            True,
+        ),
+        # names: a common-noun acronym and the source's own country are not added names
+        ("name", "Le président de Cogeco a parlé.", "The CEO of Cogeco spoke.", False),
+        ("name", "Le président de Cogeco a parlé.", "The CEO of Rogers spoke.", True),
+        (
+            "name",
+            "Les Chasseurs alpins sont rentrés.",
+            "The French Alpine Troops came back.",
+            False,
+        ),
+        (
+            "name",
+            "Les Chasseurs alpins allemands sont rentrés.",
+            "The French Alpine Troops came back.",
+            True,
+        ),
         # dates: a weekday the full date implies; "la nuit de jeudi à vendredi"
         ("date", "Il vient vendredi 1er novembre 2013.", "He comes on 1 November 2013.", False),
         ("date", "Il vient vendredi 1er novembre 2013.", "He comes Monday 1 November 2013.", True),
@@ -218,6 +253,10 @@ def test_french_negations(fr: str, negations: list[str]) -> None:
 @pytest.mark.parametrize(
     ("fr", "en", "flagged"),
     [
+        # a double negation affirms: English may say it with one negation or none
+        ("Il n'y a pas grand-chose qu'il n'aime pas.", "He is not very choosy.", False),
+        ("Il n'y a personne qui ne le sache.", "Everyone knows it.", False),
+        ("Il ne vient pas et ne mange pas.", "He does not come and eats.", True),
         # litotes: a negated word of denial may be said as an affirmation…
         ("Le musicien n'a pas fini de surprendre.", "The musician is full of surprises.", False),
         ("Obama n'a pas dérogé à la tradition.", "Obama celebrated the tradition.", False),
