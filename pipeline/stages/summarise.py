@@ -16,6 +16,7 @@ first sentence that passes, is the ``verify`` stage's work (:mod:`pipeline.stage
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,20 @@ def _generation(cfg: SummariseConfig, num_beams: int) -> GenerationSettings:
         repetition_penalty=cfg.repetition_penalty,
         length_penalty=cfg.length_penalty,
     )
+
+
+# How a whole sentence ends: a full stop, question or exclamation mark, an ellipsis, then any
+# closing quotes or brackets (a space before one: « … »).
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"'”»’)\]])*$")
+
+
+def whole_sentences(sentences: list[str]) -> list[str]:
+    """A summary's sentences without a last one cut off mid-way: a summariser held to its token
+    cap stops where the cap falls ("… the opposition said the"). The fragment goes when a whole
+    sentence comes before it; a summary that is one fragment is kept."""
+    if len(sentences) > 1 and not _SENTENCE_END.search(sentences[-1].rstrip()):
+        return sentences[:-1]
+    return sentences
 
 
 def tidy(sentences: list[str], threshold: float, limit: int, lang: str = "en") -> list[str]:
@@ -197,7 +212,8 @@ class SummariseStage(Stage):
             )
         split = split_english if lang == "en" else split_french
         cfg = self.config
-        texts = tidy(split(result.text), cfg.duplicate_similarity, cfg.max_sentences, lang)
+        units = [s for part in result.parts for s in whole_sentences(split(part))]
+        texts = tidy(units, cfg.duplicate_similarity, cfg.max_sentences, lang)
         if not texts:
             article.warn("summarise.empty", f"the {lang} summary came back empty", self.name)
         other = "fr" if lang == "en" else "en"

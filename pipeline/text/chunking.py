@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,9 @@ class Condensed:
         final_tokens: Tokens of the text the final pass read (None without a counter; the
             longest chunk when joined).
         joined: The summary is the chunk summaries joined (no reduce pass).
+        parts: The texts the summariser wrote separately, in order (the chunk summaries when
+            joined, else the one summary): each ends where its own generation ended, so a
+            sentence never runs from one into the next.
     """
 
     text: str = ""
@@ -55,6 +58,7 @@ class Condensed:
     tokens: int | None = None
     final_tokens: int | None = None
     joined: bool = False
+    parts: list[str] = field(default_factory=list)
 
 
 def pack(counts: list[int], budget: int, overhead: int = 0) -> list[list[int]]:
@@ -202,12 +206,14 @@ class MapReduce:
             for (i, _, _), out in zip(requests, outputs, strict=True):
                 if i in finals:
                     results[i].text = out.strip()
+                    results[i].parts = [results[i].text] if results[i].text else []
                 elif i in joined:
                     parts.setdefault(i, []).append(out.strip())
                 else:
                     mapped.setdefault(i, []).extend(self.split(out))
             for i in joined:
-                results[i].text = " ".join(p for p in parts[i] if p)
+                results[i].parts = [p for p in parts[i] if p]
+                results[i].text = " ".join(results[i].parts)
             for i in pending:
                 results[i].passes += 1
                 results[i].chunks = results[i].chunks or 1

@@ -12,7 +12,7 @@ from pipeline.config import load_config
 from pipeline.document import Article, Paragraph, Sentence
 from pipeline.errors import ConfigError
 from pipeline.runtime import Runtime
-from pipeline.stages.summarise import SummariseStage, tidy
+from pipeline.stages.summarise import SummariseStage, tidy, whole_sentences
 from pipeline.stages.verify import VerifyStage
 from pipeline.text.segment import split_english
 from tests.conftest import FAKE_OVERRIDES
@@ -210,6 +210,27 @@ def test_near_duplicate_and_empty_summary_sentences_are_dropped() -> None:
 )
 def test_tidy(sentences: list[str], kept: list[str]) -> None:
     assert tidy(sentences, 0.8, 4) == kept
+
+
+def test_a_summary_cut_at_its_token_cap_loses_its_unfinished_last_sentence() -> None:
+    stage = make_stage(summary="The firm raised $7.7 billion. It filed a complaint against the")
+    (article,) = stage.pipe([make_article()])
+    assert [s.text for s in article.summary_en] == ["The firm raised $7.7 billion."]
+    assert stage.french.inputs == ["The firm raised $7.7 billion."]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "kept"),
+    [
+        (["One.", "Two three"], ["One."]),
+        (["One.", "He said « yes. »"], ["One.", "He said « yes. »"]),
+        (["Did it?", "It did (twice.)"], ["Did it?", "It did (twice.)"]),
+        (["Only a fragment"], ["Only a fragment"]),  # nothing whole to keep instead
+        ([], []),
+    ],
+)
+def test_whole_sentences(sentences: list[str], kept: list[str]) -> None:
+    assert whole_sentences(sentences) == kept
 
 
 def test_a_5000_word_article_is_summarised_in_chunks_without_truncation() -> None:

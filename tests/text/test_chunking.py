@@ -197,3 +197,20 @@ def test_an_article_that_fits_is_not_joined() -> None:
     (result,) = mr.run([article(400)])
     assert result.passes == 1 and result.chunks == 1 and not result.joined
     assert model.caps == [None]
+
+
+def test_joined_chunk_summaries_are_kept_as_separate_parts() -> None:
+    """Held to 10 tokens each, the two chunk summaries stop mid-sentence: joined as one text they
+    would read as one sentence; their parts keep them apart."""
+    model = WordModel(limit=1024)
+    (result,) = model.joining(summary_tokens=20).run([article(1500)])
+    assert result.joined and model.caps == [10]
+    assert len(result.parts) == 2 and all(len(p.split()) == 10 for p in result.parts)
+    assert result.text == " ".join(result.parts)
+    assert len(split_english(result.text)) == 1  # what splitting the joined text would give
+
+
+def test_a_summary_in_one_pass_is_one_part() -> None:
+    model = WordModel(limit=1024)
+    (result,) = model.joining(90).run([article(400)])
+    assert result.parts == [result.text] and result.text
