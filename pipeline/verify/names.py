@@ -6,8 +6,10 @@ are. A sentence's first word counts only inside a multi-word entity (a capitalis
 usually a common word). The English keeps the word when it has it (accents and case aside), a
 word that starts the same way ("Sénat" ↔ "Senate", "Genève" ↔ "Geneva"), one of its known English
 forms (:mod:`pipeline.lang.names`: "Pékin" ↔ "Beijing", "Allemagne" ↔ "Germany"), or, for an
-acronym, the same letters in any order or as the initials of a name ("OTAN" ↔ "NATO", "PS" ↔
-"Socialist Party"). A first name dropped before a surname kept is not missing.
+acronym, the same letters in any order, from four letters all but one ("ASFC" ↔ "CBSA"), or
+the initials of a name ("OTAN" ↔ "NATO", "PS" ↔ "Socialist Party"). A first name dropped before
+a surname kept is not missing, nor a name's last word dropped after a word kept ("Exxon Mobil" ↔
+"Exxon").
 
 The other direction, English names that the French does not have, is
 :mod:`pipeline.verify.extra_names`.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -178,12 +180,14 @@ def missing_name_words(
     for word in words:
         if target.keeps(word):
             continue
-        after = _NEXT_NAME.match(french, _end_of(french, word)) if word.istitle() else None
-        if after and after.group(1)[:1].isupper() and _dropped(after.group(1), english):
-            continue
-        before = _word_before(french, _start_of(french, word)) if word.istitle() else ""
-        if before in words and _shortened(before, english):
-            continue  # "Exxon Mobil" → "Exxon": the name shortened, as a first name dropped
+        if word.istitle():
+            at = next(_mentions(word, french), None)
+            after = _NEXT_NAME.match(french, at.end() if at else len(french))
+            if after and after.group(1)[:1].isupper() and _dropped(after.group(1), english):
+                continue
+            before = _word_before(french, at.start() if at else 0)
+            if before in words and _shortened(before, english):
+                continue  # "Exxon Mobil" → "Exxon": the name shortened, as a first name dropped
         missing.append(word)
     return missing
 
@@ -199,7 +203,7 @@ def _dropped(surname: str, english: str) -> bool:
     """Whether the English names ``surname`` with no other first name before it ("Nora",
     "de Villiers", "Corporal Hawkins": a title may stand there)."""
     found = False
-    for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", english):
+    for m in _mentions(surname, english):
         found = True
         prefix = _PARTICLE_END.sub("", english[: m.start()])
         before = re.search(r"([^\W\d_]+)\s+$", prefix)
@@ -219,11 +223,6 @@ def _word_before(text: str, start: int) -> str:
     return text[begin:end]
 
 
-def _start_of(text: str, word: str) -> int:
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
-    return m.start() if m else 0
-
-
 # Matched right after a word; the lookbehind keeps a search linear on a run of dashes.
 _NEXT_WORD = re.compile(r"(?<![\s'’-])[\s'’-]*([^\W\d_]+)")
 
@@ -232,7 +231,7 @@ def _shortened(first: str, english: str) -> bool:
     """Whether the English has ``first`` (the word before a name's last word) and no
     capitalised word after it ("Exxon, also announced"; not "Silvio Hartigan": replaced)."""
     found = False
-    for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", english):
+    for m in _mentions(first, english):
         found = True
         after = _NEXT_WORD.match(english, m.end())
         if after and after.group(1)[:1].isupper():
@@ -240,6 +239,6 @@ def _shortened(first: str, english: str) -> bool:
     return found
 
 
-def _end_of(text: str, word: str) -> int:
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
-    return m.end() if m else len(text)
+def _mentions(word: str, text: str) -> Iterator[re.Match[str]]:
+    """Where ``text`` has ``word`` as a whole word, in order."""
+    return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
