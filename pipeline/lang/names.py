@@ -10,6 +10,7 @@ with Babel.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -106,13 +107,22 @@ KNOWN: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=1)
+def _territories() -> dict[str, frozenset[str]]:
+    """Folded French country names → their English names (CLDR, through Babel)."""
+    from babel import Locale
+
+    out: dict[str, set[str]] = {}
+    _add_words(out, Locale("fr").territories, Locale("en").territories)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _cldr() -> dict[str, frozenset[str]]:
     """Folded French country and city names → their English names (CLDR, through Babel)."""
     from babel import Locale
 
     fr, en = Locale("fr"), Locale("en")
-    out: dict[str, set[str]] = {}
-    _add_words(out, fr.territories, en.territories)
+    out: dict[str, set[str]] = {k: set(v) for k, v in _territories().items()}
     for zone, names in fr.time_zones.items():
         city = names.get("city")
         if not city:
@@ -145,11 +155,7 @@ _COUNTRY_PREFIX = 5
 def _country_words() -> tuple[frozenset[str], frozenset[str]]:
     """The folded words of the French names of countries and languages (CLDR), and the
     prefixes of the longer ones."""
-    from babel import Locale
-
-    fr = Locale("fr")
-    names = list(fr.territories.values()) + list(fr.languages.values())
-    words = {fold(w) for name in names for w in name.replace("-", " ").split() if len(w) >= 4}
+    words = {w for table in (_territories(), _languages()) for w in table if len(w) >= 4}
     words |= {"belge", "suisse", "quebecois", "canadien"}
     prefixes = {w[:_COUNTRY_PREFIX] for w in words if len(w) > _COUNTRY_PREFIX}
     return frozenset(words), frozenset(prefixes)
@@ -161,15 +167,14 @@ def _country_words() -> tuple[frozenset[str], frozenset[str]]:
 SOURCE_COUNTRY_EN = frozenset({"french", "france", "frenchman", "frenchmen", "frenchwoman"})
 
 
-def names_a_country(french: str) -> bool:
-    """Whether a French text has a word of a country's or a language's name, or of its people
-    (the same first five letters: "Allemagne" ↔ "allemands")."""
+def names_a_country(folded: Iterable[str]) -> bool:
+    """Whether a French text's words (folded) include a word of a country's or a language's
+    name, or of its people (the same first five letters: "Allemagne" ↔ "allemands")."""
     words, prefixes = _country_words()
-    for word in re.findall(r"[^\W\d_]+", french):
-        key = fold(word)
-        if key in words or (len(key) > _COUNTRY_PREFIX and key[:_COUNTRY_PREFIX] in prefixes):
-            return True
-    return False
+    return any(
+        key in words or (len(key) > _COUNTRY_PREFIX and key[:_COUNTRY_PREFIX] in prefixes)
+        for key in folded
+    )
 
 
 def _add_words(out: dict[str, set[str]], french: Any, english: Any) -> None:

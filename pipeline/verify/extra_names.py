@@ -111,7 +111,7 @@ def extra_name_words(french: str, english: str) -> list[str]:
         return []
     source = FrenchNames(french)
     extra = [w for w in candidates if not source.has_counterpart(w)]
-    if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(french):
+    if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
     if extra:
         runs = initials([m.group(0) for m in words], _JOINERS)
