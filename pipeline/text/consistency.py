@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 
 from pipeline.text.numbers import (
@@ -97,6 +98,13 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     return out
 
 
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
+    found by bisection: a text may hold thousands of numbers."""
+    at = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
     target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
@@ -105,13 +113,9 @@ def missing_numbers(french: str, english: str) -> list[str]:
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
     if _EN_RANK_ONE.search(english):
         idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
-    idiom_starts = [a for a, _ in idioms]
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
-        if index.has_equivalent(q):
-            continue
-        before = bisect.bisect_right(idiom_starts, q.span[0]) - 1
-        if before >= 0 and q.span[0] < idioms[before][1]:
+        if index.has_equivalent(q) or _within(idioms, q.span[0]):
             continue
         alternatives = _alternatives(french, q)
         if not any(index.has_equivalent(a) for a in alternatives):
@@ -158,7 +162,7 @@ def missing_clock_times(french: str, english: str) -> list[str]:
     clocks: set[tuple[int, int]] | None = None
     news = [m.span() for m in _FR_NEWS_HOUR.finditer(french)] if _EN_NEWS.search(english) else []
     for m in _FR_CLOCK.finditer(french):
-        if any(a <= m.start() < b for a, b in news):
+        if _within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
         if "heure" in unit and not re.search(
@@ -187,7 +191,7 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
         if written is None:  # "sept milliards de dollars": checked as a number
             written = [q.span for q in quantities_fr(french, words=True) if q.written]
-        if any(a <= m.start() < b for a, b in written):
+        if _within(written, m.start()):
             continue
         before = french[: m.start()].rstrip()
         if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
