@@ -37,7 +37,6 @@ class Condensed:
     """The summary of one document and how it was reached.
 
     Attributes:
-        text: The summary ("" when the document was empty).
         chunks: Chunks of the first map round (1 when the document fitted the model).
         passes: Summariser passes the document went through (map rounds + the final one).
         truncated: The depth bound was reached with a text still over the model's limit, so
@@ -51,7 +50,6 @@ class Condensed:
             sentence never runs from one into the next.
     """
 
-    text: str = ""
     chunks: int = 0
     passes: int = 0
     truncated: bool = False
@@ -59,6 +57,11 @@ class Condensed:
     final_tokens: int | None = None
     joined: bool = False
     parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The summary as one text: its parts joined ("" when the document was empty)."""
+        return " ".join(self.parts)
 
 
 def pack(counts: list[int], budget: int, overhead: int = 0) -> list[list[int]]:
@@ -205,15 +208,14 @@ class MapReduce:
             parts: dict[int, list[str]] = {}
             for (i, _, _), out in zip(requests, outputs, strict=True):
                 if i in finals:
-                    results[i].text = out.strip()
-                    results[i].parts = [results[i].text] if results[i].text else []
+                    text = out.strip()
+                    results[i].parts = [text] if text else []
                 elif i in joined:
                     parts.setdefault(i, []).append(out.strip())
                 else:
                     mapped.setdefault(i, []).extend(self.split(out))
             for i in joined:
                 results[i].parts = [p for p in parts[i] if p]
-                results[i].text = " ".join(results[i].parts)
             for i in pending:
                 results[i].passes += 1
                 results[i].chunks = results[i].chunks or 1
