@@ -102,8 +102,7 @@ def _read_tables(path: Path) -> tuple[Any, Any, Any]:
                     listed.extend(get_string_id(word) for word in reader.unpack())
             else:
                 reader.skip()
-    as_array = [np.frombuffer(a, dtype=np.uint64) for a in (forms, lemmas, listed)]
-    return as_array[0], as_array[1], as_array[2]
+    return tuple(np.frombuffer(a, dtype=np.uint64) for a in (forms, lemmas, listed))
 
 
 @lru_cache(maxsize=2)
