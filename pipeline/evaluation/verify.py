@@ -93,8 +93,8 @@ def signature(seed: int) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import generic, lexicon, names, polarity
-    from pipeline.text import consistency, numbers, support
+    from pipeline.lang import generic, lexicon, names, polarity, wordsets
+    from pipeline.text import consistency, numbers, quantity_match, support
     from pipeline.verify import dates, extra_names
     from pipeline.verify import names as name_check
 
@@ -107,8 +107,10 @@ def signature(seed: int) -> str:
         lexicon,
         names,
         polarity,
+        wordsets,
         consistency,
         numbers,
+        quantity_match,
         support,
         perturb,
     )
