@@ -269,13 +269,15 @@ def run_file_text(config_toml: str, version: str) -> str:
 
 
 def written_by_brief(path: Path) -> bool:
-    """Whether an existing file is one brief wrote (a brief, or a ``brief-run.toml``).
+    """Whether an existing file is one brief wrote: a brief, a ``brief-run.toml``, a report of
+    ``brief verify``, ``brief eval``, ``brief bench`` or ``brief feed``, or a digest page.
 
-    A JSON brief carries ``schema_version`` and a signature whose ``package`` is ``brief``; a
-    Markdown brief ends with :data:`MARKDOWN_MARKER` (or, written before the marker existed,
-    with its signature block); ``brief-run.toml`` starts with :data:`RUN_FILE_HEADER` (or is a
-    config with ``[run]`` and ``[pipeline]`` tables). Anything else, or a file that cannot be
-    read, is not brief's.
+    A JSON file names brief in its signature (``{"package": "brief"}`` or ``"brief:…"``), its
+    ``written_by`` or its ``brief_version``; a Markdown file ends with :data:`MARKDOWN_MARKER`
+    (or, written before the marker existed, has a brief signature line); an HTML page has
+    brief's ``generator`` meta tag; ``brief-run.toml`` starts with :data:`RUN_FILE_HEADER` (or
+    is a config with ``[run]`` and ``[pipeline]`` tables). Anything else, or a file that cannot
+    be read, is not brief's.
     """
     try:
         with path.open("rb") as handle:
@@ -288,14 +290,7 @@ def written_by_brief(path: Path) -> bool:
     try:
         if path.suffix == ".json":
             data = json.loads(path.read_bytes())
-            if not isinstance(data, dict):
-                return False
-            signature = data.get("signature")
-            return (
-                "schema_version" in data
-                and isinstance(signature, dict)
-                and signature.get("package") == "brief"
-            )
+            return isinstance(data, dict) and _signed_by_brief(data)
         if path.suffix == ".md":
             text = tail.decode("utf-8", errors="replace")
             lines = text.rstrip("\n").splitlines()
@@ -303,6 +298,8 @@ def written_by_brief(path: Path) -> bool:
                 lines[-1].startswith(MARKDOWN_MARKER)
                 or any(line.startswith("Signature: brief ") for line in lines)
             )
+        if path.suffix == ".html":
+            return b'<meta name="generator" content="brief' in head
         if path.name == RUN_FILE:
             if head.startswith(RUN_FILE_HEADER.encode()):
                 return True
@@ -313,3 +310,15 @@ def written_by_brief(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return False
+
+
+def _signed_by_brief(data: dict[str, Any]) -> bool:
+    signature = data.get("signature")
+    if isinstance(signature, dict):
+        return signature.get("package") == "brief"
+    if isinstance(signature, str) and signature.startswith("brief"):
+        return True
+    written_by = data.get("written_by")
+    return (isinstance(written_by, str) and written_by.startswith("brief")) or (
+        "brief_version" in data
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.errors import BriefError, OutputFailed
+from pipeline.errors import BriefError, OutputError, OutputFailed
 
 # Errors after which every later write fails too: the run stops rather than record one per
 # article. EDQUOT: over quota; EROFS: the file system was remounted read-only.
@@ -43,12 +45,18 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     Readers see the old file or the new one, never a part of it, even after ``kill -9``. The
     file gets the mode the user's umask gives (``mkstemp`` alone would make it 0600).
 
+    Only a regular file is ever replaced: a folder, a FIFO, a device node or a symbolic link
+    at ``path`` is refused, so that the rename can never replace one (the commands check their
+    outputs before the work, :mod:`pipeline.output_policy`; this is the last guard).
+
     Raises:
         OutputFailed: The disk is full (or over quota, or read-only): nothing is left behind,
             and every later write would fail the same way.
+        OutputError: Something other than a regular file is at ``path``.
         OSError: Other failures (the temporary file is removed).
     """
     target = Path(path)
+    _refuse_special(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -61,6 +69,7 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        _refuse_special(target)  # it may have appeared while the text was written
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -70,12 +79,40 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return target
 
 
+def _refuse_special(target: Path) -> None:
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        from pipeline.output_policy import kind
+
+        raise OutputError(f"{target}: is a {kind(mode)}, not a regular file; nothing was written")
+
+
 def _raise_fatal(exc: OSError, target: Path) -> None:
     if exc.errno in _FATAL:
         raise OutputFailed(
             f"cannot write {target}: {os.strerror(exc.errno)}; the run stops here (the files "
             "written so far are complete; no partial file is left)"
         ) from None
+
+
+def _check_lock_file(path: Path) -> None:
+    # A lock file holds a process id or nothing; anything else is someone's file, which
+    # taking the lock would empty.
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: is not a regular file; brief's lock file cannot go there")
+    with open(path, "rb") as handle:
+        content = handle.read(64)
+    if not re.fullmatch(rb"\d*\n?", content):
+        raise OutputError(
+            f"{path}: exists and is not a lock file brief wrote; brief never changes such files"
+        )
 
 
 @contextmanager
@@ -93,8 +130,9 @@ def run_lock(path: str | Path, busy: BriefError) -> Iterator[Path]:
         BriefError: ``busy``.
     """
     lock_path = Path(path)
+    _check_lock_file(lock_path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

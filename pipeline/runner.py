@@ -354,9 +354,13 @@ def articles_from_paths(paths: Iterable[str | Path]) -> list[Article]:
 
 def unique_stems(articles: list[Article]) -> list[Article]:
     """Makes the articles' output stems unique, in order: the first keeps its stem, a later one
-    gets the first free ``stem-N`` (N from 2), so no brief overwrites another."""
+    gets the first free ``stem-N`` (N from 2), so no brief overwrites another. A stem too long
+    for a file name is shortened first (:func:`pipeline.output_policy.fit_stem`)."""
+    from pipeline.output_policy import fit_stem
+
     taken: set[str] = set()
     for article in articles:
+        article.stem = fit_stem(article.stem)
         stem, n = article.stem, 1
         while stem in taken:
             n += 1

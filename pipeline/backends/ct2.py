@@ -22,7 +22,7 @@ from pipeline.backends.base import (
     LengthControl,
     token_batches,
 )
-from pipeline.errors import BriefError, ModelUnavailable
+from pipeline.errors import BriefError, ModelUnavailable, OutputError
 from pipeline.manifests import ModelSpec, default_weights_dir
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,37 @@ def ct2_dir(name: str, quantization: str, models_dir: Path | None = None) -> Pat
     return base / "ct2" / f"{name}-{quantization}"
 
 
+def _is_conversion(folder: Path) -> bool:
+    """Whether ``folder`` holds a conversion brief made (its :data:`META` file says so)."""
+    try:
+        meta = json.loads((folder / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and {"source", "quantization"} <= meta.keys()
+
+
+def _check_target(spec: ModelSpec, out_dir: Path, force: bool) -> None:
+    """The output policy for a conversion folder: CTranslate2 empties the folder it converts
+    into, so only a folder that holds an earlier conversion is replaced (with ``force``), and
+    never the model's own folder or one that holds it."""
+    from pipeline.output_policy import check_folder
+
+    check_folder(out_dir, option="--out")
+    if spec.local:
+        source, target = Path(spec.source).resolve(), out_dir.resolve()
+        if source == target or source.is_relative_to(target) or target.is_relative_to(source):
+            raise OutputError(f"--out {out_dir}: is (or holds, or is inside) the model's folder")
+    if not out_dir.exists():
+        return
+    if not _is_conversion(out_dir):
+        raise OutputError(
+            f"--out {out_dir}: exists and is not a conversion brief made; brief never replaces "
+            "such a folder (not even with --force): give a new folder"
+        )
+    if not force:
+        raise BriefError(f"{out_dir} exists; use --force to convert again")
+
+
 def convert(
     spec: ModelSpec, out_dir: Path, quantization: str = "int8", force: bool = False
 ) -> Path:
@@ -68,8 +99,7 @@ def convert(
     ctranslate2 = _require_ct2()
     from transformers import AutoTokenizer
 
-    if out_dir.exists() and not force:
-        raise BriefError(f"{out_dir} exists; use --force to convert again")
+    _check_target(spec, out_dir, force)
     kwargs = {"revision": spec.revision} if spec.revision and not spec.local else {}
     try:
         tokenizer = AutoTokenizer.from_pretrained(spec.source, **kwargs)
@@ -81,6 +111,7 @@ def convert(
         raise ModelUnavailable(spec.source, spec.revision, str(exc).splitlines()[0]) from None
     tokenizer.save_pretrained(out_dir / TOKENIZER_DIR)
     meta = {
+        "written_by": "brief models convert",
         "source": spec.source if not spec.local else spec.name,
         "revision": spec.revision or ("local" if spec.local else None),
         "quantization": quantization,

@@ -38,6 +38,7 @@ from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BatchBusy, BatchError
 from pipeline.io import atomic_write_text, run_lock
+from pipeline.output_policy import check_folder
 
 MARK = ".brief-batch"
 LOCK = ".brief-batch.lock"
@@ -133,8 +134,7 @@ class Output:
 
     def _refuse_foreign(self) -> None:
         mark = self.folder / MARK
-        if self.folder.exists() and not self.folder.is_dir():
-            raise BatchError(f"{self.folder}: is a file; OUTPUT must be a folder")
+        check_folder(self.folder, option="OUTPUT (-o/--out)")
         theirs = self.folder.is_dir() and not mark.is_file()
         if theirs and any(p.name != LOCK for p in self.folder.iterdir()):
             raise BatchError(

@@ -19,6 +19,7 @@ from pipeline import __version__
 from pipeline.cli import batch, bench, cache_cmd, config_cmd, feed, models
 from pipeline.cli import eval as eval_cmd
 from pipeline.cli.run import EXIT_CODES, run_command
+from pipeline.cli.terminal import printable
 from pipeline.cli.verify import EXIT_CODES as VERIFY_EXIT_CODES
 from pipeline.cli.verify import verify_command
 from pipeline.errors import BriefError, ExitCode
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return app(args=argv, standalone_mode=True)
     except BriefError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(exc)}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -116,7 +117,8 @@ def main(argv: list[str] | None = None) -> Any:
         if logging.getLogger().isEnabledFor(logging.INFO):
             traceback.print_exc()
         print(
-            f"internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+            f"internal error: {type(exc).__name__}: {printable(exc)} "
+            "(run with -v for the traceback)",
             file=sys.stderr,
         )
         raise SystemExit(ExitCode.INTERNAL) from None

@@ -10,6 +10,7 @@ import typer
 
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
+from pipeline.cli.terminal import printable
 from pipeline.config import load_config
 
 EXIT_CODES = """Exit status: 0 every article briefed or deliberately skipped; 1 some articles
@@ -71,7 +72,7 @@ def batch_command(
     def progress(row: dict[str, Any]) -> None:
         seen["n"] += 1
         if row["status"] == "failed":
-            print(f"[{seen['n']}] failed: {row['reason']}", file=sys.stderr)
+            print(f"[{seen['n']}] failed: {printable(row['reason'])}", file=sys.stderr)
         elif not quiet and seen["n"] % 100 == 0:
             print(f"[{seen['n']}] articles written", file=sys.stderr)
 
@@ -92,7 +93,7 @@ def batch_command(
         print(
             f"{c['done']} briefed, {c['failed']} failed, {c['skipped']} skipped, "
             f"{m.get('already_done', 0)} already done, in {m['seconds']:.1f} s "
-            f"({m['articles_per_s']:.2f} articles/s, {engine}) → {out}/manifest.json",
+            f"({m['articles_per_s']:.2f} articles/s, {engine}) → {printable(out)}/manifest.json",
             file=sys.stderr,
         )
     raise typer.Exit(result.exit_code)

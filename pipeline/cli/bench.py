@@ -12,8 +12,12 @@ from typing import Annotated, Any
 
 import typer
 
+from pipeline import __version__
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
+from pipeline.cli.terminal import printable
+from pipeline.io import atomic_write_text
+from pipeline.output_policy import check_file
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "brief" / "bench"
 
@@ -41,6 +45,9 @@ def bench(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report as JSON.")] = (
         None
     ),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a report brief wrote before (-o).")
+    ] = False,
     cold_start: Annotated[
         bool | None,
         typer.Option(
@@ -60,6 +67,8 @@ def bench(
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
     setup_logging(verbose=verbose)
+    if out:
+        check_file(out, inputs=[config] if config else [], force=force)
     from pipeline.bench.run import bench_cold_overrides, bench_config, bench_model_names, run_bench
 
     if backend not in {"hf", "ct2", "none"}:
@@ -92,8 +101,9 @@ def bench(
             report["cold_start"] = measure_cold_start(config, cold)
         print(format_report(report))
     if out:
-        out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        print(f"report written to {out}", file=sys.stderr)
+        marked = {"written_by": f"brief {__version__} bench", **report}
+        atomic_write_text(out, json.dumps(marked, indent=2) + "\n")
+        print(f"report written to {printable(out)}", file=sys.stderr)
 
 
 def prepare_models(

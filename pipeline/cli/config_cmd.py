@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.options import SetOpt
+from pipeline.cli.terminal import printable
 from pipeline.config import dump_toml, load_config
 from pipeline.errors import BriefError, ConfigError
 
@@ -34,8 +35,8 @@ def check(paths: Annotated[list[Path], typer.Argument(help="Config files to vali
             load_config(path)
         except BriefError as exc:
             bad += 1
-            typer.echo(f"{path}: {exc}", err=True)
+            typer.echo(printable(f"{path}: {exc}"), err=True)
         else:
-            typer.echo(f"{path}: ok")
+            typer.echo(f"{printable(path)}: ok")
     if bad:
         raise typer.Exit(ConfigError.exit_code)

@@ -10,15 +10,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from pipeline import __version__
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
+from pipeline.cli.terminal import printable
 from pipeline.config import load_config
 from pipeline.evaluation.harness import EvalResult, evaluate_summaries, evaluate_translation
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import check_file
 
 EXIT_CODES = "Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available."
 
@@ -43,6 +46,10 @@ OutOpt = Annotated[
     typer.Option("--out", "-o", help="JSON result file. [default: evals/TASK-TIMESTAMP.json]"),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace a result file brief wrote before (-o)."),
+]
 
 
 def _overrides(set_: list[str] | None, device: str | None) -> list[str]:
@@ -64,15 +71,29 @@ def _progress(label: str, quiet: bool) -> Callable[[int, int], None]:
     return report
 
 
-def finish(result: EvalResult, out: Path | None) -> Path:
+def result_path(
+    task: str, out: Path | None, force: bool = False, inputs: list[Path | None] | None = None
+) -> Path:
+    """Where the JSON result goes, checked before the work starts (the output policy:
+    never an input, a file brief did not write or anything but a regular file)."""
+    if out is None:
+        return Path("evals") / f"{task}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    return check_file(out, inputs=[p for p in inputs or [] if p], force=force)
+
+
+def write_result(path: Path, data: dict[str, Any]) -> None:
+    """Writes a result as JSON, marked as brief's so that ``--force`` may replace it later."""
+    marked = {"written_by": f"brief {__version__} eval", **data}
+    atomic_write_text(path, json.dumps(marked, ensure_ascii=False, indent=2) + "\n")
+
+
+def finish(result: EvalResult, path: Path) -> Path:
     """Prints the table and writes the JSON result; returns its path."""
     for line in result.warnings:
         print(f"warning: {line}", file=sys.stderr)
-    path = out or Path("evals") / f"{result.task}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
-    atomic_write_text(path, text + "\n")
+    write_result(path, result.to_dict())
     typer.echo(result.table())
-    typer.echo(f"result → {path}")
+    typer.echo(f"result → {printable(path)}")
     return path
 
 
@@ -90,15 +111,17 @@ def translate_command(
         ),
     ] = "fr",
     out: OutOpt = None,
+    force: ForceOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """BLEU and chrF (sacreBLEU) of the configured fr→en translation on WMT newstest2014."""
     setup_logging(quiet=quiet)
+    path = result_path("translate", out, force, [config])
     cfg = load_config(config, _overrides(set_, device))
     if subset not in ("fr", "all"):
         raise typer.BadParameter("use fr or all", param_hint="--subset")
     result = evaluate_translation(cfg, subset, limit, _progress("segments", quiet))  # type: ignore[arg-type]
-    finish(result, out)
+    finish(result, path)
 
 
 # Each command declares its options in its own signature, which is what typer reads.
@@ -109,14 +132,16 @@ def summarise_command(
     device: DeviceOpt = None,
     limit: LimitOpt = None,
     out: OutOpt = None,
+    force: ForceOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """ROUGE of the brief's French summary against OrangeSum reference abstracts, through the
     whole pipeline (translate → summarise → French side)."""
     setup_logging(quiet=quiet)
+    path = result_path("summarise", out, force, [config])
     cfg = load_config(config, _overrides(set_, device))
     result = evaluate_summaries(cfg, limit, _progress("articles", quiet))
-    finish(result, out)
+    finish(result, path)
 
 
 @app.command("verify")
@@ -124,6 +149,7 @@ def verify_command(
     seed: Annotated[int, typer.Option("--seed", help="Seeds every perturbation.")] = 2014,
     limit: LimitOpt = None,
     out: OutOpt = None,
+    force: ForceOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Recall and false positives of the checks against the French (numbers, dates, names,
@@ -131,8 +157,8 @@ def verify_command(
     from pipeline.evaluation.verify import evaluate_verify, table
 
     setup_logging(quiet=quiet)
+    path = result_path("verify", out, force)
     result = evaluate_verify(seed, limit, _progress("segments", quiet))
-    path = out or Path("evals") / f"verify-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    atomic_write_text(path, json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    write_result(path, result)
     typer.echo(table(result))
-    typer.echo(f"result → {path}")
+    typer.echo(f"result → {printable(path)}")

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
+from pipeline.cli.terminal import printable
 from pipeline.config import BriefConfig, load_config
 from pipeline.errors import ExitCode
 
@@ -121,10 +122,10 @@ def feed(
 
     def progress(outcome: Outcome) -> None:
         if outcome.status == "failed":
-            print(f"failed: {outcome.key}: {outcome.error}", file=sys.stderr)
+            print(printable(f"failed: {outcome.key}: {outcome.error}"), file=sys.stderr)
         elif not quiet:
             detail = outcome.outputs.get("json") or outcome.error or ""
-            print(f"{outcome.status}: {outcome.key} {detail}".rstrip(), file=sys.stderr)
+            print(printable(f"{outcome.status}: {outcome.key} {detail}".rstrip()), file=sys.stderr)
 
     try:
         result = run_feed(sources, config, force=force, report_path=report, on_outcome=progress)
@@ -132,7 +133,7 @@ def feed(
         print("interrupted; the next run picks up where this one stopped", file=sys.stderr)
         return ExitCode.INTERRUPTED
     for line in summary_lines(result.report, str(report or config.feed.report)):
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     return result.exit_code
 
 
@@ -149,7 +150,7 @@ def status_cmd(
     cfg = load_config(config, _overrides(set_, feed__state=state))
     path = Path(cfg.feed.state)
     if not path.is_file():
-        typer.echo(f"{path}: no state yet (no run so far)", err=True)
+        typer.echo(f"{printable(path)}: no state yet (no run so far)", err=True)
         raise typer.Exit(ExitCode.FAILED)
     with State(path) as db:
         for line in status_lines(db, cfg.feed.retries):

@@ -6,6 +6,8 @@ import logging
 import os
 import sys
 
+from pipeline.cli.terminal import PrintableFormatter
+
 
 def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
     """Our logs at INFO with ``-v``, else WARNING; third-party chatter kept down.
@@ -14,7 +16,9 @@ def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
     only with ``-v``: they are the libraries' view of the work, not the run's.
     """
     level = logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     if not verbose:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         for name in ("transformers", "huggingface_hub", "urllib3", "httpx", "filelock"):

@@ -9,12 +9,14 @@ work.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from pipeline.brief import RUN_FILE, written_by_brief
 from pipeline.document import Article
 from pipeline.errors import OutputError
+from pipeline.output_policy import check_folder, identities, identity, kind
 
 # Files named in a message before "and N more".
 _LISTED = 5
@@ -27,18 +29,10 @@ def planned_outputs(articles: list[Article], out: Path, formats: list[str]) -> l
     return [*paths, out / RUN_FILE]
 
 
-def _listed(paths: list[Path]) -> str:
+def _listed(paths: list[Path] | list[str]) -> str:
     shown = ", ".join(str(p) for p in paths[:_LISTED])
     more = len(paths) - _LISTED
     return shown + (f" and {more} more" if more > 0 else "")
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def check_outputs(planned: list[Path], inputs: list[Path], force: bool) -> None:
@@ -54,14 +48,18 @@ def check_outputs(planned: list[Path], inputs: list[Path], force: bool) -> None:
     Raises:
         OutputError: Listing the files concerned and what to do.
     """
-    identities = {i for path in inputs if (i := _identity(path)) is not None}
-    own, foreign, earlier = [], [], []
+    taken = identities(inputs)
+    own, special, foreign, earlier = [], [], [], []
     for path in planned:
-        if not (path.exists() or path.is_symlink()):
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
             continue
-        if _identity(path) in identities:
+        if identity(path) in taken:
             own.append(path)
-        elif path.is_file() and not path.is_symlink() and written_by_brief(path):
+        elif not stat.S_ISREG(mode):
+            special.append(f"{path} ({kind(mode)})")
+        elif written_by_brief(path):
             # brief-run.toml records the latest run in the folder, not a brief: replaced.
             if path.name != RUN_FILE:
                 earlier.append(path)
@@ -71,6 +69,11 @@ def check_outputs(planned: list[Path], inputs: list[Path], force: bool) -> None:
         raise OutputError(
             f"the briefs would overwrite the run's own input{'s' if len(own) > 1 else ''}: "
             f"{_listed(own)}; write them to another folder with -o"
+        )
+    if special:
+        raise OutputError(
+            f"{_listed(special)}: not a regular file; brief writes only regular files and never "
+            "replaces a folder, a link, a FIFO or a device: write to another folder with -o"
         )
     if foreign:
         raise OutputError(
@@ -94,8 +97,7 @@ def check_writable(out: Path) -> None:
         OutputError: One line: the folder is a file, cannot be created or cannot be written.
     """
     where = f"output folder {out}"
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{where}: is a file, not a folder (-o/--out, run.out)")
+    check_folder(out, option="output folder (-o/--out, run.out)")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

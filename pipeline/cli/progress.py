@@ -11,6 +11,8 @@ import sys
 from types import TracebackType
 from typing import Any
 
+from pipeline.cli.terminal import printable
+
 
 def is_terminal() -> bool:
     """Whether standard error is a terminal (rich's bar redraws there; a log gets lines)."""
@@ -70,6 +72,7 @@ class Progress:
 
     def line(self, text: str) -> None:
         """One article's line (its brief, its error or why it was skipped)."""
+        text = printable(text)
         if self._bar is not None:
             self._bar.console.print(text, markup=False, highlight=False)
         else:

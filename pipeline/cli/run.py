@@ -17,6 +17,7 @@ from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
 from pipeline.cli.progress import Progress, is_terminal
+from pipeline.cli.terminal import printable
 from pipeline.cli.threads import limit_threads
 from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
@@ -86,7 +87,7 @@ def brief_files(
     )
     pipeline = Pipeline(config)
     for line in pipeline.licence_warnings():
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {printable(line)}", file=sys.stderr)
     pipeline.preflight()
     check_writable(out)
     total = len(articles)
@@ -118,7 +119,7 @@ def brief_files(
     if not quiet:
         print(
             f"{stats.done} briefed, {stats.failed} failed, {stats.skipped} skipped in "
-            f"{time.perf_counter() - began:.1f} s → {out}/{cache_summary(pipeline)}",
+            f"{time.perf_counter() - began:.1f} s → {printable(out)}/{cache_summary(pipeline)}",
             file=sys.stderr,
         )
     return ExitCode.OK if stats.failed == 0 and stats.skipped == 0 else ExitCode.FAILED

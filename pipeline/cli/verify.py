@@ -14,8 +14,10 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.cli.logs import setup_logging
+from pipeline.cli.terminal import printable
 from pipeline.errors import ExitCode, InputError, VerifyInputError
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import check_file
 
 EXIT_CODES = (
     "Exit status: 0 nothing flagged; 1 something flagged; 2 bad usage or input; "
@@ -96,6 +98,12 @@ def verify_command(
     ] = False,
     format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here.")] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace a report brief wrote before (never another file or an input)."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Flag numbers, dates, names and negations that an English translation (from any system)
@@ -105,6 +113,8 @@ def verify_command(
     setup_logging(quiet=quiet)
     if format_ not in ("md", "json"):
         raise typer.BadParameter("use md or json", param_hint="--format")
+    if out:
+        check_file(out, inputs=[p for p in (source_fr, translation_en, summary) if p], force=force)
     result = verify_files(source_fr, translation_en, summary, aligned)
     text = (
         json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -113,7 +123,7 @@ def verify_command(
     )
     if out:
         atomic_write_text(out, text)
-        print(f"report → {out}", file=sys.stderr)
+        print(f"report → {printable(out)}", file=sys.stderr)
     else:
         typer.echo(text, nl=False)
     raise typer.Exit(ExitCode.FAILED if flagged(result) else ExitCode.OK)

@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import md_escape
+from pipeline.brief import MARKDOWN_MARKER, md_escape
 from pipeline.digest.entries import Entry, safe_url
 
 LABELS: dict[str, dict[str, Any]] = {
@@ -135,4 +135,6 @@ def render_markdown(entries: list[Entry], lang: str, updated: str, top_facts: in
         if "md" in e.links:
             lines += [f"[{t['text']}]({e.links['md']})", ""]
     lines += ["---", "", f"{t['footer']} · brief {__version__} · {t['updated']} {updated}"]
+    # The marker tells a later run that brief wrote this file (pipeline.output_policy).
+    lines += ["", f"{MARKDOWN_MARKER} {__version__} digest -->"]
     return "\n".join(lines) + "\n"

@@ -38,6 +38,7 @@ from pipeline.feed.report import build_report
 from pipeline.feed.sources import Candidate, Loaded, SourceResult, discover, load
 from pipeline.feed.state import Item, State, now_iso, run_lock
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import check_file, check_folder
 from pipeline.runner import Pipeline
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ def run_feed(
     run = FeedRun(started_at=now_iso())
     began = time.perf_counter()
     report_file = Path(report_path or feed.report)
+    check_outputs(config, report_file, sources)
     with run_lock(feed.state), State(feed.state) as state, Fetcher(feed) as fetcher:
         sweep_temp_files(Path(config.run.out), Path(feed.digest_dir), report_file)
         t0 = time.perf_counter()
@@ -161,6 +163,28 @@ def run_feed(
         atomic_write_text(report_file, json.dumps(run.report, ensure_ascii=False, indent=2) + "\n")
         state.add_run(run.started_at, run.exit_code, run.report)
     return run
+
+
+def check_outputs(config: BriefConfig, report: Path, sources: Sequence[str]) -> None:
+    """The output policy (:mod:`pipeline.output_policy`) for the job's outputs, before any
+    work: the briefs' and the digest's folders are folders, and the report and the digest's
+    index files are regular files that brief wrote, never one of the sources. They are
+    brief's own rolling files, replaced by every run.
+
+    Raises:
+        OutputError: Naming the file and the option or key that named it.
+    """
+    inputs = [s for s in sources if "://" not in s]
+    digest = Path(config.feed.digest_dir)
+    check_folder(config.run.out, option="run.out (-o/--out)")
+    check_folder(digest, option="feed.digest_dir (--digest)")
+    check_folder(digest / "pages", option="feed.digest_dir (--digest)")
+    for path, option in (
+        (report, "feed.report (--report)"),
+        (digest / "index.html", "feed.digest_dir (--digest)"),
+        (digest / "index.md", "feed.digest_dir (--digest)"),
+    ):
+        check_file(path, inputs=inputs, force=True, option=option)
 
 
 def sweep_temp_files(out: Path, digest_dir: Path, report: Path) -> list[Path]:

@@ -16,8 +16,10 @@ need the lock.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import stat
 import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -123,6 +125,31 @@ def run_lock(state_path: str | Path) -> AbstractContextManager[Path]:
     return hold_lock(lock_path, busy)
 
 
+def _check_ours(path: Path) -> None:
+    """Refuses a state path that is not a regular file, or a file that is not brief's state:
+    opening one would add brief's tables to it (or rename over a device node)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise StateError(f"{path}: is not a regular file; give a state file path (--state)")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        version, tables = 0, set()
+    if version < 1 or not {"items", "meta"} <= tables:
+        raise StateError(
+            f"{path}: exists and is not a brief state file; brief never changes such files: "
+            "give another --state path"
+        )
+
+
 class State:
     """The SQLite state file.
 
@@ -136,6 +163,7 @@ class State:
 
     def __init__(self, path: str | Path, timeout: float = 30.0) -> None:
         self.path = Path(path)
+        _check_ours(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)

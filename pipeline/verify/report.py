@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline import __version__
+from pipeline.brief import MARKDOWN_MARKER
 from pipeline.verify.align import Alignment
 from pipeline.verify.checks import Flag, Verifier, describe
 
@@ -157,6 +158,8 @@ def to_markdown(report: dict[str, Any]) -> str:
             what = "; ".join(f"{f['kind']}: {f['en']}" for f in line["flags"])
             sources = ", ".join(map(str, line["sources"])) or "none"
             out.append(f"| {line['index']} | {_cell(text)} | {sources} | {_cell(what)} |")
+    # The marker tells a later run that brief wrote this file (pipeline.output_policy).
+    out += ["", f"{MARKDOWN_MARKER} {__version__} verify report -->"]
     return "\n".join(out).rstrip() + "\n"
 
 

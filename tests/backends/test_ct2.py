@@ -34,6 +34,7 @@ def test_conversion_keeps_tokenizer_and_provenance(ct2_dirs: dict[str, Path]) ->
     assert (folder / "hf_tokenizer" / "tokenizer_config.json").is_file()
     meta = json.loads((folder / "brief-ct2.json").read_text())
     assert meta == {
+        "written_by": "brief models convert",
         "source": "opus-mt-fr-en-tiny",
         "revision": "local",
         "quantization": "int8",

@@ -89,7 +89,10 @@ def test_an_output_path_that_is_a_file_is_refused_before_any_work(tmp_path: Path
     result = _run(str(SEED), "-o", str(target))
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert lines == [f"error: output folder {target}: is a file, not a folder (-o/--out, run.out)"]
+    assert lines == [
+        f"error: output folder (-o/--out, run.out) {target}: is a regular file, not a folder: "
+        "give a folder path"
+    ]
     assert "briefed" not in result.output
 
 

@@ -1,0 +1,187 @@
+"""The one output policy of every command that writes where the user says.
+
+Whatever the command (``brief``, ``brief verify``, ``brief batch``, ``brief feed``, ``brief eval``,
+``brief bench``, ``brief models convert``), a file it writes is checked before any work starts:
+
+- never one of the run's own inputs (compared by device and inode, so a hard link or a symbolic
+  link to an input is caught too);
+- never anything but a regular file: a folder, a FIFO, a socket, a device node or a symbolic
+  link is refused (renaming a new file over ``/dev/full`` would replace the device node);
+- never a file brief did not write (:func:`pipeline.brief.written_by_brief`), not even with
+  ``--force``;
+- a file brief wrote before only with ``--force``.
+
+A folder it writes into must be a folder (or not exist yet). Output names are kept short
+enough for the file system (:func:`fit_stem`). :func:`pipeline.io.atomic_write_text` refuses to
+rename over anything but a regular file as a last guard, should something appear between the
+check and the write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.errors import OutputError
+
+# What a file name may hold beyond the stem: the longest suffix brief adds (".json", ".html")
+# and the temporary name of an atomic write (".NAME.XXXXXXXX.tmp"), with room to spare.
+_NAME_RESERVE = 24
+# Bytes kept for the "-N" that tells two inputs with the same stem apart.
+_UNIQUE_RESERVE = 6
+_DEFAULT_NAME_MAX = 255
+
+
+def identity(path: str | Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of what ``path`` leads to, or None when it leads nowhere."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def identities(paths: Iterable[str | Path]) -> set[tuple[int, int]]:
+    """The identities of the inputs that exist (a missing input is reported elsewhere)."""
+    return {i for path in paths if (i := identity(path)) is not None}
+
+
+def kind(mode: int) -> str:
+    """What a file of this mode is, in words, for messages."""
+    for test, name in (
+        (stat.S_ISREG, "regular file"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISLNK, "symbolic link"),
+        (stat.S_ISFIFO, "FIFO (named pipe)"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be checked ({exc.strerror or exc})") from None
+
+
+def check_file(
+    path: str | Path,
+    *,
+    inputs: Iterable[str | Path] = (),
+    force: bool = False,
+    option: str = "-o/--out",
+) -> Path:
+    """Refuses an output file that the policy forbids (see the module docstring).
+
+    Args:
+        path: The file the command will write.
+        inputs: The command's input files (and its config file, if any).
+        force: Whether a file brief wrote before may be replaced.
+        option: The option that named ``path``, for the message.
+
+    Returns:
+        ``path`` as a :class:`~pathlib.Path`.
+
+    Raises:
+        OutputError: Naming the file, what it is and what to do.
+    """
+    from pipeline.brief import written_by_brief
+
+    target = Path(path)
+    st = _lstat(target)
+    if st is None:
+        check_folder(target.parent, option=f"the folder of {option}")
+        check_name(target, option=option)
+        return target
+    if identity(target) in identities(inputs):
+        raise OutputError(
+            f"{option} {target}: is an input of this command; brief never overwrites its "
+            "inputs: write elsewhere"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError(
+            f"{option} {target}: is a {kind(st.st_mode)}, not a regular file; brief writes "
+            "only regular files: give a file path"
+        )
+    if not written_by_brief(target):
+        raise OutputError(
+            f"{option} {target}: already exists and was not written by brief, which never "
+            "overwrites such files (not even with --force): write elsewhere"
+        )
+    if not force:
+        raise OutputError(
+            f"{option} {target}: exists (written by an earlier brief run); pass --force to "
+            "replace it, or write elsewhere"
+        )
+    return target
+
+
+def check_folder(path: str | Path, *, option: str = "-o/--out") -> Path:
+    """Refuses an output folder that exists as something else than a folder.
+
+    Raises:
+        OutputError: ``path`` is a file, a FIFO, a device node…
+    """
+    folder = Path(path)
+    st = _lstat(folder)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        try:
+            st = os.stat(folder)
+        except OSError:
+            raise OutputError(f"{option} {folder}: is a broken symbolic link") from None
+    if st is not None and not stat.S_ISDIR(st.st_mode):
+        raise OutputError(
+            f"{option} {folder}: is a {kind(st.st_mode)}, not a folder: give a folder path"
+        )
+    return folder
+
+
+def name_max(folder: str | Path) -> int:
+    """The longest file name (in bytes) the file system of ``folder`` takes; the nearest
+    existing parent answers for a folder not made yet."""
+    here = Path(folder).absolute()
+    for candidate in (here, *here.parents):
+        try:
+            return int(os.pathconf(candidate, "PC_NAME_MAX"))
+        except (OSError, ValueError):
+            continue
+    return _DEFAULT_NAME_MAX
+
+
+def check_name(path: str | Path, *, option: str = "-o/--out") -> None:
+    """Refuses a file name the file system cannot hold (with an atomic write's temporary name).
+
+    Raises:
+        OutputError: The name is too long.
+    """
+    target = Path(path)
+    limit = name_max(target.parent) - _NAME_RESERVE + len(".json")
+    if len(os.fsencode(target.name)) > limit:
+        raise OutputError(
+            f"{option}: the file name {target.name[:40]}… is {len(os.fsencode(target.name))} "
+            f"bytes, more than this file system takes ({limit} with the temporary name of a "
+            "safe write): give a shorter name"
+        )
+
+
+def fit_stem(stem: str, folder: str | Path = ".") -> str:
+    """``stem``, or for one too long for a file name in ``folder``, its start and a short hash
+    of the whole (``long-name…-1a2b3c4d``), so that every output name fits the file system and
+    two long names that start alike still differ."""
+    limit = name_max(folder) - _NAME_RESERVE - _UNIQUE_RESERVE
+    raw = os.fsencode(stem)
+    if len(raw) <= limit:
+        return stem
+    digest = hashlib.sha256(raw).hexdigest()[:8]
+    head = raw[: limit - len(digest) - 1].decode("utf-8", errors="ignore")
+    return f"{head}-{digest}"
