@@ -23,6 +23,7 @@ from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
 from pipeline.errors import ExitCode
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import check_folder
 from pipeline.runner import Pipeline, articles_from_paths, unique_stems
 
 EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others
@@ -77,7 +78,7 @@ def brief_files(
     """
     config = load_config(config_path, overrides or [])
     limit_threads(config)
-    out = Path(config.run.out)
+    out = check_folder(config.run.out, option="output folder (-o/--out, run.out)")
     articles = read_inputs(files, stdin, config.stages.clean.max_bytes)
     formats = config.stages.write.formats if "write" in config.pipeline.stages else []
     check_outputs(
