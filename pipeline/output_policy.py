@@ -126,6 +126,37 @@ def check_file(
     return target
 
 
+def foreign_database(path: str | Path, tables: set[str]) -> str | None:
+    """Why ``path`` is not a SQLite file of brief's (one with ``tables`` and a schema version),
+    or None when it is one or does not exist. Opening someone else's database would add
+    brief's tables to it; clearing it would delete it.
+
+    Args:
+        path: The database file.
+        tables: Tables every version of brief's file has.
+    """
+    import sqlite3
+
+    target = Path(path)
+    st = _lstat(target)
+    if st is None:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return f"{target}: is a {kind(st.st_mode)}, not a regular file"
+    try:
+        db = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            found = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        version, found = 0, set()
+    if version < 1 or not tables <= found:
+        return f"{target}: exists and was not written by brief, which never changes such files"
+    return None
+
+
 def check_folder(path: str | Path, *, option: str = "-o/--out") -> Path:
     """Refuses an output folder that exists as something else than a folder.
 

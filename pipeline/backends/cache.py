@@ -31,6 +31,8 @@ from pipeline.backends.base import (
     LengthControl,
     Seq2SeqBackend,
 )
+from pipeline.errors import OutputError
+from pipeline.output_policy import foreign_database
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +200,8 @@ class CachedBackend:
         journal-mode switch at once, without SQLite's busy handler (it refuses to wait where
         waiting could deadlock), so the set-up is retried until ``busy_timeout``.
         """
+        if (why := foreign_database(self.path, {"translations"})) is not None:
+            raise sqlite3.OperationalError(why)  # the run goes on without the cache
         deadline = time.monotonic() + self.busy_timeout
         while True:
             conn = sqlite3.connect(self.path, timeout=self.busy_timeout)
@@ -261,8 +265,14 @@ class CachedBackend:
 
 
 def cache_info(path: str | Path) -> dict[str, Any]:
-    """Entries and size of a cache file, per model (for ``brief cache info``)."""
+    """Entries and size of a cache file, per model (for ``brief cache info``).
+
+    Raises:
+        OutputError: The file is not brief's cache.
+    """
     path = Path(path).expanduser()
+    if (why := foreign_database(path, {"translations"})) is not None:
+        raise OutputError(f"{why} (stages.translate.cache.path)")
     if not path.is_file():
         return {"path": str(path), "exists": False, "entries": 0, "bytes": 0, "models": {}}
     with sqlite3.connect(path, timeout=30.0) as conn:
@@ -278,8 +288,14 @@ def cache_info(path: str | Path) -> dict[str, Any]:
 
 
 def clear_cache(path: str | Path) -> int:
-    """Deletes the cache file (and its WAL companions); returns the number of files removed."""
+    """Deletes the cache file (and its WAL companions); returns the number of files removed.
+
+    Raises:
+        OutputError: The file is not brief's cache (it is never deleted).
+    """
     path = Path(path).expanduser()
+    if (why := foreign_database(path, {"translations"})) is not None:
+        raise OutputError(f"{why}; not deleted (stages.translate.cache.path)")
     removed = 0
     for suffix in ("", "-wal", "-shm"):
         target = path.with_name(path.name + suffix)

@@ -16,10 +16,8 @@ need the lock.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import stat
 import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -126,28 +124,11 @@ def run_lock(state_path: str | Path) -> AbstractContextManager[Path]:
 
 
 def _check_ours(path: Path) -> None:
-    """Refuses a state path that is not a regular file, or a file that is not brief's state:
-    opening one would add brief's tables to it (or rename over a device node)."""
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(st.st_mode):
-        raise StateError(f"{path}: is not a regular file; give a state file path (--state)")
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-        finally:
-            db.close()
-    except sqlite3.DatabaseError:
-        version, tables = 0, set()
-    if version < 1 or not {"items", "meta"} <= tables:
-        raise StateError(
-            f"{path}: exists and is not a brief state file; brief never changes such files: "
-            "give another --state path"
-        )
+    """Refuses a state path that is not brief's state file (:mod:`pipeline.output_policy`)."""
+    from pipeline.output_policy import foreign_database
+
+    if (why := foreign_database(path, {"items", "meta"})) is not None:
+        raise StateError(f"{why}: give another state file (--state, feed.state)")
 
 
 class State:

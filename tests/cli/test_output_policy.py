@@ -263,3 +263,32 @@ def test_file_names_reach_the_terminal_with_control_characters_escaped(
     for char in ("\x1b", "\x07", "\u202e"):
         assert char not in ran.output
     assert not any(line.startswith("lines.txt") for line in ran.output.splitlines())
+
+
+@pytest.mark.parametrize("command", [["cache", "clear"], ["cache", "info"]])
+def test_cache_commands_never_touch_a_file_that_is_not_the_cache(
+    tmp_path: Path, command: list[str]
+) -> None:
+    case = Case(tmp_path)
+    config = tmp_path / "cache.toml"
+    config.write_text(
+        f"[stages.translate.cache]\npath = {str(case.unrelated)!r}\n", encoding="utf-8"
+    )
+    output = _refused([*command, "-c", str(config)], case)
+    assert "was not written by brief" in output
+
+
+@pytest.mark.parametrize("theirs", [b'{"mine": true}\n', b"", b"SQLite format 3\x00" + bytes(84)])
+def test_a_cache_path_that_is_someone_elses_file_is_left_alone(
+    tmp_path: Path, theirs: bytes
+) -> None:
+    from pipeline.backends.cache import CachedBackend
+    from tests.doubles import Counting
+
+    path = tmp_path / "notes.db"
+    path.write_bytes(theirs)
+    inner = Counting()
+    cached = CachedBackend(inner, path)
+    assert cached.translate(["Bonjour."]) == inner.translate(["Bonjour."])
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]

@@ -84,6 +84,6 @@ def test_a_second_run_on_the_same_state_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_state_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
     path.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(StateError, match="is not a brief state file"):
+    with pytest.raises(StateError, match="was not written by brief"):
         State(path)
     assert path.read_bytes() == b"not a database at all" * 100
