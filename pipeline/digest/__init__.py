@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pipeline.brief import written_by_brief
 from pipeline.digest.entries import Item, load_entries
 from pipeline.io import atomic_write_text
 
@@ -86,7 +87,9 @@ def write_digest(state: State, config: BriefConfig, *, force: bool = False) -> d
         keep.add(page.name)
     if pages.is_dir():
         for old in pages.glob("*.html"):
-            if old.name not in keep:
+            # Only pages brief wrote are removed (pipeline.output_policy).
+            ours = old.is_file() and not old.is_symlink() and written_by_brief(old)
+            if old.name not in keep and ours:
                 old.unlink(missing_ok=True)
     atomic_write_text(markdown, render_markdown(entries, lang, updated))
     atomic_write_text(index, render_index(entries, lang, updated))

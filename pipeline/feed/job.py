@@ -179,10 +179,12 @@ def check_outputs(config: BriefConfig, report: Path, sources: Sequence[str]) -> 
     check_folder(config.run.out, option="run.out (-o/--out)")
     check_folder(digest, option="feed.digest_dir (--digest)")
     check_folder(digest / "pages", option="feed.digest_dir (--digest)")
+    pages = sorted((digest / "pages").glob("*.html")) if (digest / "pages").is_dir() else []
     for path, option in (
         (report, "feed.report (--report)"),
         (digest / "index.html", "feed.digest_dir (--digest)"),
         (digest / "index.md", "feed.digest_dir (--digest)"),
+        *((page, "feed.digest_dir (--digest)") for page in pages),
     ):
         check_file(path, inputs=inputs, force=True, option=option)
 

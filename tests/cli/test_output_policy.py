@@ -292,3 +292,12 @@ def test_a_cache_path_that_is_someone_elses_file_is_left_alone(
     assert cached.translate(["Bonjour."]) == inner.translate(["Bonjour."])
     assert path.read_bytes() == theirs
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_foreign_page_in_the_digest_is_neither_replaced_nor_removed(tmp_path: Path) -> None:
+    case = Case(tmp_path)
+    pages = tmp_path / "fd" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "mine.html").write_text("<html>mine</html>\n", encoding="utf-8")
+    output = _refused([*FOLDER_COMMANDS["feed --digest"](case, tmp_path / "fd")], case)
+    assert "mine.html: already exists and was not written by brief" in output
