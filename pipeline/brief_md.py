@@ -33,6 +33,7 @@ _LABELS = {
         "untitled": "Untitled",
         "sentence": "sentence",
         "sentences": "sentences",
+        "missing": "not in the English",
         "signature": "Signature",
         "none": "No summary.",
         "unsupported": "not in the source",
@@ -57,6 +58,7 @@ _LABELS = {
         "untitled": "Sans titre",
         "sentence": "phrase",
         "sentences": "phrases",
+        "missing": "absent du français",
         "signature": "Signature",
         "none": "Pas de résumé.",
         "unsupported": "absent de la source",
@@ -148,9 +150,10 @@ def _facts_md(data: dict[str, Any], lang: str, other: str, top: int) -> list[str
         first = md_escape(surface[lang]) or md_escape(surface[other])
         second = md_escape(surface[other])
         also = f" · *{second}*" if second and second != first else ""
+        kind = fact["type"] if surface[lang] else f"{fact['type']}, {lab['missing']}"
         refs = _refs(fact["sentences"], numbers)
         where = f" · {lab['sentences'] if len(fact['sentences']) > 1 else lab['sentence']} {refs}"
-        lines.append(f"- **{first}** ({fact['type']}){also}{where if refs else ''}")
+        lines.append(f"- **{first}** ({kind}){also}{where if refs else ''}")
     return [*lines, ""]
 
 
