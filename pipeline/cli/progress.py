@@ -64,7 +64,7 @@ class Progress:
         self.done = 0
         self.sentences_done = 0
         self.sentences_seen = 0
-        self.current = "starting"
+        self.current = "loading"  # the stages load what they need first
         self._bar: Any = None
         self._task: Any = None
         self._batch: list[Article] | None = None  # the batch the latest stage event was about
