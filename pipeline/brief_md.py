@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.brief import MARKDOWN_MARKER, SCHEMA_VERSION, md_escape, to_dict
+from pipeline.brief import SCHEMA_VERSION, md_escape, to_dict
 from pipeline.document import Article
+from pipeline.explain import explain_parts
+from pipeline.output_policy import MARKDOWN_MARKER
 
 FLAG = "⚠️"
 
@@ -85,8 +87,6 @@ def inline(text: str) -> str:
 
 def explanation_md(check: dict[str, Any]) -> str:
     """One check in plain English, what it quotes in bold and French words in italics."""
-    from pipeline.verify.explain import explain_parts
-
     out = []
     for piece in explain_parts(check):
         text = inline(piece.text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import MARKDOWN_MARKER
+from pipeline.output_policy import MARKDOWN_MARKER
 from pipeline.verify.align import Alignment
 from pipeline.verify.checks import Flag, Verifier
 
@@ -138,9 +138,9 @@ def _explained(flag: dict[str, Any], fr: str, en: str) -> str:
 
 def check_of(flag: dict[str, Any], fr: str, en: str) -> dict[str, Any]:
     """A flag of the report as the brief's ``checks`` carry it (gloss and conflict found)."""
-    from pipeline.verify.explain import as_check
+    from pipeline.explain import check
 
-    return as_check(Flag(flag["kind"], flag["fr"] or "", flag["en"]), fr, en)
+    return check(Flag(flag["kind"], flag["fr"] or "", flag["en"]), fr, en)
 
 
 def _summary_note(flag: dict[str, Any]) -> str:
