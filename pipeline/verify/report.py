@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline import __version__
+from pipeline.explain import check
 from pipeline.output_policy import MARKDOWN_MARKER
 from pipeline.verify.align import Alignment
 from pipeline.verify.checks import Flag, Verifier
@@ -138,17 +139,21 @@ def _explained(flag: dict[str, Any], fr: str, en: str) -> str:
 
 def check_of(flag: dict[str, Any], fr: str, en: str) -> dict[str, Any]:
     """A flag of the report as the brief's ``checks`` carry it (gloss and conflict found)."""
-    from pipeline.explain import check
-
     return check(Flag(flag["kind"], flag["fr"] or "", flag["en"]), fr, en)
 
 
 def _summary_note(flag: dict[str, Any]) -> str:
     from pipeline.brief import md_escape
+    from pipeline.brief_md import explanation_md
+    from pipeline.explain import summary_check
 
     if flag["kind"] == "unsourced":
         return "It shares nothing with any source sentence."
-    return f"It states **{md_escape(flag['en'])}** ({flag['kind']}), which its sources do not."
+    if flag["kind"] == "polarity" and flag["en"]:
+        return f"The summary has a negation (**{md_escape(flag['en'])}**) that its sources lack."
+    if flag["kind"] == "polarity":
+        return f"Its sources have a negation (*{md_escape(flag['fr'])}*) that the summary lacks."
+    return explanation_md(summary_check(flag["kind"], flag["en"] or "", "en"))
 
 
 def to_markdown(report: dict[str, Any]) -> str:
@@ -180,7 +185,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         out += ["## Summary", ""]
         for line in lines:
             sources = ", ".join(str(i + 1) for i in line["sources"]) or "none"
-            text = _mark(line["en"], [f["en"] for f in line["flags"]])
+            text = _mark(line["en"], [f["en"] for f in line["flags"] if f["kind"] != "unsourced"])
             notes = " ".join(_summary_note(f) for f in line["flags"])
             out += [f"- Summary sentence {line['index'] + 1} (sources: {sources}): {text}"]
             out += [f"  {notes}", ""]
@@ -192,6 +197,5 @@ def to_markdown(report: dict[str, Any]) -> str:
 def _conflicts(sentence: dict[str, Any]) -> list[str | None]:
     """The English words that contradict each flag of a sentence, to show them in bold."""
     return [
-        check_of(f, sentence["fr"], sentence["en"] or "").get("conflict")
-        for f in sentence["flags"]
+        check_of(f, sentence["fr"], sentence["en"] or "").get("conflict") for f in sentence["flags"]
     ]
