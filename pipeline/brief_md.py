@@ -286,7 +286,7 @@ def render(article: Article, lang: str, top_facts: int = 10) -> str:
         f"{lab['source']}: {md_escape(data['source']['path'])} · sha256 `{article.sha256[:12]}`"
     )
     if data.get("briefed_at"):
-        source += f" · {lab['briefed']} {data['briefed_at']}"
+        source += f" · {lab['briefed']} {_when(data['briefed_at'])}"
     lines += ["", source]
     trust = data.get("trust") or {}
     if trust.get("line"):
@@ -303,6 +303,12 @@ def render(article: Article, lang: str, top_facts: int = 10) -> str:
     lines += _verbatim_md(data, lab["verbatim"])
     lines += _signature_md(data["signature"], lab)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _when(iso: str) -> str:
+    """``2026-12-06T22:40:00Z`` as a reader writes it: ``2026-12-06 22:40 UTC``."""
+    found = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z", iso)
+    return f"{found.group(1)} {found.group(2)} UTC" if found else md_escape(iso)
 
 
 def _signature_md(sig: dict[str, Any], lab: dict[str, str]) -> list[str]:
