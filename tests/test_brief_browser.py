@@ -11,6 +11,7 @@ DOM the test reads (``--dump-dom``).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -93,11 +94,14 @@ def frame_page(folder: Path, name: str, width: int, height: int) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_brief(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
-    """The Xiaomi seed's brief, with the model-free stand-ins (it carries flags)."""
+    """The PSA seed's brief, with the model-free stand-ins: it has a title, four flagged
+    sentences and a summary sentence that draws on one."""
+    seed = next(p for p in SEEDS if p.stem == "wikinews_44635")
     out = tmp_path_factory.mktemp("brief-render") / "out"
-    ran = run_brief(str(SEEDS[0]), "-o", str(out), "-q")
+    with contextlib.chdir(seed.parent.parent):  # the brief shows the path as given
+        ran = run_brief(f"seeds/{seed.name}", "-o", str(out), "-q")
     assert ran.exit_code == 0, ran.output
-    stem = SEEDS[0].stem
+    stem = seed.stem
     data = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
     return (out / f"{stem}.md").read_text(encoding="utf-8"), data
 
@@ -173,14 +177,18 @@ def test_screenshots_of_a_brief(
     markdown, _ = seed_brief
     (tmp_path / "brief.html").write_text(render_page(markdown, checks=False), encoding="utf-8")
     keep = os.environ.get("BRIEF_SCREENSHOTS")
-    for size, scheme in (("phone", "light"), ("phone", "dark"), ("desktop", "light")):
+    shots = [("phone", "light", ""), ("phone", "dark", ""), ("desktop", "light", "")]
+    shots.append(("phone", "light", "flag-2"))  # scrolled to the flags: the frame's anchor
+    for size, scheme, anchor in shots:
         width, height = SIZES[size]
-        window = frame_page(tmp_path, "brief.html", width, height)
-        shot = tmp_path / f"brief-{size}-{scheme}.png"
+        target = f"brief.html#{anchor}" if anchor else "brief.html"
+        window = frame_page(tmp_path, target, width, height)
+        name = f"brief-{size}-{scheme}" + ("-flags" if anchor else "")
+        shot = tmp_path / f"{name}.png"
         _browse(
             chromium,
             window.as_uri(),
-            tmp_path / f"profile-{size}-{scheme}",
+            tmp_path / f"profile-{name}",
             f"--window-size={width},{height}",
             "--hide-scrollbars",
             *SCHEMES[scheme],
