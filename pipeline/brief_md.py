@@ -42,7 +42,9 @@ _LABELS = {
         "unsourced": "no source sentence found",
         "draws_on": "draws on flagged",
         "headline_from": "the headline comes from flagged",
-        "summary_sentence": "summary sentence",
+        "summary_ref": "{lang} summary sentence {n}",
+        "lang_en": "English",
+        "lang_fr": "French",
         "title_summary": "Title taken from the summary: the article has none.",
         "title_lead": "Title taken from the first sentence: the article has none.",
     },
@@ -67,7 +69,9 @@ _LABELS = {
         "unsourced": "aucune phrase source trouvée",
         "draws_on": "s’appuie sur la phrase signalée",
         "headline_from": "le titre vient de la phrase signalée",
-        "summary_sentence": "phrase du résumé",
+        "summary_ref": "Résumé {lang}, phrase {n},",
+        "lang_en": "anglais",
+        "lang_fr": "français",
         "title_summary": "Titre tiré du résumé : l’article n’en a pas.",
         "title_lead": "Titre tiré de la première phrase : l’article n’en a pas.",
     },
@@ -75,6 +79,8 @@ _LABELS = {
 _NAMES = {"en": "English", "fr": "Français"}
 # A warning's message starts "sentence N: " when it names one; the link takes its place.
 _SENTENCE_PREFIX = re.compile(r"^sentences? \d+: ")
+# A summary warning names its sentence ("French summary sentence 2 says …"): the link does.
+_SUMMARY_PREFIX = re.compile(r"^\w+ summary sentence \d+ ")
 
 
 def inline(text: str) -> str:
@@ -189,9 +195,10 @@ def _flags_md(data: dict[str, Any], lab: dict[str, str]) -> list[str]:
         elif w.get("summary"):
             where = w["summary"]
             target = f"summary-{where['lang']}-{where['number']}"
-            label = f"{_NAMES[where['lang']]} {lab['summary_sentence']} {where['number']}"
-            text = _SENTENCE_PREFIX.sub("", w["message"])
-            notes.append(f"- [{label}](#{target}): {md_escape(text)}")
+            language = lab["lang_" + where["lang"]]
+            label = lab["summary_ref"].format(lang=language, n=where["number"])
+            text = md_escape(_SUMMARY_PREFIX.sub("", w["message"]))
+            notes.append(f"- [{label}](#{target}) {text}")
         else:
             notes.append(f"- {md_escape(w['message'])}")
     lines = []

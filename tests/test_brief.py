@@ -124,3 +124,70 @@ def test_article_text_is_escaped_in_every_part(hostile: str, absent: str) -> Non
     md = to_markdown(article, "en")
     assert absent not in md
     assert md.count(md_escape(f"Text {hostile}.")) == 2  # summary and full text
+
+
+def _flag_sentence(article, sid: int, fr: str, en: str) -> None:
+    """Flags sentence ``sid`` as the verify stage does: a flag, its check, its warning."""
+    from pipeline.explain import check
+    from pipeline.verify.checks import Flag
+
+    sentence = article.sentences[sid]
+    sentence.flags.append("number_mismatch")
+    sentence.checks.append(check(Flag("number", fr), sentence.fr, sentence.en or ""))
+    article.warn("verify.number_mismatch", f"sentence {sid + 1}: …", "verify", sid)
+
+
+def test_flags_say_in_plain_english_what_each_side_says() -> None:
+    article = make_article(
+        body=[("Le budget atteint 3 millions d'euros.", "The budget reaches 5 million euros.")]
+    )
+    _flag_sentence(article, 1, "3 millions d'euros", "")
+    md = to_markdown(article, "en")
+    assert (
+        '- <a id="flag-2"></a>[Sentence 2](#s-2): The English says **5 million euros**; the '
+        "French says **3 millions d'euros** (3 million EUR)."
+    ) in md
+    assert "verify." not in md and "number_mismatch" not in md and "↔" not in md
+    assert set(_links(md)) <= _targets(md)
+
+
+def test_the_summary_and_the_headline_carry_the_flags_of_their_sentences() -> None:
+    article = make_article()
+    article.title_fr = article.title_en = None
+    article.title_origin = "summary"
+    article.summary_en = [SummarySentence("The firm raised $7.7 billion.", [3])]
+    _flag_sentence(article, 3, "7,7 milliards de dollars", "")
+    md = to_markdown(article, "en")
+    assert "[[4]](#s-4) ⚠️ draws on flagged [sentence 4](#flag-4)" in md
+    head = md[: md.index("## Summary")]
+    assert "⚠️ the headline comes from flagged [sentence 4](#flag-4)" in head
+    assert head.index("the headline comes from") < head.index("> **Trust:**")
+    assert set(_links(md)) <= _targets(md)
+
+
+def test_the_trust_line_comes_before_the_summary_with_the_json_counts() -> None:
+    from pipeline.brief import to_dict
+
+    article = make_article()
+    _flag_sentence(article, 2, "2019", "")
+    line = to_dict(article, "en")["trust"]["line"]
+    md = to_markdown(article, "en")
+    assert f"\n> **Trust:** {md_escape(line)}\n\n## Summary\n" in md
+    assert "1 flagged" in line
+
+
+def test_summary_warnings_link_to_their_summary_sentence() -> None:
+    article = make_article()
+    article.summary_fr = [SummarySentence("La firme a levé 9 milliards.", [3])]
+    article.warn(
+        "verify.unsupported_number",
+        "French summary sentence 1 says “9 milliards”, which is not in its source sentences",
+        "verify",
+        summary={"lang": "fr", "number": 1},
+    )
+    md = to_markdown(article, "en")
+    assert (
+        "- [French summary sentence 1](#summary-fr-1) says “9 milliards”, which is not in its "
+        "source sentences"
+    ) in md
+    assert '<a id="summary-fr-1"></a>La firme' in md
