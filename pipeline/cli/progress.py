@@ -196,4 +196,7 @@ class Progress:
 
     def _redraw(self) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, completed=self.fraction(), description=self.status())
+            # Drawn now, not at the next tick: a few events a batch, each worth seeing.
+            self._bar.update(
+                self._task, completed=self.fraction(), description=self.status(), refresh=True
+            )

@@ -4,6 +4,7 @@ not briefed as French."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from rich.console import Console
@@ -140,3 +141,21 @@ def test_an_input_not_briefed_as_french_gets_a_line(tmp_path: Path) -> None:
         assert notes[0].startswith(f"{where}note: {english}: the article is in English")
         quiet = run_brief(str(english), "-o", str(out), "-q", "--force")
         assert "note:" not in quiet.output
+
+
+def test_a_run_on_a_terminal_shows_the_batch_moving(tmp_path: Path, monkeypatch) -> None:
+    """The whole command, its bar drawn on a fake terminal: three articles in one batch."""
+    import functools
+
+    import pipeline.cli.run as run_module
+
+    screen, console = _screen()
+    monkeypatch.setattr(run_module, "is_terminal", lambda: True)
+    monkeypatch.setattr(run_module, "Progress", functools.partial(Progress, console=console))
+    ran = run_brief(*[str(p) for p in SEEDS[:3]], "-o", str(tmp_path / "out"))
+    assert ran.exit_code == 0, ran.output
+    drawn = screen.getvalue()
+    for stage in ("clean", "translate", "summarise", "write"):
+        assert "0/3 articles · " in drawn and f" · {stage} · " in drawn
+    assert re.search(r"0/3 articles · 0/\d+ sentences · translate · \d+:\d\d elapsed · ~", drawn)
+    assert "[1/3] " in drawn and "[3/3] " in drawn  # the lines, above the bar
