@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -14,8 +15,8 @@ PAYLOAD = (
 )
 TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2",
-    "h3", "p", "a", "article", "ul", "li", "span", "details", "summary", "time", "table",
-    "thead", "tbody", "tr", "th", "td",
+    "h3", "h4", "p", "a", "article", "ul", "li", "span", "details", "summary", "time", "table",
+    "thead", "tbody", "tr", "th", "td", "nav", "section", "div", "strong",
 }  # fmt: skip
 
 
@@ -61,14 +62,15 @@ def test_hostile_text_is_escaped_and_never_markup(page: str) -> None:
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         href = attrs.get("href")
         if href is not None:
-            assert href.startswith(("pages/", "../")), href
+            local = re.fullmatch(r"#[a-z0-9-]+", href)
+            assert local or href.startswith(("pages/", "../")), href
     assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
     assert "Content-Security-Policy" in html
 
 
 def test_source_links_only_for_http_urls() -> None:
     entry = entry_from_brief(hostile_brief("https://news.example.org/a?b=1&c=2"), 1, "s")
-    html = render_index([entry], "en", "2026-01-01 00:00 UTC")
+    html = render_page(entry, "en", "2026-01-01 00:00 UTC")
     hrefs = [a.get("href") for tag, a in _structure(html) if tag == "a"]
     assert "https://news.example.org/a?b=1&c=2" in hrefs
     assert "news.example.org" in html
@@ -105,7 +107,9 @@ def test_markdown_digest_is_inert() -> None:
         entry_from_brief(hostile_brief("https://ex.org/a_(b)"), 2, "b"),
     ]
     md = render_markdown(entries, "en", "2026-01-01 00:00 UTC")
-    assert "<script" not in md and "<img" not in md and "<a " not in md
+    # The only markup is the sections' own anchors, whose ids are made of [a-z0-9-].
+    anchors = re.findall(r'<a id="d-[a-z0-9-]+"></a>', md)
+    assert anchors and "<" not in re.sub(r'<a id="d-[a-z0-9-]+"></a>|<!-- brief:[^>]*-->', "", md)
     assert "](javascript:" not in md
     assert "[ex.org](https://ex.org/a_%28b%29)" in md
 
@@ -117,7 +121,7 @@ def test_french_first_when_the_reader_is_french() -> None:
     assert html.index("Pistes cyclables") < html.index("Cycle lanes")
     assert '<html lang="fr">' in html
     md = render_markdown([entry_from_brief(data, 1, "a")], "fr", "2026-01-01 00:00 UTC")
-    assert md.index("**Français:**") < md.index("**English:**")
+    assert md.index("Pistes cyclables") < md.index("Cycle lanes")
 
 
 def test_missing_english_title_falls_back_to_the_french_once() -> None:

@@ -1,0 +1,155 @@
+"""What the digest tells a reader about a brief's checks, in plain English, without codes.
+
+The JSON brief carries the checks of each sentence (``sentences[].checks``, each with its
+``explanation``) and one trust line (``trust.line``); this module turns them into pieces the
+templates can escape and emphasise: :class:`Piece` (text, emphasised or not, French or not).
+Briefs written before those fields existed (schema 1.0) still render: their warnings' messages
+stand in for the explanations, and the trust line is counted from the sentences' flags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Warnings the reader gains nothing from: every feed page is HTML that was extracted.
+NOISE = frozenset({"clean.html_extracted"})
+
+# "sentence 3: ..." at the start of a warning message (schema 1.0 counted from 0).
+_SENTENCE_PREFIX = re.compile(r"^sentence \d+:\s*")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of an explanation: ``strong`` ones are emphasised, ``lang`` marks French words."""
+
+    text: str
+    strong: bool = False
+    lang: str | None = None
+
+
+def _pieces(check: dict[str, Any]) -> list[Piece]:
+    """The explanation of one check, in pieces (``pipeline.verify.explain.explain_parts``)."""
+    try:
+        from pipeline.verify.explain import explain_parts
+    except ImportError:  # pragma: no cover - briefs from before the explanations
+        explain_parts = None
+    if explain_parts is not None:
+        try:
+            parts = explain_parts(check)
+        except (KeyError, TypeError, ValueError):
+            parts = []
+        out = []
+        for part in parts:
+            text = getattr(part, "text", None)
+            if text is None:  # a plain (text, strong[, lang]) tuple
+                text, strong, lang = (*part, None)[:3]
+            else:
+                strong, lang = getattr(part, "strong", False), getattr(part, "lang", None)
+            if text:
+                out.append(Piece(str(text), bool(strong), lang if lang == "fr" else None))
+        if out:
+            return out
+    text = " ".join(str(check.get("explanation") or "").split())
+    return [Piece(text)] if text else []
+
+
+def sentence_explanations(
+    sentence: dict[str, Any], warnings: list[dict[str, Any]]
+) -> list[list[Piece]]:
+    """One explanation per check of a flagged sentence; for a brief without checks, the
+    messages of the warnings about it; a flag with neither gets a plain sentence."""
+    out = [p for p in (_pieces(c) for c in sentence.get("checks") or []) if p]
+    if out or not sentence.get("flags"):
+        return out
+    for w in warnings:
+        if w.get("sentence") == sentence.get("id") and w.get("code") not in NOISE:
+            message = _SENTENCE_PREFIX.sub("", " ".join(str(w.get("message") or "").split()))
+            if message:
+                out.append([Piece(message)])
+    return out or [[Piece("The checks flagged the translation of this sentence.")]]
+
+
+def article_notes(warnings: list[dict[str, Any]]) -> list[str]:
+    """Warnings about the whole article (no sentence, no summary sentence), noise left out."""
+    return [
+        " ".join(str(w.get("message") or "").split())
+        for w in warnings
+        if w.get("sentence") is None
+        and not w.get("summary")
+        and w.get("code") not in NOISE
+        and w.get("message")
+    ]
+
+
+def summary_notes(item: dict[str, Any]) -> list[str]:
+    """What a summary sentence says that the source does not, in words."""
+    notes = []
+    flags = item.get("flags") or []
+    if "unsourced" in flags:
+        notes.append("no source sentence found")
+    unsupported = [str(u.get("text") or "") for u in item.get("unsupported") or []]
+    if unsupported:
+        notes.append("not in the source: " + "; ".join(u for u in unsupported if u))
+    return notes
+
+
+def trust_line(data: dict[str, Any]) -> str:
+    """The brief's trust line; for a brief from before trust lines, one counted from its flags."""
+    trust = data.get("trust")
+    if isinstance(trust, dict) and trust.get("line"):
+        return " ".join(str(trust["line"]).split())
+    sentences = data.get("sentences") or []
+    checked = sum(1 for s in sentences if s.get("en"))
+    flagged = sum(1 for s in sentences if s.get("flags"))
+    return (
+        f"{checked - flagged} of {checked} sentences checked with no problem found; "
+        f"{flagged} flagged. (Summary and headline not traced: an older brief.)"
+    )
+
+
+def trust_counts(data: dict[str, Any]) -> tuple[int, int]:
+    """(checked, flagged) as the brief states them, for the tests and the templates."""
+    trust = data.get("trust") or {}
+    if "checked" in trust:
+        return int(trust["checked"]), int(trust.get("flagged", 0))
+    sentences = data.get("sentences") or []
+    return (
+        sum(1 for s in sentences if s.get("en")),
+        sum(1 for s in sentences if s.get("flags")),
+    )
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _amount(value: float) -> str:
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:.1f} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def value_text(kind: str, value: Any) -> str:
+    """A fact's normalised value in English: ``3.0 million EUR``, ``4.5%``, ISO dates as they are.
+
+    Returns:
+        The text, or ``""`` when the fact has no value (names) or one of an unknown shape.
+    """
+    try:
+        if kind == "amount" and isinstance(value, dict):
+            currency = str(value.get("currency") or "")
+            return f"{_amount(float(value['amount']))} {currency}".strip()
+        if kind == "percentage" and isinstance(value, int | float):
+            return f"{value:g}%"
+        if kind == "number" and isinstance(value, dict):
+            unit = str(value.get("unit") or "")
+            return f"{_amount(float(value['value']))} {unit}".strip()
+        if kind == "count" and isinstance(value, dict):
+            return f"{_amount(float(value['count']))}"
+    except (KeyError, TypeError, ValueError):
+        return ""
+    if kind in ("date", "period") and isinstance(value, str):
+        return value
+    return ""
