@@ -83,7 +83,7 @@ LABELS: dict[str, dict[str, Any]] = {
 
 # The most characters of a summary on the index: the full one is a tap away, and 200 stories
 # must stay a page a phone loads quickly.
-INDEX_SUMMARY_CHARS = 240
+INDEX_SUMMARY_CHARS = 200
 
 
 @dataclass

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from pipeline.digest.entries import entry_from_brief, safe_url
-from pipeline.digest.render import render_index, render_markdown, render_page
+from pipeline.digest.flags import value_text
+from pipeline.digest.render import render_index, render_markdown, render_page, sections
+from pipeline.testing.digest import brief_dicts, digest_entries
 
 PAYLOAD = (
     "<script>document.title='pwned'</script>"
@@ -117,7 +120,7 @@ def test_markdown_digest_is_inert() -> None:
 def test_french_first_when_the_reader_is_french() -> None:
     data = hostile_brief("https://ex.org/a")
     data["title"] = {"en": "Cycle lanes", "fr": "Pistes cyclables"}
-    html = render_index([entry_from_brief(data, 1, "a")], "fr", "2026-01-01 00:00 UTC")
+    html = render_page(entry_from_brief(data, 1, "a"), "fr", "2026-01-01 00:00 UTC")
     assert html.index("Pistes cyclables") < html.index("Cycle lanes")
     assert '<html lang="fr">' in html
     md = render_markdown([entry_from_brief(data, 1, "a")], "fr", "2026-01-01 00:00 UTC")
@@ -129,3 +132,137 @@ def test_missing_english_title_falls_back_to_the_french_once() -> None:
     data["title"] = {"en": None, "fr": "Pistes cyclables"}
     html = render_index([entry_from_brief(data, 1, "a")], "en", "2026-01-01 00:00 UTC")
     assert html.count("Pistes cyclables") == 1
+
+
+# What a story page and the index hold, from real briefs (stand-in backends, the seed articles).
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_briefs() -> list[dict]:
+    briefs = brief_dicts(sorted(SEEDS.glob("*.txt")))
+    assert len(briefs) == len(list(SEEDS.glob("*.txt")))
+    return briefs
+
+
+def test_a_200_story_index_stays_under_150_kb(seed_briefs: list[dict]) -> None:
+    entries = digest_entries(seed_briefs, 200)
+    html = render_index(entries, "en", "2026-01-01 00:00 UTC")
+    size = len(html.encode("utf-8"))
+    assert size < 150_000, size
+    # One trust line and one link a story; no warning list, no flag explanation.
+    assert html.count('class="trust ') == 200
+    for e in entries:
+        assert html.count(f'href="pages/{e.stem}.html"') == 1
+        assert html.count(f'id="b-{e.stem}"') == 1
+    assert 'class="flags"' not in html and "Sentence " not in html
+    assert not any(w["message"] in html for b in seed_briefs for w in b["warnings"])
+
+
+def test_the_index_is_sectioned_by_day_and_source_with_contents(seed_briefs: list[dict]) -> None:
+    entries = digest_entries(seed_briefs, 20)
+    parts = sections(entries)
+    assert [s.day for s in parts] == ["2026-12-06", "2026-12-05", "2026-12-04"]
+    for s in parts:
+        labels = [g.label for g in s.groups]
+        assert labels == sorted(labels) and len(set(labels)) == len(labels)
+        assert all(e.day == s.day for g in s.groups for e in g.entries)
+    assert sum(s.count for s in parts) == 20
+    html = render_index(entries, "en", "2026-01-01 00:00 UTC")
+    tags = _structure(html)
+    ids = {a["id"] for _, a in tags if "id" in a}
+    contents = [a["href"] for tag, a in tags if tag == "a" and a.get("href", "").startswith("#")]
+    assert len(contents) == len(parts) + sum(len(s.groups) for s in parts)
+    assert all(href[1:] in ids for href in contents)
+    md = render_markdown(entries, "en", "2026-01-01 00:00 UTC")
+    assert md.count("\n## ") == 3 and md.count("\n#### ") == 20
+    assert all(f"](#{s.anchor})" in md and f'<a id="{s.anchor}"></a>' in md for s in parts)
+
+
+def _ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    tags = _structure(html)
+    ids = [a["id"] for _, a in tags if "id" in a]
+    assert len(ids) == len(set(ids)), "an id is used twice"
+    return set(ids), [a["href"] for tag, a in tags if tag == "a" and "href" in a]
+
+
+def test_a_story_page_numbers_anchors_and_links_every_sentence(seed_briefs: list[dict]) -> None:
+    data = next(b for b in seed_briefs if any(s["flags"] for s in b["sentences"]))
+    html = render_page(entry_from_brief(data, 1, "s"), "en", "2026-01-01 00:00 UTC")
+    ids, links = _ids_and_links(html)
+    numbers = [s["id"] + 1 for s in data["sentences"]]
+    assert {f"s-{n}" for n in numbers} <= ids and "s-0" not in ids
+    for href in links:
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+    flagged = [s["id"] + 1 for s in data["sentences"] if s["flags"]]
+    for n in flagged:
+        # The sentence's ⚠ opens its explanation, which links back to the sentence.
+        assert f'<a class="flag" href="#f-{n}"' in html
+        assert re.search(rf'<li id="f-{n}"><a href="#s-{n}">Sentence {n}</a>: \S', html)
+    assert html.count('<div class="s flagged"') == len(flagged)
+    assert html.count('<p class="other" lang="fr">') == len(numbers)  # French beside English
+    # A summary sentence drawn from a flagged sentence carries its flag.
+    for i, s in enumerate(data["summary"]["sentences"]["en"], 1):
+        span = re.search(rf'<span class="sum" id="sum-en-{i}">(.*?)</span>\n', html, re.S)
+        assert span, i
+        for source in s["sources"]:
+            assert f'href="#s-{source + 1}"' in span.group(1)
+            mark = f'href="#f-{source + 1}"' in span.group(1)
+            assert mark == (source + 1 in flagged)
+    assert html.index('class="trust ') < html.index('id="summary"')
+    assert "verify." not in html and "number_mismatch" not in html  # no codes
+
+
+def test_facts_missing_from_the_english_show_the_french_and_its_value() -> None:
+    data = hostile_brief("https://ex.org/a")
+    data["facts"] = [
+        {"type": "amount", "fr": "3 millions d'euros", "en": None, "sentences": [0],
+         "value": {"amount": 3_000_000.0, "currency": "EUR"}},
+        {"type": "date", "fr": "14 juillet", "en": None, "sentences": [0], "value": "2014-07-14"},
+        {"type": "person", "fr": "Lei Jun", "en": "Lei Jun", "sentences": [0], "value": None},
+    ]  # fmt: skip
+    html = render_page(entry_from_brief(data, 1, "s"), "en", "2026-01-01 00:00 UTC")
+    assert (
+        '<td data-label="English"><span lang="fr">3 millions d&#39;euros</span> '
+        '<span class="value">(3.0 million EUR)</span></td>' in html
+    )
+    assert '<span lang="fr">14 juillet</span> <span class="value">(2014-07-14)</span>' in html
+    assert '<td data-label="Sentences"><a href="#s-1">1</a></td>' in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "text"),
+    [
+        ("amount", {"amount": 3_000_000.0, "currency": "EUR"}, "3.0 million EUR"),
+        ("amount", {"amount": 7_200_000_000.0, "currency": "EUR"}, "7.2 billion EUR"),
+        ("amount", {"amount": 850.0, "currency": "USD"}, "850 USD"),
+        ("percentage", 4.5, "4.5%"),
+        ("number", {"value": 20.0, "unit": "km"}, "20 km"),
+        ("number", {"value": 2_300_000.0, "unit": None}, "2.3 million"),
+        ("count", {"count": 153, "noun": "personnes"}, "153"),
+        ("date", "2014-07-14", "2014-07-14"),
+        ("period", "R/P5Y", "R/P5Y"),
+        ("person", None, ""),
+        ("amount", {"amount": "lots"}, ""),
+    ],
+)
+def test_fact_values_in_english(kind: str, value: object, text: str) -> None:
+    assert value_text(kind, value) == text
+
+
+def test_the_html_extraction_notice_and_warning_codes_are_not_shown() -> None:
+    data = hostile_brief("https://ex.org/a")
+    data["warnings"] = [
+        {"code": "clean.html_extracted", "message": "read as HTML: kept the main text"},
+        {"code": "translate.degenerate", "message": "one translation repeated itself"},
+    ]
+    entry = entry_from_brief(data, 1, "s")
+    for html in (
+        render_page(entry, "en", "2026-01-01 00:00 UTC"),
+        render_index([entry], "en", "2026-01-01 00:00 UTC"),
+    ):
+        assert "read as HTML" not in html and "clean.html_extracted" not in html
+        assert "translate.degenerate" not in html
+    assert "one translation repeated itself" in render_page(entry, "en", "2026-01-01 00:00 UTC")
