@@ -4,7 +4,7 @@
 backends by default); :func:`digest_entries` spreads copies of those briefs over several days
 and sources, the way a night's feed would fill the digest.
 
-Usage (screenshots for docs/outputs.md; headless Chromium takes them)::
+Usage (writes ``OUTDIR/index.html`` and ``OUTDIR/pages/``, to open in a browser)::
 
     python -m pipeline.testing.digest OUTDIR [--stories 200]
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,17 @@ STAND_IN = [
     "stages.summarise.french.backend.kind=identity",
     "run.device=cpu",
 ]
+
+
+@dataclass
+class Story:
+    """One story of a made-up digest: its brief, stem and source URL."""
+
+    data: dict
+    stem: str
+    url: str
+
+
 SOURCES = ("lemonde.fr", "liberation.fr", "ouest-france.fr", "francetvinfo.fr", "lefigaro.fr")
 
 
@@ -40,10 +52,9 @@ def brief_dicts(paths: Iterable[str | Path], overrides: list[str] | None = None)
     return [to_dict(a, config.run.lang) for a in articles if not (a.error or a.skipped)]
 
 
-def digest_entries(briefs: list[dict], stories: int, first_day: date | None = None) -> list[Any]:
-    """``stories`` digest entries, newest first: copies of ``briefs`` by turns, over three days
-    and five sources, each with its own stem and URL (so sizes are those of real ones)."""
-    from pipeline.digest.entries import entry_from_brief
+def spread(briefs: list[dict], stories: int, first_day: date | None = None) -> list[Story]:
+    """``stories`` copies of ``briefs`` by turns, newest first, over three days and five
+    sources, each with its own stem and URL (so sizes are those of real ones)."""
     from pipeline.feed.state import slugify
 
     day = first_day or date(2026, 12, 6)
@@ -52,15 +63,23 @@ def digest_entries(briefs: list[dict], stories: int, first_day: date | None = No
         data = copy.deepcopy(briefs[n % len(briefs)])
         source = SOURCES[n % len(SOURCES)]
         when = day - timedelta(days=n * 3 // max(stories, 1))
-        number = f"{n + 1:05d}"
         title = data.get("title") or {}
-        meta = data.setdefault("metadata", {})
-        meta["date"] = when.isoformat()
+        data.setdefault("metadata", {})["date"] = when.isoformat()
         # Stems as the feed's state makes them: the id, then the title's slug (48 characters).
-        stem = f"{number}-{slugify(title.get('fr') or title.get('en') or number)}"
+        stem = f"{n + 1:05d}-{slugify(title.get('fr') or title.get('en') or str(n))}"
         url = f"https://www.{source}/actualite/{when:%Y/%m/%d}/{stem}.html"
-        out.append(entry_from_brief(data, n + 1, stem, {"md": f"briefs/{stem}.md"}, url))
+        out.append(Story(data, stem, url))
     return out
+
+
+def digest_entries(briefs: list[dict], stories: int, first_day: date | None = None) -> list[Any]:
+    """The digest entries of :func:`spread`'s stories."""
+    from pipeline.digest.entries import entry_from_brief
+
+    return [
+        entry_from_brief(s.data, n + 1, s.stem, None, s.url)
+        for n, s in enumerate(spread(briefs, stories, first_day))
+    ]
 
 
 def write_digest_files(entries: list[Any], folder: Path, lang: str = "en") -> Path:

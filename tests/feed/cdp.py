@@ -122,9 +122,12 @@ class Browser:
         while not (answered and loaded):
             message = self._receive(deadline)
             if message.get("id") == number:
-                if "error" in message or message.get("result", {}).get("errorText"):
+                result = message.get("result", {})
+                if "error" in message or result.get("errorText"):
                     raise BrowserError(f"cannot open {url}: {message}")
                 answered = True
+                # A move within the page open (a #fragment) loads nothing.
+                loaded = loaded or "loaderId" not in result
             loaded = loaded or message.get("method") == "Page.loadEventFired"
 
     def value(self, expression: str) -> Any:
