@@ -6,19 +6,18 @@ Both are pure functions of the Article, so the digest and the tests can render w
 from __future__ import annotations
 
 import html
-import json
 import re
-from pathlib import Path
 from typing import Any
 
+from pipeline import trust
 from pipeline.document import Article, SummarySentence
+from pipeline.explain import summary_check
+from pipeline.output_policy import (  # the marks that tell brief's files from others
+    MARKDOWN_MARKER,
+    RUN_FILE_HEADER,
+)
 
-SCHEMA_VERSION = "1.0"
-# The Markdown brief's last line: invisible when rendered, it tells a brief from a person's
-# notes, so that a run never overwrites a file brief did not write.
-MARKDOWN_MARKER = "<!-- brief:"
-RUN_FILE = "brief-run.toml"
-RUN_FILE_HEADER = "# brief-run.toml: written by brief"
+SCHEMA_VERSION = "1.1"
 
 _LABELS = {
     "en": {
@@ -61,16 +60,24 @@ _LABELS = {
 _NAMES = {"en": "English", "fr": "Français"}
 
 
-def _sentences(items: list[SummarySentence]) -> list[dict[str, Any]]:
+def _sentences(article: Article, items: list[SummarySentence], lang: str) -> list[dict[str, Any]]:
     return [
         {
+            "number": number,
             "text": s.text,
             "sources": s.sources,
             "flags": s.flags,
+            "source_flags": trust.flagged_sources(article, s.sources),
             "unsupported": [{"kind": u.kind, "text": u.text} for u in s.unsupported],
+            "checks": [summary_check(u.kind, u.text, lang) for u in s.unsupported],
         }
-        for s in items
+        for number, s in enumerate(items, start=1)
     ]
+
+
+def article_id(article: Article) -> str:
+    """A stable id for the article: the same content gives the same id, run after run."""
+    return "fr-" + (article.sha256[:16] or "0" * 16)
 
 
 def _title_origin(article: Article) -> str | None:
@@ -83,19 +90,24 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
     """The JSON brief (see ``pipeline/schema/brief.schema.json``)."""
     return {
         "schema_version": SCHEMA_VERSION,
+        "id": article_id(article),
+        "briefed_at": article.briefed_at,
         "source": {"path": article.path, "sha256": article.sha256, "lang": article.lang},
         "lang": lang,
         "title": {
             "fr": article.title("fr"),
             "en": article.title("en"),
             "origin": _title_origin(article),
+            "sources": trust.headline_sources(article),
+            "flags": trust.headline_flags(article),
         },
+        "trust": trust.compute(article, lang),
         "summary": {
             "en": " ".join(s.text for s in article.summary_en),
             "fr": " ".join(s.text for s in article.summary_fr),
             "sentences": {
-                "en": _sentences(article.summary_en),
-                "fr": _sentences(article.summary_fr),
+                "en": _sentences(article, article.summary_en, "en"),
+                "fr": _sentences(article, article.summary_fr, "fr"),
             },
             **article.summary_info,
         },
@@ -117,7 +129,15 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
             for p in article.paragraphs
         ],
         "sentences": [
-            {"id": s.id, "paragraph": s.paragraph, "fr": s.fr, "en": s.en, "flags": s.flags}
+            {
+                "id": s.id,
+                "number": s.id + 1,
+                "paragraph": s.paragraph,
+                "fr": s.fr,
+                "en": s.en,
+                "flags": s.flags,
+                "checks": s.checks,
+            }
             for s in article.sentences
         ],
         "warnings": [w.to_dict() for w in article.warnings],
@@ -265,60 +285,4 @@ def run_file_text(config_toml: str, version: str) -> str:
     return (
         f"{RUN_FILE_HEADER} {version}: the filled configuration of the run that wrote the "
         f"briefs in this folder\n{config_toml}"
-    )
-
-
-def written_by_brief(path: Path) -> bool:
-    """Whether an existing file is one brief wrote: a brief, a ``brief-run.toml``, a report of
-    ``brief verify``, ``brief eval``, ``brief bench`` or ``brief feed``, or a digest page.
-
-    A JSON file names brief in its signature (``{"package": "brief"}`` or ``"brief:…"``), its
-    ``written_by`` or its ``brief_version``; a Markdown file ends with :data:`MARKDOWN_MARKER`
-    (or, written before the marker existed, has a brief signature line); an HTML page has
-    brief's ``generator`` meta tag; ``brief-run.toml`` starts with :data:`RUN_FILE_HEADER` (or
-    is a config with ``[run]`` and ``[pipeline]`` tables). Anything else, or a file that cannot
-    be read, is not brief's.
-    """
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-            size = handle.seek(0, 2)
-            handle.seek(max(0, size - 4096))
-            tail = handle.read()
-    except OSError:
-        return False
-    try:
-        if path.suffix == ".json":
-            data = json.loads(path.read_bytes())
-            return isinstance(data, dict) and _signed_by_brief(data)
-        if path.suffix == ".md":
-            text = tail.decode("utf-8", errors="replace")
-            lines = text.rstrip("\n").splitlines()
-            return bool(lines) and (
-                lines[-1].startswith(MARKDOWN_MARKER)
-                or any(line.startswith("Signature: brief ") for line in lines)
-            )
-        if path.suffix == ".html":
-            return b'<meta name="generator" content="brief' in head
-        if path.name == RUN_FILE:
-            if head.startswith(RUN_FILE_HEADER.encode()):
-                return True
-            import tomllib
-
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            return isinstance(data.get("run"), dict) and isinstance(data.get("pipeline"), dict)
-    except (OSError, ValueError):
-        return False
-    return False
-
-
-def _signed_by_brief(data: dict[str, Any]) -> bool:
-    signature = data.get("signature")
-    if isinstance(signature, dict):
-        return signature.get("package") == "brief"
-    if isinstance(signature, str) and signature.startswith("brief"):
-        return True
-    written_by = data.get("written_by")
-    return (isinstance(written_by, str) and written_by.startswith("brief")) or (
-        "brief_version" in data
     )

@@ -30,7 +30,7 @@ def _briefs(out: Path) -> dict[str, str]:
     found = {}
     for path in sorted(out.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        del data["signature"]
+        del data["signature"], data["briefed_at"]
         data["source"]["path"] = data["source"]["path"].replace(here, "seeds")
         found[path.name] = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     for path in sorted(out.glob("*.md")):

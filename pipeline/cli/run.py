@@ -12,7 +12,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.backends.cache import CachedBackend
-from pipeline.brief import RUN_FILE, run_file_text
+from pipeline.brief import run_file_text
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
@@ -23,7 +23,7 @@ from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
 from pipeline.errors import ExitCode
 from pipeline.io import atomic_write_text
-from pipeline.output_policy import check_folder
+from pipeline.output_policy import RUN_FILE, check_folder
 from pipeline.runner import Pipeline, articles_from_paths, unique_stems
 
 EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others

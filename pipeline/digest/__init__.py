@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pipeline.brief import written_by_brief
 from pipeline.digest.entries import Item, load_entries
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import written_by_brief
 
 if TYPE_CHECKING:
     from pipeline.config import BriefConfig

@@ -8,8 +8,9 @@ from functools import cache
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import MARKDOWN_MARKER, md_escape
+from pipeline.brief import md_escape
 from pipeline.digest.entries import Entry, safe_url
+from pipeline.output_policy import MARKDOWN_MARKER
 
 LABELS: dict[str, dict[str, Any]] = {
     "en": {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import MARKDOWN_MARKER
+from pipeline.output_policy import MARKDOWN_MARKER
 from pipeline.verify.align import Alignment
 from pipeline.verify.checks import Flag, Verifier, describe
 
