@@ -17,7 +17,6 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from pipeline.digest.flags import (
-    Piece,
     article_notes,
     sentence_explanations,
     summary_notes,
@@ -25,6 +24,7 @@ from pipeline.digest.flags import (
     trust_line,
     value_text,
 )
+from pipeline.explain import Piece
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class Line:
     text: str
     sources: list[int] = field(default_factory=list)
     flagged: list[int] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[list[Piece]] = field(default_factory=list)
 
 
 @dataclass

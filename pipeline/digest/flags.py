@@ -1,8 +1,9 @@
 """What the digest tells a reader about a brief's checks, in plain English, without codes.
 
 The JSON brief carries the checks of each sentence (``sentences[].checks``, each with its
-``explanation``) and one trust line (``trust.line``); this module turns them into pieces the
-templates can escape and emphasise: :class:`Piece` (text, emphasised or not, French or not).
+``explanation``) and one trust line (``trust.line``); this module turns them into the pieces of
+:func:`pipeline.explain.explain_parts` (text, emphasised or not, French or not), which the
+templates escape and emphasise.
 Briefs written before those fields existed (schema 1.0) still render: their warnings' messages
 stand in for the explanations, and the trust line is counted from the sentences' flags.
 """
@@ -10,8 +11,9 @@ stand in for the explanations, and the trust line is counted from the sentences'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from pipeline.explain import Piece, explain_parts
 
 # Warnings the reader gains nothing from: every feed page is HTML that was extracted.
 NOISE = frozenset({"clean.html_extracted"})
@@ -20,37 +22,14 @@ NOISE = frozenset({"clean.html_extracted"})
 _SENTENCE_PREFIX = re.compile(r"^sentence \d+:\s*")
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A piece of an explanation: ``strong`` ones are emphasised, ``lang`` marks French words."""
-
-    text: str
-    strong: bool = False
-    lang: str | None = None
-
-
 def _pieces(check: dict[str, Any]) -> list[Piece]:
-    """The explanation of one check, in pieces (``pipeline.verify.explain.explain_parts``)."""
+    """The explanation of one check, in pieces; its ``explanation`` text when it has no parts."""
     try:
-        from pipeline.verify.explain import explain_parts
-    except ImportError:  # pragma: no cover - briefs from before the explanations
-        explain_parts = None
-    if explain_parts is not None:
-        try:
-            parts = explain_parts(check)
-        except (KeyError, TypeError, ValueError):
-            parts = []
-        out = []
-        for part in parts:
-            text = getattr(part, "text", None)
-            if text is None:  # a plain (text, strong[, lang]) tuple
-                text, strong, lang = (*part, None)[:3]
-            else:
-                strong, lang = getattr(part, "strong", False), getattr(part, "lang", None)
-            if text:
-                out.append(Piece(str(text), bool(strong), lang if lang == "fr" else None))
-        if out:
-            return out
+        parts = [p for p in explain_parts(check) if p.text]
+    except (KeyError, TypeError, ValueError):
+        parts = []
+    if parts:
+        return parts
     text = " ".join(str(check.get("explanation") or "").split())
     return [Piece(text)] if text else []
 
@@ -83,16 +62,18 @@ def article_notes(warnings: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def summary_notes(item: dict[str, Any]) -> list[str]:
-    """What a summary sentence says that the source does not, in words."""
+def summary_notes(item: dict[str, Any]) -> list[list[Piece]]:
+    """What a summary sentence says that its source sentences do not, explained."""
     notes = []
-    flags = item.get("flags") or []
-    if "unsourced" in flags:
-        notes.append("no source sentence found")
-    unsupported = [str(u.get("text") or "") for u in item.get("unsupported") or []]
-    if unsupported:
-        notes.append("not in the source: " + "; ".join(u for u in unsupported if u))
-    return notes
+    if "unsourced" in (item.get("flags") or []):
+        notes.append([Piece("No source sentence found for this summary sentence.")])
+    explained = [p for p in (_pieces(c) for c in item.get("checks") or []) if p]
+    if not explained:  # a brief from before the checks: the items, listed
+        said = [str(u.get("text") or "") for u in item.get("unsupported") or []]
+        said = [s for s in said if s]
+        if said:
+            explained = [[Piece("Not in the source: "), Piece("; ".join(said), True)]]
+    return notes + explained
 
 
 def trust_line(data: dict[str, Any]) -> str:

@@ -294,7 +294,7 @@ def test_screenshots(browser: Browser, seed_site: Site, tmp_path: Path) -> None:
     (a folder: ``BRIEF_SCREENSHOTS=docs/img pytest -m browser -k screenshots``)."""
     keep = os.environ.get("BRIEF_SCREENSHOTS")
     folder = Path(keep) if keep else tmp_path
-    story = next(s for s, d in seed_site.briefs.items() if _expected_trust(d)[1])
+    story = next(s for s, d in seed_site.briefs.items() if d["trust"]["flagged"])
     page = seed_site.index.parent / "pages" / f"{story}.html"
     shots = {
         "digest-index": seed_site.index.as_uri(),

@@ -30,7 +30,26 @@ def hostile_brief(url: str = "javascript:document.title='pwned'") -> dict:
         "facts": [{"type": "person" + PAYLOAD, "fr": PAYLOAD, "en": PAYLOAD}],
         "warnings": [{"code": "x<b>y", "message": PAYLOAD}],
         "paragraphs": [{"index": 0, "kind": "text", "sentences": [0]}],
-        "sentences": [{"id": 0, "paragraph": 0, "fr": PAYLOAD, "en": PAYLOAD}],
+        "sentences": [
+            {
+                "id": 0,
+                "paragraph": 0,
+                "fr": PAYLOAD,
+                "en": PAYLOAD,
+                "flags": ["number_mismatch"],
+                "checks": [
+                    {
+                        "kind": "number",
+                        "fr": PAYLOAD,
+                        "en": None,
+                        "gloss": PAYLOAD,
+                        "conflict": PAYLOAD,
+                        "explanation": PAYLOAD,
+                    },
+                ],  # fmt: skip
+            }
+        ],
+        "trust": {"checked": 1, "flagged": 1, "line": "1 flagged " + PAYLOAD},
         "metadata": {"url": url, "author": PAYLOAD, "date": PAYLOAD, "title": PAYLOAD},
         "source": {"path": url},
     }
@@ -266,3 +285,40 @@ def test_the_html_extraction_notice_and_warning_codes_are_not_shown() -> None:
         assert "read as HTML" not in html and "clean.html_extracted" not in html
         assert "translate.degenerate" not in html
     assert "one translation repeated itself" in render_page(entry, "en", "2026-01-01 00:00 UTC")
+
+
+def test_flags_are_explained_in_plain_english_with_the_french_marked() -> None:
+    data = hostile_brief("https://ex.org/a")
+    data["sentences"][0].update(
+        fr="Le budget est de 3 millions d'euros.",
+        en="The budget is 5 million euros.",
+        checks=[
+            {
+                "kind": "number",
+                "fr": "3 millions d'euros",
+                "en": None,
+                "gloss": "3 million EUR",
+                "conflict": "5 million",
+                "explanation": "unused: the pieces are used",
+            },
+            {
+                "kind": "polarity",
+                "fr": "n'est pas",
+                "en": None,
+                "gloss": None,
+                "conflict": None,
+                "explanation": "unused",
+            },
+        ],  # fmt: skip
+    )
+    data["title"]["sources"] = [0]
+    html = render_page(entry_from_brief(data, 1, "s"), "en", "2026-01-01 00:00 UTC")
+    line = re.search(r'<li id="f-1">(.*?)</li>', html, re.S).group(1)
+    assert line == (
+        '<a href="#s-1">Sentence 1</a>: The English says <strong>5 million</strong>; the French '
+        'says <strong lang="fr">3 millions d&#39;euros</strong> (3 million EUR). The French has '
+        'a negation (<strong lang="fr">n&#39;est pas</strong>) that the English lacks.'
+    )
+    # The headline comes from sentence 1, which is flagged: it carries the flag.
+    assert re.search(r'<h1>.*<a class="flag" href="#f-1"', html)
+    assert "number_mismatch" not in html and "polarity" not in html
