@@ -322,3 +322,12 @@ def test_flags_are_explained_in_plain_english_with_the_french_marked() -> None:
     # The headline comes from sentence 1, which is flagged: it carries the flag.
     assert re.search(r'<h1>.*<a class="flag" href="#f-1"', html)
     assert "number_mismatch" not in html and "polarity" not in html
+
+
+def test_a_french_reader_gets_the_english_explanations_marked_english() -> None:
+    data = hostile_brief("https://ex.org/a")
+    data["trust"]["line"] = "0 of 1 sentences checked with no problem found; 1 flagged."
+    html = render_page(entry_from_brief(data, 1, "s"), "fr", "2026-01-01 00:00 UTC")
+    assert '<html lang="fr">' in html
+    assert '<p class="trust flagged" lang="en">0 of 1 sentences' in html
+    assert '<ul class="flags" lang="en">' in html
