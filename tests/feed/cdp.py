@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -36,13 +37,11 @@ class Browser:
         # Chromium reads commands from fd 3 and writes answers and events to fd 4.
         to_child, self._write = os.pipe()
         self._read, from_child = os.pipe()
-
-        def wire() -> None:
-            # Copied out of the way first: a pipe may already sit on 3 or 4.
-            ends = [os.dup(to_child), os.dup(from_child)]
-            for number, end in zip((3, 4), ends, strict=True):
-                os.dup2(end, number)
-                os.set_inheritable(number, True)
+        # The child's ends above 9, so that putting them on 3 and 4 overwrites neither.
+        ends = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (to_child, from_child)]
+        os.close(to_child)
+        os.close(from_child)
+        to_child, from_child = ends
 
         args = [
             chromium,
@@ -56,13 +55,15 @@ class Browser:
             f"--user-data-dir={profile}",
             "about:blank",
         ]
+        # bash (dash reads one-digit descriptors only) puts the ends on 3 and 4 (no preexec_fn:
+        # unsafe in a process with threads, as the tests' feed server is).
+        wire = f'exec "$@" 3<&{to_child} 4>&{from_child}'
         self.process = subprocess.Popen(
-            args,
+            ["bash", "-c", wire, "bash", *args],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=wire,  # noqa: PLW1509 - only dup2, before exec
-            close_fds=False,
+            pass_fds=(to_child, from_child),
         )
         os.close(to_child)
         os.close(from_child)
