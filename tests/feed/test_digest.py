@@ -244,11 +244,11 @@ def test_facts_missing_from_the_english_show_the_french_and_its_value() -> None:
     ]  # fmt: skip
     html = render_page(entry_from_brief(data, 1, "s"), "en", "2026-01-01 00:00 UTC")
     assert (
-        '<td data-label="English"><span lang="fr">3 millions d&#39;euros</span> '
+        '<td class="en"><span lang="fr">3 millions d&#39;euros</span> '
         '<span class="value">(3.0 million EUR)</span></td>' in html
     )
     assert '<span lang="fr">14 juillet</span> <span class="value">(2014-07-14)</span>' in html
-    assert '<td data-label="Sentences"><a href="#s-1">1</a></td>' in html
+    assert '<td class="refs" data-label="Sentences"><a href="#s-1">1</a></td>' in html
 
 
 @pytest.mark.parametrize(
