@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.explain import Piece, explain_parts
+from pipeline.explain import Piece, english_number, explain_parts
+from pipeline.text.numbers import Quantity
 
 # Warnings the reader gains nothing from: every feed page is HTML that was extracted.
 NOISE = frozenset({"clean.html_extracted"})
@@ -102,33 +103,28 @@ def trust_counts(data: dict[str, Any]) -> tuple[int, int]:
     )
 
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _amount(value: float) -> str:
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            return f"{value / size:.1f} {word}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _english(kind: str, amount: Any, unit: Any) -> str:
+    """A number as the explanations gloss one (:func:`pipeline.explain.english_number`)."""
+    value = float(amount)
+    return english_number(Quantity(kind, "", value, value, str(unit) if unit else None, (0, 0)))
 
 
 def value_text(kind: str, value: Any) -> str:
-    """A fact's normalised value in English: ``3.0 million EUR``, ``4.5%``, ISO dates as they are.
+    """A fact's normalised value in English, as the explanations gloss numbers (``3 million
+    EUR``, ``4.5 %``, ``153``); ISO dates and periods as they are.
 
     Returns:
         The text, or ``""`` when the fact has no value (names) or one of an unknown shape.
     """
     try:
         if kind == "amount" and isinstance(value, dict):
-            currency = str(value.get("currency") or "")
-            return f"{_amount(float(value['amount']))} {currency}".strip()
+            return _english(kind, value["amount"], value.get("currency"))
         if kind == "percentage" and isinstance(value, int | float):
-            return f"{value:g}%"
+            return _english(kind, value, "%")
         if kind == "number" and isinstance(value, dict):
-            unit = str(value.get("unit") or "")
-            return f"{_amount(float(value['value']))} {unit}".strip()
+            return _english(kind, value["value"], value.get("unit"))
         if kind == "count" and isinstance(value, dict):
-            return f"{_amount(float(value['count']))}"
+            return _english("number", value["count"], None)
     except (KeyError, TypeError, ValueError):
         return ""
     if kind in ("date", "period") and isinstance(value, str):

@@ -245,7 +245,7 @@ def test_facts_missing_from_the_english_show_the_french_and_its_value() -> None:
     html = render_page(entry_from_brief(data, 1, "s"), "en", "2026-01-01 00:00 UTC")
     assert (
         '<td class="en"><span lang="fr">3 millions d&#39;euros</span> '
-        '<span class="value">(3.0 million EUR)</span></td>' in html
+        '<span class="value">(3 million EUR)</span></td>' in html
     )
     assert '<span lang="fr">14 juillet</span> <span class="value">(2014-07-14)</span>' in html
     assert '<td class="refs" data-label="Sentences"><a href="#s-1">1</a></td>' in html
@@ -254,13 +254,14 @@ def test_facts_missing_from_the_english_show_the_french_and_its_value() -> None:
 @pytest.mark.parametrize(
     ("kind", "value", "text"),
     [
-        ("amount", {"amount": 3_000_000.0, "currency": "EUR"}, "3.0 million EUR"),
+        ("amount", {"amount": 3_000_000.0, "currency": "EUR"}, "3 million EUR"),
         ("amount", {"amount": 7_200_000_000.0, "currency": "EUR"}, "7.2 billion EUR"),
         ("amount", {"amount": 850.0, "currency": "USD"}, "850 USD"),
-        ("percentage", 4.5, "4.5%"),
+        ("percentage", 4.5, "4.5 %"),
         ("number", {"value": 20.0, "unit": "km"}, "20 km"),
         ("number", {"value": 2_300_000.0, "unit": None}, "2.3 million"),
         ("count", {"count": 153, "noun": "personnes"}, "153"),
+        ("count", {"count": 1500, "noun": "emplois"}, "1,500"),
         ("date", "2014-07-14", "2014-07-14"),
         ("period", "R/P5Y", "R/P5Y"),
         ("person", None, ""),
