@@ -17,6 +17,7 @@ the quoted spans and the HTML digest can mark the French ones ``lang="fr"``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -89,11 +90,15 @@ def _calendar_word(key: int) -> str | None:
     return None
 
 
-def conflict(kind: str, fr_sentence: str, en_sentence: str) -> str | None:
+def conflict(kind: str, fr_sentence: str, en_sentence: str, fr_span: str = "") -> str | None:
     """What the English states instead, for a French span the English lacks: its numbers (or
-    months and weekdays) that no French one of the sentence matches."""
+    months and weekdays) that no French one of the sentence matches. An English number written
+    with the span's own digits is the span misread ("7,7" read as two numbers), not another
+    value: it is left out."""
     if kind == "number":
         extra = unmatched(numbers_in(en_sentence, "en"), numbers_in(fr_sentence, "fr"))
+        digits = set(re.findall(r"\d+", fr_span))
+        extra = [q for q in extra if not set(re.findall(r"\d+", q.surface)) <= digits]
         return ", ".join(q.surface for q in extra) or None
     if kind == "date":
         keys_fr = {key for key, _, _ in calendar_fr(fr_sentence)}
@@ -112,7 +117,7 @@ def check(flag: Flag, fr_sentence: str, en_sentence: str) -> dict[str, Any]:
         "conflict": None,
     }
     if flag.fr and not flag.en:
-        record["conflict"] = conflict(flag.kind, fr_sentence, en_sentence)
+        record["conflict"] = conflict(flag.kind, fr_sentence, en_sentence, flag.fr)
     record["explanation"] = explain(record)
     return record
 

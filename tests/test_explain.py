@@ -84,3 +84,11 @@ def test_pieces_emphasise_the_spans_and_mark_the_french() -> None:
     assert "".join(p.text for p in parts) == explain(record)
     strong = [(p.text, p.lang) for p in parts if p.strong]
     assert strong == [("Monday", None), ("jeudi", "fr")]
+
+
+def test_an_english_number_with_the_spans_own_digits_is_not_a_conflict() -> None:
+    fr = "Ils ont levé 7,7 milliards de dollars."
+    record = check(Flag("number", "7,7 milliards de dollars"), fr, "THEY RAISED 7,7 BILLION.")
+    assert record["conflict"] is None
+    other = check(Flag("number", "7,7 milliards de dollars"), fr, "They raised $9 billion.")
+    assert other["conflict"] == "$9 billion"

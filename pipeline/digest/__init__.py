@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Raise when the templates change, so that the next run rebuilds the digest.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 class State(Protocol):
