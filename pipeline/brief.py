@@ -5,10 +5,10 @@ Both are pure functions of the Article, so the digest and the tests can render w
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from pipeline import trust
+from pipeline.brief_md import md_escape, render  # noqa: F401 (md_escape: the digest's)
 from pipeline.document import Article, SummarySentence
 from pipeline.explain import summary_check
 from pipeline.output_policy import (  # the marks that tell brief's files from others
@@ -104,22 +104,10 @@ def to_dict(article: Article, lang: str) -> dict[str, Any]:
     }
 
 
-def md_escape(text: str | None) -> str:
-    """Article text made inert in Markdown: no HTML, no table breaks, no stray emphasis."""
-    if not text:
-        return ""
-    out = html.escape(" ".join(text.split()), quote=False)
-    for ch in "\\`*_[]|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
 def to_markdown(article: Article, lang: str, top_facts: int = 10) -> str:
     """The Markdown brief: reader's language first, the other below it (see
     :mod:`pipeline.brief_md`, which renders it from :func:`to_dict`)."""
-    from pipeline.brief_md import render
-
-    return render(article, lang, top_facts)
+    return render(to_dict(article, lang), article.stem, top_facts)
 
 
 def run_file_text(config_toml: str, version: str) -> str:

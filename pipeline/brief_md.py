@@ -10,11 +10,10 @@ Every sentence has an anchor (``s-<number>``); every flagged sentence a line und
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
-from pipeline.brief import SCHEMA_VERSION, md_escape, to_dict
-from pipeline.document import Article
 from pipeline.explain import explain_parts
 from pipeline.output_policy import MARKDOWN_MARKER
 
@@ -81,6 +80,16 @@ _NAMES = {"en": "English", "fr": "Français"}
 _SENTENCE_PREFIX = re.compile(r"^sentences? \d+: ")
 # A summary warning names its sentence ("French summary sentence 2 says …"): the link does.
 _SUMMARY_PREFIX = re.compile(r"^\w+ summary sentence \d+ ")
+
+
+def md_escape(text: str | None) -> str:
+    """Article text made inert in Markdown: no HTML, no table breaks, no stray emphasis."""
+    if not text:
+        return ""
+    out = html.escape(" ".join(text.split()), quote=False)
+    for ch in "\\`*_[]|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
 
 
 def inline(text: str) -> str:
@@ -263,11 +272,11 @@ def _verbatim_md(data: dict[str, Any], heading: str) -> list[str]:
     return lines
 
 
-def _title_md(data: dict[str, Any], article: Article, lang: str, other: str) -> list[str]:
+def _title_md(data: dict[str, Any], stem: str, lang: str, other: str) -> list[str]:
     lab = _LABELS[lang]
     titles = data["title"]
     first = titles[lang] or titles[other]
-    lines = [f"# {md_escape(first) or lab['untitled'] + ': ' + md_escape(article.stem)}"]
+    lines = [f"# {md_escape(first) or lab['untitled'] + ': ' + md_escape(stem)}"]
     if titles[other] and titles[lang]:
         lines.append(f"*{md_escape(titles[other])}*")
     by_id = {s["id"]: s for s in data["sentences"]}
@@ -282,16 +291,16 @@ def _title_md(data: dict[str, Any], article: Article, lang: str, other: str) -> 
     return lines
 
 
-def render(article: Article, lang: str, top_facts: int = 10) -> str:
-    """The Markdown brief: reader's language first, the other below it."""
-    data = to_dict(article, lang)
+def render(data: dict[str, Any], stem: str, top_facts: int = 10) -> str:
+    """The Markdown brief of a JSON brief (:func:`pipeline.brief.to_dict`): reader's language
+    first, the other below it; ``stem`` names an untitled article."""
+    lang = data["lang"]
     other = "fr" if lang == "en" else "en"
     lab = _LABELS[lang]
     numbers = {s["id"]: _number(s) for s in data["sentences"]}
-    lines = _title_md(data, article, lang, other)
-    source = (
-        f"{lab['source']}: {md_escape(data['source']['path'])} · sha256 `{article.sha256[:12]}`"
-    )
+    lines = _title_md(data, stem, lang, other)
+    path, sha = md_escape(data["source"]["path"]), data["source"]["sha256"][:12]
+    source = f"{lab['source']}: {path} · sha256 `{sha}`"
     if data.get("briefed_at"):
         source += f" · {lab['briefed']} {_when(data['briefed_at'])}"
     lines += ["", source]
@@ -309,6 +318,8 @@ def render(article: Article, lang: str, top_facts: int = 10) -> str:
     lines += [f"## {lab['text']}", "", *_full_text_md(data, lang, other)]
     lines += _verbatim_md(data, lab["verbatim"])
     lines += _signature_md(data["signature"], lab)
+    version = data["signature"].get("version", "?")
+    lines += ["", f"{MARKDOWN_MARKER} {version} schema {data['schema_version']} -->"]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -329,5 +340,4 @@ def _signature_md(sig: dict[str, Any], lab: dict[str, str]) -> list[str]:
         lines += ["", f"`{sig['text']}`", ""]
     for role, model in sig.get("models", {}).items():
         lines.append(f"- {role}: `{model.get('id')}` @ `{model.get('revision')}`")
-    lines += ["", f"{MARKDOWN_MARKER} {sig.get('version', '?')} schema {SCHEMA_VERSION} -->"]
     return lines

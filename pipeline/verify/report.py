@@ -120,7 +120,7 @@ def flagged(report: dict[str, Any]) -> bool:
 
 def _mark(text: str, spans: list[str | None]) -> str:
     """The text made inert in Markdown, each span in bold (once), for the reviewer's eye."""
-    from pipeline.brief import md_escape
+    from pipeline.brief_md import md_escape
 
     out = md_escape(text)
     for span in spans:
@@ -143,8 +143,7 @@ def check_of(flag: dict[str, Any], fr: str, en: str) -> dict[str, Any]:
 
 
 def _summary_note(flag: dict[str, Any]) -> str:
-    from pipeline.brief import md_escape
-    from pipeline.brief_md import explanation_md
+    from pipeline.brief_md import explanation_md, md_escape
     from pipeline.explain import summary_check
 
     if flag["kind"] == "unsourced":
