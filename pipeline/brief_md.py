@@ -14,7 +14,7 @@ import html
 import re
 from typing import Any
 
-from pipeline.explain import explain_parts
+from pipeline.explain import explain_parts, value_text
 from pipeline.output_policy import MARKDOWN_MARKER
 
 FLAG = "⚠️"
@@ -165,7 +165,10 @@ def _facts_md(data: dict[str, Any], lang: str, other: str, top: int) -> list[str
         first = md_escape(surface[lang]) or md_escape(surface[other])
         second = md_escape(surface[other])
         also = f" · *{second}*" if second and second != first else ""
-        kind = fact["type"] if surface[lang] else f"{fact['type']}, {lab['missing']}"
+        kind = fact["type"]
+        if not surface[lang]:  # the English lacks it: the French, and what it says in English
+            value = value_text(fact["type"], fact["value"])
+            kind += f", {lab['missing']}" + (f": {md_escape(value)}" if value else "")
         refs = _refs(fact["sentences"], numbers)
         where = f" · {lab['sentences'] if len(fact['sentences']) > 1 else lab['sentence']} {refs}"
         lines.append(f"- **{first}** ({kind}){also}{where if refs else ''}")

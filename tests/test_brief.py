@@ -87,13 +87,14 @@ def test_key_facts_are_a_list_that_fits_a_phone() -> None:
     article = make_article()
     article.facts = [
         Fact("organisation", "Xiaomi", "Xiaomi", [1, 2]),
-        Fact("amount", "7,7 milliards de dollars", None, [3]),
+        Fact("amount", "7,7 milliards de dollars", None, [3], {"amount": 7.7e9, "currency": "USD"}),
     ]
     md = to_markdown(article, "en")
     facts = _section(md, "## Key facts", "## Full text").splitlines()
     assert facts[2] == "- **Xiaomi** (organisation) · sentences [2](#s-2), [3](#s-3)"
     assert facts[3] == (
-        "- **7,7 milliards de dollars** (amount, not in the English) · sentence [4](#s-4)"
+        "- **7,7 milliards de dollars** (amount, not in the English: 7.7 billion USD) · "
+        "sentence [4](#s-4)"
     )
 
 

@@ -199,6 +199,7 @@ def test_without_translation_the_english_side_is_empty_not_invented(tmp_path: Pa
     assert article.facts and all(f.en is None for f in article.facts)
     md = Path(article.outputs["md"]).read_text(encoding="utf-8")
     assert "- **Xiaomi** (organisation, not in the English) · sentences" in md
+    assert "(amount, not in the English: 7.7 billion USD) · sentence" in md  # its value, in English
     assert "- [[4]](#s-4) En janvier dernier" in md  # the French stands in, once
 
 
