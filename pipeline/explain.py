@@ -62,6 +62,35 @@ def english_number(q: Quantity) -> str:
     return f"{text} {q.unit}" if q.unit else text
 
 
+def _english(kind: str, amount: Any, unit: Any) -> str:
+    """A number as the explanations gloss one (:func:`english_number`)."""
+    value = float(amount)
+    return english_number(Quantity(kind, "", value, value, str(unit) if unit else None, (0, 0)))
+
+
+def value_text(kind: str, value: Any) -> str:
+    """A fact's normalised value in English, as the explanations gloss numbers (``3 million
+    EUR``, ``4.5 %``, ``153``); ISO dates and periods as they are.
+
+    Returns:
+        The text, or ``""`` when the fact has no value (names) or one of an unknown shape.
+    """
+    try:
+        if kind == "amount" and isinstance(value, dict):
+            return _english(kind, value["amount"], value.get("currency"))
+        if kind == "percentage" and isinstance(value, int | float):
+            return _english(kind, value, "%")
+        if kind == "number" and isinstance(value, dict):
+            return _english(kind, value["value"], value.get("unit"))
+        if kind == "count" and isinstance(value, dict):
+            return _english("number", value["count"], None)
+    except (KeyError, TypeError, ValueError):
+        return ""
+    if kind in ("date", "period") and isinstance(value, str):
+        return value
+    return ""
+
+
 def gloss(kind: str, fr: str | None) -> str | None:
     """The English reading of a French span, when the language layer knows one."""
     if not fr:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ def _briefs(out: Path) -> dict[str, str]:
     for path in sorted(out.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         body = text[: text.rindex("\n---\n")]  # the signature follows
+        body = re.sub(r"· briefed \d{4}-\d\d-\d\d \d\d:\d\d UTC", "· briefed (time)", body)
         found[path.name] = body.replace(here.replace("_", "\\_"), "seeds").replace(here, "seeds")
     return found
 

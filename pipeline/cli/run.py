@@ -95,19 +95,25 @@ def brief_files(
     began = time.perf_counter()
     counter = {"n": 0}
 
-    progress = Progress(total, show=not quiet and is_terminal())
+    progress = Progress(
+        total, show=not quiet and is_terminal(), stages=list(config.pipeline.stages)
+    )
 
     def report(article: Article) -> None:
         counter["n"] += 1
-        progress.advance()
+        progress.advance(article)
         where = f"[{counter['n']}/{total}] " if total > 1 else ""
         if article.error:
             progress.line(f"{where}error: {article.error}")
         elif article.skipped:
             progress.line(f"{where}skipped {article.path}: {article.skipped}")
-        elif not quiet and total > 1:
-            outputs = ", ".join(article.outputs.values()) or "no output"
-            progress.line(f"{where}{article.path} → {outputs}")
+        else:
+            if not quiet and total > 1:
+                outputs = ", ".join(article.outputs.values()) or "no output"
+                progress.line(f"{where}{article.path} → {outputs}")
+            note = not_french(article)
+            if note and not quiet:
+                progress.line(f"{where}note: {article.path}: {note}")
 
     try:
         with progress:
@@ -124,6 +130,19 @@ def brief_files(
             file=sys.stderr,
         )
     return ExitCode.OK if stats.failed == 0 and stats.skipped == 0 else ExitCode.FAILED
+
+
+# The detect stage's warnings for an input it did not brief as plain French.
+_NOT_FRENCH = ("detect.already_english", "detect.other_language", "detect.unsure")
+
+
+def not_french(article: Article) -> str | None:
+    """Why an input that was briefed was not briefed as French (in English, in another
+    language, or unclear), as the detect stage said it; None for a French one."""
+    for warning in article.warnings:
+        if warning.code in _NOT_FRENCH:
+            return warning.message
+    return None
 
 
 def cache_summary(pipeline: Pipeline) -> str:

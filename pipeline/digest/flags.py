@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.explain import Piece, english_number, explain_parts
-from pipeline.text.numbers import Quantity
+from pipeline.explain import Piece, explain_parts, value_text  # noqa: F401 (value_text: entries')
 
 # Warnings the reader gains nothing from: every feed page is HTML that was extracted.
 NOISE = frozenset({"clean.html_extracted"})
@@ -101,32 +100,3 @@ def trust_counts(data: dict[str, Any]) -> tuple[int, int]:
         sum(1 for s in sentences if s.get("en")),
         sum(1 for s in sentences if s.get("flags")),
     )
-
-
-def _english(kind: str, amount: Any, unit: Any) -> str:
-    """A number as the explanations gloss one (:func:`pipeline.explain.english_number`)."""
-    value = float(amount)
-    return english_number(Quantity(kind, "", value, value, str(unit) if unit else None, (0, 0)))
-
-
-def value_text(kind: str, value: Any) -> str:
-    """A fact's normalised value in English, as the explanations gloss numbers (``3 million
-    EUR``, ``4.5 %``, ``153``); ISO dates and periods as they are.
-
-    Returns:
-        The text, or ``""`` when the fact has no value (names) or one of an unknown shape.
-    """
-    try:
-        if kind == "amount" and isinstance(value, dict):
-            return _english(kind, value["amount"], value.get("currency"))
-        if kind == "percentage" and isinstance(value, int | float):
-            return _english(kind, value, "%")
-        if kind == "number" and isinstance(value, dict):
-            return _english(kind, value["value"], value.get("unit"))
-        if kind == "count" and isinstance(value, dict):
-            return _english("number", value["count"], None)
-    except (KeyError, TypeError, ValueError):
-        return ""
-    if kind in ("date", "period") and isinstance(value, str):
-        return value
-    return ""
