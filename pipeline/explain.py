@@ -120,20 +120,32 @@ def _calendar_word(key: int) -> str | None:
 
 
 def conflict(kind: str, fr_sentence: str, en_sentence: str, fr_span: str = "") -> str | None:
-    """What the English states instead, for a French span the English lacks: its numbers (or
-    months and weekdays) that no French one of the sentence matches. An English number written
-    with the span's own digits is the span misread ("7,7" read as two numbers), not another
-    value: it is left out."""
+    """What the English states instead, for a French span the English lacks: the first of its
+    numbers (or months and weekdays) that no French one of the sentence matches, of the span's
+    own sort (an amount for an amount, a percentage for a percentage, a year for a year). An
+    English number written with the span's own digits is the span misread ("7,7" read as two
+    numbers), not another value: it is left out."""
     if kind == "number":
         extra = unmatched(numbers_in(en_sentence, "en"), numbers_in(fr_sentence, "fr"))
         digits = set(re.findall(r"\d+", fr_span))
         extra = [q for q in extra if not set(re.findall(r"\d+", q.surface)) <= digits]
-        return ", ".join(q.surface for q in extra) or None
+        span = numbers_in(fr_span, "fr")
+        if span:
+            extra = [q for q in extra if _same_sort(span[0], q)]
+        return extra[0].surface if extra else None
     if kind == "date":
         keys_fr = {key for key, _, _ in calendar_fr(fr_sentence)}
         extra = [surface for key, surface, _ in calendar_en(en_sentence) if key not in keys_fr]
         return ", ".join(extra) or None
     return None
+
+
+def _same_sort(french: Quantity, english: Quantity) -> bool:
+    """Whether an English quantity could be the French one said differently: the same kind,
+    and the same unit where both have one."""
+    if french.kind != english.kind:
+        return False
+    return not (french.unit and english.unit and french.unit != english.unit)
 
 
 def check(flag: Flag, fr_sentence: str, en_sentence: str) -> dict[str, Any]:

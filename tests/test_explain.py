@@ -92,3 +92,11 @@ def test_an_english_number_with_the_spans_own_digits_is_not_a_conflict() -> None
     assert record["conflict"] is None
     other = check(Flag("number", "7,7 milliards de dollars"), fr, "They raised $9 billion.")
     assert other["conflict"] == "$9 billion"
+
+
+def test_the_conflict_is_the_english_number_of_the_same_sort() -> None:
+    fr = "Le chômage a baissé de 4,5 % et l'État a versé 7,2 milliards d'euros."
+    en = "Unemployment fell 7 % and the state paid 4 billion euros."
+    assert check(Flag("number", "4,5 %"), fr, en)["conflict"] == "7 %"
+    assert check(Flag("number", "7,2 milliards d'euros"), fr, en)["conflict"] == "4 billion euros"
+    assert check(Flag("number", "4,5 %"), fr, "Unemployment fell in 2019.")["conflict"] is None
