@@ -5,7 +5,9 @@ Method (data shipped in ``pipeline/data/eval/segment``, see SOURCES.md there):
 - WMT test sets are split by people, one sentence a line, in document order. Consecutive lines
   are joined with a space into paragraphs of 2 to 6 sentences (sizes drawn from a seeded
   generator); a line that does not end with a sentence-final mark (a headline, a dateline, a
-  list item) ends the paragraph and is left out, since no splitter could find its end.
+  list item) ends the paragraph and is left out, since no splitter could find its end; so does a
+  line that plainly holds two sentences (``… trois ans. Toute la doctrine…``: WMT lines are
+  translation units, and translators now and then wrote one as two sentences).
 - Each paragraph is scored in several quote variants, built sentence by sentence so that the
   boundaries stay where the people put them: as written, every quote straight (``"``), every
   quote as guillemets (``« »``, French only) and every quote curly (``“ ”``).
@@ -57,6 +59,13 @@ TARGET = 0.98
 # A line that ends a sentence: a final mark, then only closing quotes or brackets.
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]\s]*$")
 _OPEN_BEFORE = " ([{—–-/"
+# A line that plainly holds two sentences (a lower-case word of three letters or more and a full
+# stop, or a ! or ?, then a capital): WMT lines are translation units, and a translator now and
+# then wrote one as two sentences. Such lines are left out, as headlines are, so that a splitter
+# is not counted wrong for finding a real boundary the line hides.
+_INNER = re.compile(
+    r"(?:[a-zß-öø-ÿœ]{3}[.…]+|[!?]+)[\"'»”’)\]]*\s+[\"'«“(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ]"
+)
 
 Splitter = Callable[[list[str]], list[list[str]]]
 
@@ -73,8 +82,9 @@ def sentences(name: str, lang: str) -> list[str]:
 def paragraphs(lines: list[str], seed: int, sizes: tuple[int, int] = SIZES) -> list[list[str]]:
     """Consecutive lines grouped into paragraphs of ``sizes`` sentences (seeded), in order.
 
-    A line without a sentence-final mark, or an empty one, ends the paragraph and is dropped; a
-    run of lines between two such is cut into paragraphs, the last one possibly shorter.
+    A line without a sentence-final mark, an empty one, or one that plainly holds two sentences,
+    ends the paragraph and is dropped; a run of lines between two such is cut into paragraphs,
+    the last one possibly shorter.
     """
     rng = random.Random(seed)
     out: list[list[str]] = []
@@ -90,7 +100,7 @@ def paragraphs(lines: list[str], seed: int, sizes: tuple[int, int] = SIZES) -> l
 
     for line in lines:
         line = " ".join(line.split())
-        if line and _FINAL.search(line):
+        if line and _FINAL.search(line) and not _INNER.search(line):
             run.append(line)
         else:
             flush()
