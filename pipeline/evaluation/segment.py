@@ -64,7 +64,7 @@ _OPEN_BEFORE = " ([{—–-/"
 # then wrote one as two sentences. Such lines are left out, as headlines are, so that a splitter
 # is not counted wrong for finding a real boundary the line hides.
 _INNER = re.compile(
-    r"(?:[a-zß-öø-ÿœ]{3}[.…]+|[!?]+)[\"'»”’)\]]*\s+[\"'«“(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ]"
+    r"(?:[a-zß-öø-ÿœ]{3}[.…]+|[!?]+)[\"'»”’)\]]*\s*[\"'«“(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ]"
 )
 
 Splitter = Callable[[list[str]], list[list[str]]]
@@ -109,10 +109,13 @@ def paragraphs(lines: list[str], seed: int, sizes: tuple[int, int] = SIZES) -> l
 
 
 def _opens(text: str, i: int) -> bool:
-    """Whether the straight quote at ``text[i]`` opens: after a space or bracket, before a word."""
+    """Whether the straight quote at ``text[i]`` opens: after a space or bracket and before a
+    word; spaced or glued on both sides, when an even number of them comes before it."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in _OPEN_BEFORE and not after.isspace()
+    if (before in _OPEN_BEFORE) != after.isspace():
+        return before in _OPEN_BEFORE
+    return text.count('"', 0, i) % 2 == 0
 
 
 def quote_variant(sentence: str, variant: str) -> str:

@@ -19,6 +19,7 @@ from pipeline.errors import ConfigError
 from pipeline.text.segment_rules import (
     ABBREVIATIONS_EN,
     ABBREVIATIONS_FR,
+    OPENERS_EN,
     normalise_space,
     rule_starts,
     split_rules,
@@ -79,5 +80,9 @@ def split_french(text: str, segmenter: Segmenter = "spacy") -> list[str]:
 
 
 def split_english(text: str) -> list[str]:
-    """Splits English text (model output) into sentences, by the rules."""
-    return split_rules(text, ABBREVIATIONS_EN)
+    """Splits English text (model output) into sentences, by the rules.
+
+    A sentence never starts in lower case here ("Wow, really? she said", "Corp. bid on"): the
+    models write capitals, and comments are not translated into English by people.
+    """
+    return split_rules(text, ABBREVIATIONS_EN, OPENERS_EN)

@@ -24,9 +24,12 @@ from typing import Any
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.text.segment_rules import (
     abbreviation_before,
+    ends_before_lower,
     normalise_space,
+    opens_sentence,
     rule_starts,
     split_rules,
+    title_before,
 )
 
 log = logging.getLogger(__name__)
@@ -34,7 +37,7 @@ log = logging.getLogger(__name__)
 _CLOSERS = "»”)]"
 _AMBIGUOUS_QUOTES = "\"'’"
 _OPENERS = "«“([—–-"
-_JOINERS = ",;:)]»”…"
+_JOINERS = ",;:)]»”…+/%="
 _ALNUM = re.compile(r"\w")
 # What may follow a sentence's final mark: closing quotes and brackets (and spaces).
 _MOST_CLOSERS = 100
@@ -80,15 +83,28 @@ def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool)
     if piece[0] in _JOINERS or text[end - 1] in _OPENERS[:3]:
         return True
     if _starts_lower(piece):
-        return True
+        # "… de colle. et en le défendant": only right after the mark, never past a closer.
+        return not (mark == end and ends_before_lower(text, start, end - 1, prev[1]))
     return (
         text[end - 1] == "."
         and not (end - 2 >= start and text[end - 2] == ".")
         and abbreviation_before(text, start, end - 1)
+        and not (title_before(text, start, end - 1) and opens_sentence(text, prev[1]))
     )
 
 
-def _move_openers(text: str, start: int, memo: dict[int, int]) -> int:
+def _opening_straight(text: str, at: int, quotes: _QuoteCounts) -> bool:
+    """Whether the straight ``"`` at ``text[at]`` opens a quotation: glued to the word after it
+    and not to the one before (``fin. "Ces``), or spaced on both sides and even in number
+    before it (``! " L'arène "``)."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() and not after.isspace():
+        return True
+    return before.isspace() and after.isspace() and quotes.before('"', at) % 2 == 0
+
+
+def _move_openers(text: str, start: int, memo: dict[int, int], quotes: _QuoteCounts) -> int:
     """Moves a boundary back before the opening guillemets and brackets that precede it.
 
     ``memo`` holds the answers found so far for this text: each position passed on the way
@@ -102,7 +118,11 @@ def _move_openers(text: str, start: int, memo: dict[int, int]) -> int:
         before = pos
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        if before == 0 or text[before - 1] not in _OPENERS[:3]:
+        opener = before > 0 and (
+            text[before - 1] in _OPENERS[:3]
+            or (text[before - 1] == '"' and _opening_straight(text, before - 1, quotes))
+        )
+        if not opener:
             memo[pos] = pos
             break
         pos = before - 1
@@ -139,6 +159,8 @@ def _move_closers(text: str, start: int, quotes: _QuoteCounts) -> int:
         if ch in _CLOSERS:
             pos, found = pos + 1, True
             continue
+        if ch == '"' and _opening_straight(text, pos, quotes):
+            break  # 'fin. "Ces chiffres…': it opens the next sentence
         # A straight or typographic single quote closes only when one is open before it.
         if ch in _AMBIGUOUS_QUOTES and quotes.before(ch, start) % 2 == 1:
             pos, found = pos + 1, True
@@ -162,7 +184,7 @@ def repair(text: str, starts: list[int]) -> list[str]:
     memo: dict[int, int] = {}
     moved = sorted(
         {
-            _move_openers(text, _move_closers(text, s, quotes), memo)
+            _move_openers(text, _move_closers(text, s, quotes), memo, quotes)
             for s in starts
             if 0 < s < len(text)
         }
