@@ -63,9 +63,7 @@ _OPEN_BEFORE = " ([{—–-/"
 # stop, or a ! or ?, then a capital): WMT lines are translation units, and a translator now and
 # then wrote one as two sentences. Such lines are left out, as headlines are, so that a splitter
 # is not counted wrong for finding a real boundary the line hides.
-_INNER = re.compile(
-    r"(?:[a-zß-öø-ÿœ]{3}[.…]+|[!?]+)[\"'»”’)\]]*\s*[\"'«“(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ]"
-)
+_INNER = re.compile(r"(?:[a-zß-öø-ÿœ]{3}[.…]+|[!?]+)[\"'»”’)\]]*\s*[\"'«“(\[—–-]?\s*[A-ZÀ-ÖØ-ÞŒ]")
 
 Splitter = Callable[[list[str]], list[list[str]]]
 
@@ -272,9 +270,13 @@ def _errors(
     for kind, where in (("missed", gold - found), ("added", found - gold)):
         for at in sorted(where):
             out.append(
-                {"set": name, "variant": variant, "kind": kind,
-                 "at": f"{keyed[max(0, at - 40) : at]} ‖ {keyed[at : at + 30]}",
-                 "paragraph": text}  # fmt: skip
+                {
+                    "set": name,
+                    "variant": variant,
+                    "kind": kind,
+                    "at": f"{keyed[max(0, at - 40) : at]} ‖ {keyed[at : at + 30]}",
+                    "paragraph": text,
+                }  # fmt: skip
             )
     return out
 

@@ -61,7 +61,7 @@ _LOWER = "a-zß-öø-ÿœ"
 # Candidate boundary: end mark(s), optional closing quote/bracket, then whitespace, then a
 # plausible sentence start (capital, digit, opening quote, dash).
 _BOUNDARY = re.compile(
-    rf"(?<![.!?…])([.!?…]+(?:\s?[»”\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])"
+    rf"(?<![.!?…])([.!?…]+(?:\s?[»”]|[\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])"
 )
 # Missing space after a full stop between a lower-case word and a capitalised one.
 _GLUED = re.compile(rf"(?<=[{_LOWER}]{{2}})\.(?=[{_UPPER}][{_LOWER}])")
@@ -97,14 +97,16 @@ def normalise_space(text: str) -> str:
 
 
 def _unglue(match: re.Match[str]) -> str:
-    """". " for "classiques.Enfin la suite", but "Spindl.Info." stays: a name with a dot in it
+    """ ". " for "classiques.Enfin la suite", but "Spindl.Info." stays: a name with a dot in it
     (a site) is what stands alone before a full stop or a comma."""
     text, end = match.string, match.end()
     word_end = end
     while word_end < len(text) and text[word_end].isalnum():
         word_end += 1
-    if word_end < len(text) and text[word_end] in ".,;:" and (
-        word_end + 1 == len(text) or text[word_end + 1].isspace()
+    if (
+        word_end < len(text)
+        and text[word_end] in ".,;:"
+        and (word_end + 1 == len(text) or text[word_end + 1].isspace())
     ):
         return "."
     return ". "
@@ -156,9 +158,9 @@ def opens_sentence(text: str, start: int, openers: frozenset[str] = OPENERS_FR) 
 
 def title_before(text: str, start: int, end: int) -> bool:
     """Whether the word before the full stop at ``end`` is written with a capital ("M.", "Pr.",
-    "J.-P."): only those give way to :func:`opens_sentence` ("etc." or "cf." never do)."""
+    "J.-P.", and "a.m."): only those give way to :func:`opens_sentence` ("etc." or "cf." never do)."""
     match = _WORD_BEFORE.search(text, max(start, end - 9), end)
-    return bool(match) and match.group()[:1].isupper()
+    return bool(match) and (match.group()[:1].isupper() or match.group() in ("a.m", "p.m"))
 
 
 def ends_before_lower(

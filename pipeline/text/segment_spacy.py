@@ -71,6 +71,8 @@ def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool)
     if not _ALNUM.search(piece) or not prev_alnum:
         return True
     start, end = prev
+    if not text[end - 1].isspace() and piece[0].isalnum():
+        return True  # "Spindl.Info.": normalise_space left it glued, a name with a dot in it
     while end > start and text[end - 1].isspace():
         end -= 1
     # The model also cuts where no punctuation is ("les fusées | Titan III", "Antonis |
