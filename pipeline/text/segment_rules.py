@@ -157,8 +157,8 @@ def opens_sentence(text: str, start: int, openers: frozenset[str] = OPENERS_FR) 
 
 
 def title_before(text: str, start: int, end: int) -> bool:
-    """Whether the word before the full stop at ``end`` is written with a capital ("M.", "Pr.",
-    "J.-P.", and "a.m."): only those give way to :func:`opens_sentence` ("etc." or "cf." never do)."""
+    """Whether the word before the full stop at ``end`` is a title or initials ("M.", "Pr.",
+    "J.-P.", "a.m."): only those give way to :func:`opens_sentence` ("etc.", "cf." never do)."""
     match = _WORD_BEFORE.search(text, max(start, end - 9), end)
     return bool(match) and (match.group()[:1].isupper() or match.group() in ("a.m", "p.m"))
 
