@@ -58,7 +58,7 @@ SIZES = (2, 6)
 TARGET = 0.98
 # A line that ends a sentence: a final mark, then only closing quotes or brackets.
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]\s]*$")
-_OPEN_BEFORE = " ([{—–-/"
+_OPEN_BEFORE = " ([{—–-/:"
 # A line that plainly holds two sentences (a lower-case word of three letters or more and a full
 # stop, or a ! or ?, then a capital): WMT lines are translation units, and a translator now and
 # then wrote one as two sentences. Such lines are left out, as headlines are, so that a splitter
@@ -107,12 +107,14 @@ def paragraphs(lines: list[str], seed: int, sizes: tuple[int, int] = SIZES) -> l
 
 
 def _opens(text: str, i: int) -> bool:
-    """Whether the straight quote at ``text[i]`` opens: after a space or bracket and before a
-    word; spaced or glued on both sides, when an even number of them comes before it."""
+    """Whether the straight quote at ``text[i]`` opens: after a space, bracket or colon and
+    before a word; when the two sides disagree, when an even number of them comes before it."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if (before in _OPEN_BEFORE) != after.isspace():
-        return before in _OPEN_BEFORE
+    left = before.isspace() or before in _OPEN_BEFORE
+    right = after.isalnum() or after in "'‘(«“"
+    if left == right:
+        return left
     return text.count('"', 0, i) % 2 == 0
 
 
@@ -133,23 +135,22 @@ def quote_variant(sentence: str, variant: str) -> str:
     if variant not in marks:
         raise ConfigError(f"unknown quote variant {variant!r}")
     opening, closing = marks[variant]
-    out = []
+    out: list[str] = []
+    skip_space = False
     for i, ch in enumerate(sentence):
-        if ch in "«“":
+        if ch.isspace() and skip_space:
+            continue
+        skip_space = False
+        if ch in "«“" or (ch == '"' and _opens(sentence, i)):
             out.append(opening)
-        elif ch in "»”":
+            skip_space = True  # "« x »" in, "“x”" out: inner spaces go with the marks
+        elif ch in '»”"':
+            while out and out[-1].isspace():
+                out.pop()
             out.append(closing)
-        elif ch == '"':
-            out.append(opening if _opens(sentence, i) else closing)
         else:
             out.append(ch)
-    # "« x »" in, "“x”" out: the spaces inside guillemets go with them, and back.
-    text = "".join(out)
-    text = re.sub(r"(«|“|\")\s+", lambda m: m.group(1), text) if variant != "guillemets" else text
-    text = re.sub(r"\s+(»|”|\")", lambda m: m.group(1), text) if variant != "guillemets" else text
-    if variant == "guillemets":
-        text = re.sub(r"«\s+", "« ", re.sub(r"\s+»", " »", text))
-    return " ".join(text.split())
+    return " ".join("".join(out).split())
 
 
 def _key(text: str) -> str:

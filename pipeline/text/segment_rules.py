@@ -40,7 +40,9 @@ OPENERS_FR = _words(
 )
 OPENERS_EN = _words(
     """he she it they we i you this that these those there but and so yet then however the a an
-    in on at for with after before when if as his her their our its what why how who"""
+    in on at for with after before when if as his her their our its what why how who is are was
+    were do does did can will would could should let's maybe not my your yes well indeed also now
+    perhaps still even here what's it's i'm i've don't ok okay thanks"""
 )
 # What follows a question or exclamation quoted without guillemets: "… suivi ? a dit Kohlmann."
 _SPEECH = _words(
@@ -59,9 +61,9 @@ _LOWER = "a-zß-öø-ÿœ"
 # inside a run), so that a long run is scanned once, not once per character of it.
 #
 # Candidate boundary: end mark(s), optional closing quote/bracket, then whitespace, then a
-# plausible sentence start (capital, digit, opening quote, dash).
+# plausible sentence start (capital, digit, opening quote, dash, or "@name" in comments).
 _BOUNDARY = re.compile(
-    rf"(?<![.!?…])([.!?…]+(?:\s?[»”]|[\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9])"
+    rf"(?<![.!?…])([.!?…]+(?:\s?[»”]|[\"’')\]])*)(\s+)(?=[«“\"'(\[—–-]?\s*[{_UPPER}0-9]|@\w)"
 )
 # Missing space after a full stop between a lower-case word and a capitalised one.
 _GLUED = re.compile(rf"(?<=[{_LOWER}]{{2}})\.(?=[{_UPPER}][{_LOWER}])")
@@ -158,9 +160,11 @@ def opens_sentence(text: str, start: int, openers: frozenset[str] = OPENERS_FR) 
 
 def title_before(text: str, start: int, end: int) -> bool:
     """Whether the word before the full stop at ``end`` is a title or initials ("M.", "Pr.",
-    "J.-P.", "a.m."): only those give way to :func:`opens_sentence` ("etc.", "cf." never do)."""
+    "J.-P.", "a.m.", "no."): only those give way to :func:`opens_sentence` ("etc.", "cf." never do)."""
     match = _WORD_BEFORE.search(text, max(start, end - 9), end)
-    return bool(match) and (match.group()[:1].isupper() or match.group() in ("a.m", "p.m"))
+    # "a.m.", and "no." that numbers nothing ("Here, no. That seems…", not "No. 5").
+    word = match.group() if match else ""
+    return word[:1].isupper() or word.lower() in ("a.m", "p.m", "no")
 
 
 def ends_before_lower(
