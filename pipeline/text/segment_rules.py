@@ -160,7 +160,7 @@ def opens_sentence(text: str, start: int, openers: frozenset[str] = OPENERS_FR) 
 
 def title_before(text: str, start: int, end: int) -> bool:
     """Whether the word before the full stop at ``end`` is a title or initials ("M.", "Pr.",
-    "J.-P.", "a.m.", "no."): only those give way to :func:`opens_sentence` ("etc.", "cf." never do)."""
+    "J.-P.", "a.m.", "no."): only those give way to :func:`opens_sentence` ("etc." never does)."""
     match = _WORD_BEFORE.search(text, max(start, end - 9), end)
     # "a.m.", and "no." that numbers nothing ("Here, no. That seems…", not "No. 5").
     word = match.group() if match else ""
