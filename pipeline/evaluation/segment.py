@@ -294,20 +294,20 @@ def table(result: dict[str, Any]) -> str:
         if not rows:
             continue
         labels = list(rows[0]["all"])
-        head = f"{'set':<26}{'variant':<11}{'bounds':>7}"
+        head = f"{'set':<28}{'variant':<11}{'bounds':>7}"
         head += "".join(f" | {lab:<11}{'P':>6}{'R':>7}{'F1':>7}" for lab in labels)
         lines += [f"[{language}]", head]
         for row in rows:
             for variant, figures in [*row["variants"].items(), ("ALL", row["all"])]:
                 bounds = sum(figures[labels[0]][k] for k in ("tp", "fn"))
                 where = f"{row['set']} ({row['split']})"
-                line = f"{where:<26}{variant:<11}{bounds:>7}"
+                line = f"{where:<28}{variant:<11}{bounds:>7}"
                 for lab in labels:
                     f = figures[lab]
                     line += f" | {'':<11}{f['precision']:>6.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}"
                 lines.append(line)
             met = "met" if row["targets_met"] else "NOT met"
-            lines.append(f"{'':<26}targets (P, R ≥ {TARGET} each variant; F1 ≥ pysbd): {met}")
+            lines.append(f"{'':<28}targets (P, R ≥ {TARGET} each variant; F1 ≥ pysbd): {met}")
         secs = ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"][language].items())
         lines += [f"time: {secs}", sig, ""]
     return "\n".join(lines).rstrip()
