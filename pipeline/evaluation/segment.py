@@ -216,7 +216,7 @@ def evaluate_segment(
         chosen: Splitters per language instead of :func:`splitters` (tests).
 
     Returns:
-        ``{"signature", "seed", "limit", "results": [{set, split, lang, paragraphs,
+        ``{"signatures" (per language), "seed", "limit", "results": [{set, split, lang, paragraphs,
         boundaries, variants: {variant: {splitter: figures}}, all: {splitter: figures}}],
         "seconds": {lang: {splitter: s}}, "errors": [...]}``.
 
@@ -266,7 +266,7 @@ def evaluate_segment(
                 progress(done, total)
     return {
         "task": "segment",
-        "signature": signatures,
+        "signatures": signatures,
         "seed": seed,
         "limit": limit,
         "results": results,
@@ -289,7 +289,7 @@ def targets_met(row: dict[str, Any]) -> bool:
 def table(result: dict[str, Any]) -> str:
     """The figures as a plain-text table, one line per set and variant, P/R/F1 per splitter."""
     lines = []
-    for language, sig in result["signature"].items():
+    for language, sig in result["signatures"].items():
         rows = [r for r in result["results"] if r["lang"] == language]
         if not rows:
             continue

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli.app import app
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, OutputError
 from pipeline.evaluation import segment as seg
 
 runner = CliRunner()
@@ -132,6 +132,11 @@ def test_eval_segment_command_prints_both_splitters_and_writes_json(
     assert {(r["set"], r["lang"]) for r in data["results"]} == {
         (name, lang) for lang in seg.LANGS for group in seg.SETS.values() for name in group
     }
+    assert set(data["signatures"]) == set(seg.LANGS)
+    # brief's own result file may be replaced with --force (and only with it).
+    again = ["eval", "segment", "--limit", "2", "-o", str(out), "-q"]
+    assert isinstance(runner.invoke(app, again).exception, OutputError)
+    assert runner.invoke(app, [*again, "--force"]).exit_code == 0
 
 
 def test_brief_french_splitter_meets_the_target_on_dev_paragraphs() -> None:
