@@ -99,19 +99,22 @@ def normalise_space(text: str) -> str:
 
 
 def _unglue(match: re.Match[str]) -> str:
-    """ ". " for "classiques.Enfin la suite", but "Spindl.Info." stays: a name with a dot in it
-    (a site) is what stands alone before a full stop or a comma."""
-    text, end = match.string, match.end()
-    word_end = end
-    while word_end < len(text) and text[word_end].isalnum():
-        word_end += 1
-    if (
-        word_end < len(text)
-        and text[word_end] in ".,;:"
-        and (word_end + 1 == len(text) or text[word_end + 1].isspace())
-    ):
-        return "."
-    return ". "
+    """ ". " for "classiques.Enfin la suite", but not in a site's name ("Spindl.Info.")."""
+    return "." if site_name_at(match.string, match.start()) else ". "
+
+
+def site_name_at(text: str, dot: int) -> bool:
+    """Whether the full stop at ``text[dot]``, between a letter and a capital, is inside a site's
+    name: a single word after it, then the sentence's full stop ("du portail Spindl.Info.").
+    Glued sentences go on ("les femmes.Or, c'est…", "classiques.Enfin la suite")."""
+    if not (0 < dot < len(text) - 1 and text[dot - 1].isalpha() and text[dot + 1].isupper()):
+        return False
+    end = dot + 1
+    while end < len(text) and end - dot < 30 and text[end].isalnum():
+        end += 1
+    if end - dot < 4:
+        return False  # "le Sénat.M. Larcher": an initial, not a name
+    return text[end : end + 1] == "." and (end + 1 == len(text) or text[end + 1].isspace())
 
 
 def is_abbreviation(prefix: str, abbreviations: frozenset[str] = ABBREVIATIONS_FR) -> bool:

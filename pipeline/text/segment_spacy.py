@@ -28,6 +28,7 @@ from pipeline.text.segment_rules import (
     normalise_space,
     opens_sentence,
     rule_starts,
+    site_name_at,
     split_rules,
     title_before,
 )
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 _CLOSERS = "»”)]"
 _AMBIGUOUS_QUOTES = "\"'’"
 _OPENERS = "«“([—–-"
-_JOINERS = ",;:)]»”…+/%="
+_JOINERS = ",;:)]»”…"
 _ALNUM = re.compile(r"\w")
 # What may follow a sentence's final mark: closing quotes and brackets (and spaces).
 _MOST_CLOSERS = 100
@@ -71,7 +72,7 @@ def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool)
     if not _ALNUM.search(piece) or not prev_alnum:
         return True
     start, end = prev
-    if not text[end - 1].isspace() and piece[0].isalnum():
+    if text[end - 1] == "." and site_name_at(text, end - 1):
         return True  # "Spindl.Info.": normalise_space left it glued, a name with a dot in it
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -158,12 +158,13 @@ KINDS = [
     ("Voir www.exemple.fr. Il y a tout.", 2),
     ("Voir https://exemple.fr/page. Il y a tout.", 2),
     ("Voir le site Spindl.Info. Il y a tout.", 2),
+    ("Les hommes et les femmes.Or, c'est la suite.", 2),
     # Reader comments start sentences in lower case; speech and abbreviations do not.
     ("C'est les heures de colle. et en le défendant il a tort.", 2),
     ("Démission ! en 2017 on verra.", 2),
     ("Déjà suivi ? a dit Kohlmann.", 1),
     ("Il hésite... puis il part.", 1),
-    ("Le match aller 16./17. + 23./24 février.", 1),
+    ("Le Sénat.M. Larcher avait rappelé la règle.", 2),
 ]
 
 
