@@ -82,7 +82,7 @@ def split_french(text: str, segmenter: Segmenter = "spacy") -> list[str]:
 def split_english(text: str) -> list[str]:
     """Splits English text (model output) into sentences, by the rules.
 
-    A sentence never starts in lower case here ("Wow, really? she said", "Corp. bid on"): the
-    models write capitals, and comments are not translated into English by people.
+    As in French, a sentence may start in lower case after a lower-case word and its mark,
+    but not after an abbreviation or before speech ("Corp. bid on", "Wow, really? she said").
     """
     return split_rules(text, ABBREVIATIONS_EN, OPENERS_EN)

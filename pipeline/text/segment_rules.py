@@ -1,8 +1,10 @@
 """Sentence boundaries by rules: French with ``stages.clean.segmenter = "rules"``, English always.
 
 A boundary is a sentence-final mark followed by a space (or a missing space before a capital, as
-in "classiques.Enfin") and a sentence start, except after a known abbreviation, an initial, or
-inside a number, a URL or an e-mail address. Milliseconds, no model. spaCy's segmenter
+in "classiques.Enfin") and a sentence start, except after a known abbreviation or an initial
+(unless a word that never is a name follows: "du Pr. Passons"), or inside a number, a URL or an
+e-mail address. A sentence may start in lower case after a lower-case word and its mark, as in
+reader comments ("… de colle. et en le défendant"). Milliseconds, no model. spaCy's segmenter
 (:mod:`pipeline.text.segment_spacy`) adds these boundaries to its own; the one function callers
 use is in :mod:`pipeline.text.segment`.
 """
@@ -99,7 +101,7 @@ def normalise_space(text: str) -> str:
 
 
 def _unglue(match: re.Match[str]) -> str:
-    """ ". " for "classiques.Enfin la suite", but not in a site's name ("Spindl.Info.")."""
+    """A space after the full stop of "classiques.Enfin", none in a site's name ("Spindl.Info.")."""
     return "." if site_name_at(match.string, match.start()) else ". "
 
 
@@ -183,7 +185,7 @@ def ends_before_lower(
     "le 18. décembre", "Vraiment ? demande-t-il", "suivi ? a dit Kohlmann").
     """
     first = mark
-    while first > start and text[first - 1] in ".!?…":
+    while first > max(start, mark - 10) and text[first - 1] in ".!?…":
         first -= 1
     marks = text[first : mark + 1]
     word_end = first - 1 if marks[0] in "!?" and first > start and text[first - 1] == " " else first

@@ -7,11 +7,12 @@ boundaries are merged with those of the rules
 French sentence start cannot be:
 
 - a closing guillemet, quote or bracket, which goes back to the sentence it closes
-  ("« Bonjour. » Puis…");
+  ("« Bonjour. » Puis…"), while an opening one stays with the sentence it opens ('fin. "Ces');
 - punctuation only, or a comma, semicolon or colon ("NetEase Inc., ou encore…");
-- a lower-case word ("p. ex. le n° 5", "« Pourquoi ? » demande-t-il");
-- anything after an abbreviation or an initial ("M. Dupont", "J. K. Rowling"), or after an
-  opening guillemet or bracket.
+- a lower-case word ("p. ex. le n° 5", "« Pourquoi ? » demande-t-il"), unless right after a
+  lower-case word and its mark (reader comments: "… de colle. et en le défendant");
+- anything after an abbreviation or an initial ("M. Dupont", "J. K. Rowling"), but a word that
+  never is a name ("du Pr. Passons"), or after an opening guillemet or bracket.
 """
 
 from __future__ import annotations
