@@ -121,14 +121,22 @@ def _brief_english(texts: list[str]) -> list[list[str]]:
     return [split_english(t) for t in texts]
 
 
-def _pysbd(lang: str) -> Splitter:
+def _import_pysbd() -> Any:
+    """pysbd, or None where it is missing (a folder named ``pysbd`` on the path is not it)."""
     try:
         import pysbd
     except ImportError:
+        return None
+    return pysbd if hasattr(pysbd, "Segmenter") else None
+
+
+def _pysbd(lang: str) -> Splitter:
+    pysbd = _import_pysbd()
+    if pysbd is None:
         raise ConfigError(
             "brief eval segment runs pysbd beside brief's splitters: pip install pysbd "
             "(or 'brief[dev]')"
-        ) from None
+        )
     segmenter = pysbd.Segmenter(language=lang, clean=False)
     return lambda texts: [segmenter.segment(t) for t in texts]
 
@@ -152,12 +160,8 @@ def signature(seed: int, lang: str) -> str:
     ours = (inspect.getmodule(signature), segment_data)
     hashed = "".join(inspect.getsource(m) for m in (*modules, *ours))
     code = hashlib.sha256(hashed.encode()).hexdigest()[:10]
-    try:
-        import pysbd
-
-        reference = f"pysbd:{pysbd.__version__}"
-    except ImportError:
-        reference = "pysbd:-"
+    pysbd = _import_pysbd()
+    reference = f"pysbd:{getattr(pysbd, '__version__', '-')}"
     fields = [f"brief:{__version__}", "eval:segment", f"lang:{lang}"]
     if lang == "fr":
         from pipeline.backends.spacy_fr import DEFAULT_MODEL

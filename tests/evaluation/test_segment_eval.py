@@ -114,6 +114,13 @@ def test_signature_names_data_seed_and_code() -> None:
     assert re.search(r"code:[0-9a-f]{10}", sig)
 
 
+def test_a_missing_reference_splitter_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(seg, "_import_pysbd", lambda: None)
+    with pytest.raises(ConfigError, match="pip install pysbd"):
+        seg.splitters("fr")
+    assert "pysbd:-" in seg.signature(1, "en")
+
+
 def test_unknown_split_is_an_error() -> None:
     with pytest.raises(ConfigError):
         seg.evaluate_segment("train", chosen=FAKES)
