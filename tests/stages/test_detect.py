@@ -172,7 +172,9 @@ def test_fast_mode_judges_articles_on_low_accuracy_models_and_sentences_as_frenc
     best_languages = detect.best_languages
     monkeypatch.setattr(detect, "best_languages", spy)
     _run(FRENCH_WITH_QUOTE, "stages.detect.mode=fast")
-    assert calls == [(("fr", "en", "de", "es", "it"), True), (("fr", "en"), False)]
+    # The article (Catalan among the candidates), then its paragraphs and its sentences.
+    codes = ("fr", "en", "de", "es", "it", "ca")
+    assert calls == [(codes, True), (("fr", "en"), False), (("fr", "en"), False)]
     calls.clear()
     _run(FRENCH_WITH_QUOTE)
-    assert calls == [(("fr", "en", "de", "es", "it"), False)] * 2
+    assert calls == [(codes, False)] * 3
