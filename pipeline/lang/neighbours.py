@@ -50,7 +50,8 @@ FRENCH = _lexicon(
     "ce cette avec sont ont été être son ses leur leurs mais comme nous vous ils elles je on "
     "ai était avait sa mon ma ces aussi très"
 )
-FRENCH_ONLY = FRENCH - OCCITAN
+# French function words Occitan does not write ("de", "la", "que", "se", "sa"… it shares).
+FRENCH_ONLY = FRENCH - OCCITAN - _lexicon("de la que se sa ses mon ma")
 # Occitan writes "lh" and "nh" where Catalan writes "ll" and "ny" (French "malheur" and
 # "bonheur" aside).
 # English "inhabitant", "enhance", "unhurt" aside: "nh" after a word's first vowel is a prefix.
@@ -106,7 +107,7 @@ def _is_occitan(text: str, guess: str | None) -> bool:
     if guess in {"ca", "de"}:
         return lead > 0.03
     if guess in {"en", "es", "it", "pt"}:
-        return lead > 0.03 and _occitan_marks(text) >= 0.05
+        return lead > 0.05 and _occitan_marks(text) >= 0.03
     if guess == "fr":
         return lead > 0.05 and _occitan_marks(text) > max(0.05, 2 * share(text, FRENCH_ONLY))
     return False
