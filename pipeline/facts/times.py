@@ -14,10 +14,16 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.mention import Mention
-from pipeline.text.number_words import FR_NUMBER_WORDS, parse_french_count
+from pipeline.text.number_words import parse_french_count
 
 _APOS = "[’']"
-_HOUR = rf"(?P<hour>[01]?\d|2[0-4]|{FR_NUMBER_WORDS})"
+# Hours in words, one to twenty-four: a bounded alternation (a run of number words such as
+# "mille mille…" must not be read again from each of its words).
+_HOUR_WORDS = (
+    r"(?:dix-(?:sept|huit|neuf)|vingt(?:[- ]et[- ]une|-deux|-trois|-quatre)?|une|deux|trois|"
+    r"quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
+)
+_HOUR = rf"(?P<hour>[01]?\d|2[0-4]|\b{_HOUR_WORDS})"
 _PART = rf"(?P<part>du\s+matin|de\s+l{_APOS}après-midi|du\s+soir|de\s+la\s+nuit|dans\s+la\s+nuit)"
 _ZONE = r"(?P<zone>UTC|GMT|CES?T|HNE|heure\s+(?:française|locale|de\s+Paris))"
 _CUE = (
