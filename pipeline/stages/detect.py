@@ -63,12 +63,14 @@ class DetectStage(Stage):
         self.config = config.stages.detect
         languages = config.language.languages  # the shared table
         check_codes(languages, "language.languages")
-        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *languages, *NEIGHBOURS]))
+        self.codes = tuple(dict.fromkeys([SOURCE, TARGET, *languages]))
+        candidates = tuple(dict.fromkeys([*self.codes, *NEIGHBOURS]))
         fast = self.config.mode == "fast"
         # Fast: a whole article tells its language on trigrams alone (lingua's low-accuracy
         # mode), and the only question about a sentence is French or English: the full models
         # of two languages, which the translation guard loads anyway.
-        self._articles = (self.codes, fast)
+        self._articles = (candidates, fast)
+        self._paragraphs = ((SOURCE, TARGET), False) if fast else (candidates, False)
         self._sentences = ((SOURCE, TARGET), False) if fast else (self.codes, False)
 
     def warm_up(self) -> None:
@@ -148,7 +150,7 @@ class DetectStage(Stage):
                 if len(text.split()) >= PARAGRAPH_MIN_WORDS:
                     todo.append((i, paragraph.index, text))
         out: list[dict[int, tuple[str, float]]] = [{} for _ in articles]
-        guesses = best_languages([text for _, _, text in todo], *self._sentences)
+        guesses = best_languages([text for _, _, text in todo], *self._paragraphs)
         for (i, index, text), (lang, confidence) in zip(todo, guesses, strict=True):
             near = neighbour(text, lang)
             if near is not None and near != "romance":
