@@ -188,8 +188,8 @@ class TranslateStage(Stage):
                 _flag(sentence, "split_input")
                 article.warn(
                     "translate.split_long",
-                    f"sentence {sentence.id} has {job.tokens} tokens, over the model's limit of "
-                    f"{self._limit()}; it was translated in {n} pieces, joined",
+                    f"sentence {sentence.id + 1} has {job.tokens} tokens, over the model's limit "
+                    f"of {self._limit()}; it was translated in {n} pieces, joined",
                     self.name,
                     sentence.id,
                 )
@@ -198,8 +198,8 @@ class TranslateStage(Stage):
                     _flag(sentence, problem)
                 article.warn(
                     "translate.degenerate",
-                    f"sentence {sentence.id}: the translation shows {', '.join(left)} even after "
-                    "a retry with safer decoding; the better attempt is kept",
+                    f"sentence {sentence.id + 1}: the translation shows {', '.join(left)} even "
+                    "after a retry with safer decoding; the better attempt is kept",
                     self.name,
                     sentence.id,
                 )
