@@ -53,8 +53,8 @@ _ORG_HEAD = re.compile(
     r"Syndicat|Fédération|Comité|Office|Organisation)\b"
 )
 # One word naming a people, not a place: "les Libyens", "la Polonaise", "des Croates".
-_DEMONYM_PLURAL = re.compile(r"[A-ZÉ]\w+(?:aises|oises|[iy]ennes|[iy]ens|aines|ains)")
-_DEMONYM = re.compile(r"[A-ZÉ]\w+(?:aise?|oise?|ais|ois|[iy]enne|aine)")
+_DEMONYM_PLURAL = re.compile(r"[A-ZÉ]\w{1,30}(?:aises|oises|[iy]ennes|[iy]ens|aines|ains)")
+_DEMONYM = re.compile(r"[A-ZÉ]\w{1,30}(?:aise?|oise?|ais|ois|[iy]enne|aine)")
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|des|un|une|aux)\s+|\bl[’'])$", re.IGNORECASE)
 
 
