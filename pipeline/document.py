@@ -124,8 +124,8 @@ class Fact:
 
     Attributes:
         type: ``"person"``, ``"organisation"``, ``"place"``, ``"other"`` (named entities),
-            ``"amount"``, ``"percentage"``, ``"number"``, ``"count"`` (quantities), ``"date"``
-            or ``"period"``.
+            ``"amount"``, ``"percentage"``, ``"number"``, ``"count"`` (quantities), ``"date"``,
+            ``"time"`` (a clock time, ``HH:MM``) or ``"period"``.
         fr: Surface form in the French source (for a name mentioned several ways, the longest).
         en: Surface form in English (from the aligned translation when found).
         sentences: Ids of the source sentences that mention it.

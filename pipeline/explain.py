@@ -70,7 +70,7 @@ def _english(kind: str, amount: Any, unit: Any) -> str:
 
 def value_text(kind: str, value: Any) -> str:
     """A fact's normalised value in English, as the explanations gloss numbers (``3 million
-    EUR``, ``4.5 %``, ``153``); ISO dates and periods as they are.
+    EUR``, ``4.5 %``, ``153``); ISO dates, clock times and periods as they are.
 
     Returns:
         The text, or ``""`` when the fact has no value (names) or one of an unknown shape.
@@ -86,7 +86,7 @@ def value_text(kind: str, value: Any) -> str:
             return _english("number", value["count"], None)
     except (KeyError, TypeError, ValueError):
         return ""
-    if kind in ("date", "period") and isinstance(value, str):
+    if kind in ("date", "time", "period") and isinstance(value, str):
         return value
     return ""
 

@@ -192,3 +192,22 @@ def segment_command(
     write_result(path, result)
     typer.echo(table(result))
     typer.echo(f"result → {printable(path)}")
+
+
+@app.command("facts")
+def facts_command(
+    limit: LimitOpt = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Precision and recall of the key facts by type against facts annotated by hand on French
+    Wikinews articles, development and held-out apart (the real clean and facts stages)."""
+    from pipeline.evaluation.facts import evaluate_facts, table
+
+    setup_logging(quiet=quiet)
+    path = result_path("facts", out, force)
+    result = evaluate_facts(limit, _progress("articles", quiet))
+    write_result(path, result)
+    typer.echo(table(result))
+    typer.echo(f"result → {printable(path)}")

@@ -37,6 +37,7 @@ from pipeline.text.longinput import split_long
 log = logging.getLogger(__name__)
 
 TARGET = "en"
+SOURCE = "fr"
 # Languages the untranslated-output check chooses between.
 _OUTPUT_LANGUAGES = ("fr", "en")
 
@@ -64,8 +65,9 @@ def retry_settings(cfg: TranslateConfig, first: GenerationSettings) -> Generatio
 
 
 def _translated(article: Article, sentence: Sentence) -> bool:
-    """Whether the sentence goes to the model (English is kept as written)."""
-    return article.lang != TARGET and sentence.lang != TARGET
+    """Whether the sentence goes to the model (English, and a paragraph the detect stage found
+    in another language, are kept as written)."""
+    return article.lang != TARGET and sentence.lang in (None, SOURCE)
 
 
 @dataclasses.dataclass

@@ -264,6 +264,8 @@ def test_facts_missing_from_the_english_show_the_french_and_its_value() -> None:
         ("count", {"count": 1500, "noun": "emplois"}, "1,500"),
         ("date", "2014-07-14", "2014-07-14"),
         ("period", "R/P5Y", "R/P5Y"),
+        ("time", "18:15", "18:15"),
+        ("number", {"value": -5.0, "unit": "°C"}, "-5 °C"),
         ("person", None, ""),
         ("amount", {"amount": "lots"}, ""),
     ],
