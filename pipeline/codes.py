@@ -37,6 +37,8 @@ SUMMARY_FLAGS: dict[str, str] = {
 
 # Warnings of a brief (``warnings[].code``).
 WARNING_CODES: dict[str, str] = {
+    "clean.front_matter": "the Markdown front matter was read as metadata (title, date, author), "
+    "not as text",
     "clean.html_extracted": "the input was HTML; the article text was extracted from it",
     "clean.long_tokens": "tokens longer than any word (encoded data, a run of letters) were "
     "removed",
@@ -45,6 +47,8 @@ WARNING_CODES: dict[str, str] = {
     "clean.removed_boilerplate": "site furniture (menus, sharing links, bylines) was removed",
     "clean.verbatim": "code or tables were kept as they are, untranslated",
     "detect.already_english": "the input is English; it was not translated",
+    "detect.mixed": "the article mixes languages: its French paragraphs were translated, the "
+    "others kept as written",
     "detect.other_language": "the input looks like another language than French",
     "detect.unsure": "the input's language is unclear; it was treated as French",
     "facts.sentence_too_long": "a sentence was too long for name finding",
