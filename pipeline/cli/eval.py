@@ -27,7 +27,8 @@ from pipeline.output_policy import check_file
 EXIT_CODES = "Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available."
 
 app = typer.Typer(
-    help="Score translations (BLEU, chrF), summaries (ROUGE) and the checks (recall).",
+    help="Score translations (BLEU, chrF), summaries (ROUGE), the checks (recall, false alarms), "
+    "sentence splitting and key facts (precision, recall).",
     no_args_is_help=True,
     epilog=EXIT_CODES,
 )
