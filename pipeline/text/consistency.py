@@ -105,8 +105,28 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and offset < spans[at][1]
 
 
+# A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
+_DIGITS_AS_WRITTEN = re.compile(r"\d+(?:[.,]\d+)+")
+# "un livre", "deux livres": books, not pounds, unless the English speaks of pounds.
+_FR_BOOK = re.compile(r"^(?:un|une|deux|trois|quelques|des|mes|ses)\s+livres?$", re.IGNORECASE)
+_EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
+
+
+def _same_writing(surface: str, english: str) -> bool:
+    """Whether the English writes the French number's digits with the very same separators: the
+    same string, read two ways because one side uses the other language's separators ("0,4%"
+    left in French in the English, "1.5%" in English in the French)."""
+    return any(
+        re.search(rf"(?<![\d.,]){re.escape(m.group(0))}(?![\d]|[.,]\d)", english)
+        for m in _DIGITS_AS_WRITTEN.finditer(surface)
+    )
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
-    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
+    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
+
+    The same digits written with the same separators on both sides are the same number, whatever
+    each language's parser reads them as ("2,700" ↔ "2,700")."""
     target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
     target += noun_numbers(english, "en")
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
@@ -117,6 +137,10 @@ def missing_numbers(french: str, english: str) -> list[str]:
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
         if index.has_equivalent(q) or _within(idioms, q.span[0]):
             continue
+        if _same_writing(q.surface, english):
+            continue
+        if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
+            continue  # "un livre": a book
         alternatives = _alternatives(french, q)
         if not any(index.has_equivalent(a) for a in alternatives):
             out.append(q.surface)
@@ -188,6 +212,8 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     the English gives at no scale of the same size."""
     bare = []
     written = None
+    # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
+    halves = list(re.finditer(r"\bdemi[- ](million|milliard)s?\b", french, re.IGNORECASE))
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
         if written is None:  # "sept milliards de dollars": checked as a number
             written = [q.span for q in quantities_fr(french, words=True) if q.written]
@@ -201,9 +227,10 @@ def missing_scale_words(french: str, english: str) -> list[str]:
         if re.search(r"\d[\d\s,.]*$", before):
             continue
         bare.append(m)
-    if not bare:
+    if not bare and not halves:
         return []
     found = set()
     for m in _EN_SCALES_ANY.finditer(english):
         found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
-    return [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
+    out = [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
+    return out + [m.group(0) for m in halves if _FR_TO_EN[m.group(1).lower() + "s"] not in found]

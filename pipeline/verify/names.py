@@ -78,12 +78,22 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
         # ("FIN", "CAP"), a common word, not an acronym to check.
         if len(word) >= 3 and common_french(word, model) and key not in KNOWN:
             continue
+        if acronym and emphasis_fr(word) and key not in KNOWN:
+            continue  # "QUI", "TOUJOURS": a common word shouted, not an acronym
         if _ROMAN_ORDINAL.match(word):
             continue  # "IIIe République" ↔ "Third Republic"
         if word.isupper() and not acronym:
             continue  # a word in capitals for emphasis, checked by nothing here
         out.append(word)
     return out
+
+
+def emphasis_fr(word: str) -> bool:
+    """Whether a French word in capitals is a common word written for emphasis: a function word
+    ("QUI", "SE"), or drawn out ("NOOON")."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS or re.search(r"([A-Z])\1\1", word) is not None
 
 
 def same_acronym(a: str, b: str) -> bool:
