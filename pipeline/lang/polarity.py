@@ -64,7 +64,10 @@ _FR_ALONE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"
-    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])",
+    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])"
+    # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
+    r"|(?<![\w-])(?:do|does|did|ca|is|are|was|were|has|have|had|could|would|should|must|ai)nt"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
@@ -81,6 +84,11 @@ _EN_NOT_DENIAL = re.compile(
 _EN_NOT_UNTIL = re.compile(r"(?<![\w-])not(?=(?:\s+[\w'’-]+){0,6}\s+until\b)", re.IGNORECASE)
 _FR_UNTIL = re.compile(r"(?<![\w-])(?:jusqu|avant(?![\w-]))", re.IGNORECASE)
 _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.IGNORECASE)
+
+
+# "sans aucun doute", "ne fait aucun doute", "il n'y a pas de doute": an assertion, not a denial
+# (English says "no doubt", "undoubtedly", "clearly").
+_FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
 
 
 def negations_fr(text: str) -> list[str]:
@@ -117,6 +125,7 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     for m in _FR_PAS_ALONE.finditer(text):
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
+    out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
     return sorted(out)
@@ -136,7 +145,11 @@ _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|\w{3,}less|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
-    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from)(?![\w-])",
+    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
+    # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
+    # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
+    r"|dislik\w*|irrelevan\w*|unworthy|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
@@ -149,7 +162,9 @@ _EN_PARAPHRASE = re.compile(
 _FR_WEAK = re.compile(
     r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
-    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne)(?![\w-])"
+    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne"
+    # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
+    r"|indign\w*|défense|interdi\w*|trop|nul(?:le)?|cess\w*|arrêt\w*|perd\w*)(?![\w-])"
     r"|n['’])",
     re.IGNORECASE,
 )
@@ -260,6 +275,9 @@ def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
     return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
 
 
+_EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
+
+
 def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | None:
     """``(french span, english span)`` when one side denies and the other shows no sign of a
     denial at all, else None.
@@ -276,10 +294,12 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     doubles = [m.span() for m in _FR_DOUBLE.finditer(french)]
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
     # with a word ("sans précédent" ↔ "unprecedented"), nor the two of a double negation.
+    ever = _EN_EVER.search(english) is not None
     fr = [
         french[a:b]
         for a, b in spans
         if french[a:b].lower() not in ("sans", "non", "ni", "non-")
+        and not (ever and french[a:b].lower() == "jamais")  # "que j'aie jamais vu" ↔ "ever"
         and not _litotes(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)
     ]
