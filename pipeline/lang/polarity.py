@@ -164,7 +164,7 @@ _FR_WEAK = re.compile(
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
     r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
-    r"|indign\w*|défense|interdi\w*|trop|nul(?:le)?|cess\w*|arrêt\w*|perd\w*)(?![\w-])"
+    r"|indign\w*|défense|interdi\w*)(?![\w-])"
     r"|n['’])",
     re.IGNORECASE,
 )
@@ -183,6 +183,7 @@ def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Patte
 _WEAK_PAIRS = _words(
     [
         (r"only", r"seul\w*|uniquement|exclusivement"),
+        (r"(?:less|fewer)\s+than", r"moins"),  # "pas moins de" ↔ "less than": a lost negation
         (r"without", r"sans"),
         (
             r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",

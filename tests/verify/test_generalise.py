@@ -1,0 +1,108 @@
+"""The false-alarm and miss classes of issue #24, each with a case caught and one accepted."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.verify.checks import Verifier
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return Verifier()
+
+
+def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
+    analysis = verifier.analyse([fr])[0]
+    return {f.kind for f in verifier.translation(fr, en, analysis)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en", "flagged"),
+    [
+        # ALL-CAPS emphasis of common words, either side, is not a name
+        ("name", "Elles ont TOUJOURS été opposées.", "They have ALWAYS been opposed.", False),
+        ("name", "Il faut payer l'impôt.", "You must pay the TAX, STILL.", False),
+        ("name", "Ces oiseaux QUI SE ressemblent.", "These birds of a feather.", False),
+        ("name", "L'OTAN a répondu.", "The FBI responded.", True),  # a real acronym still is
+        ("name", "Allez, allez !", "GOOOOO!", False),
+        # an acronym on one side, its words on the other
+        ("name", "Le Fonds monétaire international a dit non.", "The IMF said no.", False),
+        ("name", "Le Fonds monétaire international a dit non.", "The WTO said no.", True),
+        # known forms beyond CLDR's countries
+        ("name", "Il joue en Angleterre depuis un an.", "He has played English football.", False),
+        ("name", "Ils aiment la Bretagne.", "They love Brittany.", False),
+        ("name", "Ils aiment la Bretagne.", "They love Bavaria.", True),
+        ("name", "Les bureaux de Tchéquie.", "The offices of the Czech Republic.", False),
+        ("name", "Les bureaux de Tchéquie.", "The offices of Poland.", True),
+        ("name", "Les flics américains sont durs.", "USA cops are tough.", False),
+        ("name", "Il vit en Californie.", "He lives in California.", False),
+        ("name", "Il vit en Californie.", "He lives in Nevada.", True),
+        ("name", "Il est allé à Cologne.", "He went to Köln.", False),
+        # calendar abbreviations and plural weekdays are dates, not names
+        ("name", "Le 14 octobre, ils sont venus.", "On Oct. 14, they came.", False),
+        ("date", "Le 14 octobre, ils sont venus.", "On Nov. 14, they came.", True),
+        ("name", "Il travaille le lundi.", "He works on Mondays.", False),
+        # the same digits with the same separators, whatever each side's parser reads
+        (
+            "number",
+            "Le Dax cède 0,4% et Londres 0,1%.",
+            "The Dax fell 0,4% and London 0,1%.",
+            False,
+        ),
+        ("number", "Le Dax cède 0,4% et Londres 0,1%.", "The Dax fell 0,5% and London 0,1%.", True),
+        ("number", "Ils étaient 2,700.", "They were 2,700.", False),
+        ("number", "Ils étaient 2,700.", "They were 2,800.", True),
+        # cents and centimes
+        ("number", "Il coûte 50 centimes.", "It costs 50 cents.", False),
+        ("number", "Il coûte 50 centimes.", "It costs 60 cents.", True),
+        # "un livre" is a book, not a pound
+        ("number", "Il a lu un livre.", "He read a book.", False),
+        # a quantity with a unit: a number in words never vouches for it
+        ("number", "Un tiers des gens, soit 1 %.", "One third of people, or 2%.", True),
+        ("number", "Un tiers des gens, soit 1 %.", "One third of people, or 1%.", False),
+        # a bound or a fraction keeps its scale
+        ("number", "Plus de 800 millions d'euros.", "Over 800 billion euros.", True),
+        ("number", "Plus de 800 millions d'euros.", "Over 800 million euros.", False),
+        ("number", "Un demi-million de gens.", "Half a billion people.", True),
+        ("number", "Un demi-million de gens.", "Half a million people.", False),
+        # scores and ratios, ordinals, quarters
+        ("number", "Nadal a gagné 6-2.", "Nadal won 6-2.", False),
+        ("number", "Nadal a gagné 6-2.", "Nadal won 6-3.", True),
+        ("number", "Il est 22e du classement.", "He is 22nd in the ranking.", False),
+        ("number", "Il est 22e du classement.", "He is 23rd in the ranking.", True),
+        ("number", "Au 3T, les ventes ont baissé.", "In Q3, sales fell.", False),
+        ("number", "Au 3T, les ventes ont baissé.", "In Q2, sales fell.", True),
+        ("number", "Au troisième trimestre.", "In the third quarter.", False),
+        ("number", "Au troisième trimestre.", "In the second quarter.", True),
+        # negation said with a negative word on the other side, and non-negations
+        ("polarity", "Mais ce n'est pas d'importance.", "But that is irrelevant.", False),
+        ("polarity", "Mais ce n'est pas d'importance.", "But that is important.", True),
+        ("polarity", "Je n'aime pas cela.", "I dislike that.", False),
+        ("polarity", "Je n'aime pas cela.", "I like that.", True),
+        ("polarity", "Il n'a pas pu venir.", "He was unable to come.", False),
+        ("polarity", "Il n'a pas réussi à venir.", "He failed to come.", False),
+        ("polarity", "Il n'a pas voulu venir.", "He refused to come.", False),
+        ("polarity", "Il ne peut pas courir, il est vieux.", "He is too old to run.", False),
+        ("polarity", "Il n'y a pas plus de dix places.", "There are less than ten seats.", False),
+        ("polarity", "Il ne laisse aucun doute.", "He makes it clear.", False),
+        ("polarity", "Il viendra sans aucun doute.", "He will surely come.", False),
+        ("polarity", "Il ne viendra pas.", "He will surely come.", True),
+        ("polarity", "Défense de fumer.", "No smoking.", False),
+        ("polarity", "Il fume ici.", "No smoking here.", True),
+        ("polarity", "Vous ne comprenez pas.", "You dont understand.", False),
+        ("polarity", "Vous ne comprenez pas.", "You understand.", True),
+        ("polarity", "Il est indigne de ce poste.", "He is not worthy of the post.", False),
+        (
+            "polarity",
+            "La meilleure série que j'aie jamais vue.",
+            "The best I have ever seen.",
+            False,
+        ),
+        ("polarity", "Il ne viendra jamais.", "He will come.", True),
+    ],
+)
+def test_each_class_is_caught_or_accepted(
+    verifier: Verifier, kind: str, fr: str, en: str, flagged: bool
+) -> None:
+    assert (kind in _kinds(verifier, fr, en)) is flagged
