@@ -108,3 +108,27 @@ PLACES: dict[str, tuple[str, ...]] = {
     "bucarest": ("Bucharest",),
     "tripoli": ("Tripoli",),
 }
+
+# French acronyms of common nouns, which English says with words or its own acronym, and French
+# spellings of people's names transliterated from other alphabets.
+COMMON_AND_PEOPLE: dict[str, tuple[str, ...]] = {
+    "ong": ("NGO", "NGOs"),
+    "qg": ("HQ", "headquarters"),
+    "tpe": ("small", "business", "businesses", "SME", "SMEs", "SMB"),
+    "pma": ("IVF", "assisted", "ART"),
+    "gpa": ("surrogacy", "surrogate", "surrogates"),
+    "sdf": ("homeless",),
+    "cdi": ("permanent",),
+    "cdd": ("fixed-term", "temporary"),
+    "wc": ("toilet", "toilets", "loo"),
+    "rv": ("appointment", "date", "meeting"),
+    "ttc": ("inclusive", "including"),
+    "poutine": ("Putin",),
+    "eltsine": ("Yeltsin",),
+    "gorbatchev": ("Gorbachev",),
+    "khrouchtchev": ("Khrushchev",),
+    "netanyahou": ("Netanyahu",),
+    "kadhafi": ("Gaddafi", "Qaddafi", "Qadhafi"),
+    "mahomet": ("Muhammad", "Mohammed", "Prophet"),
+    "coran": ("Koran", "Quran", "Qur"),
+}

@@ -63,8 +63,28 @@ _FR_NEWS_HOUR = re.compile(r"\b(?:le|du|au)\s+(?:journal\s+de\s+)?\d{1,2}\s*h\b(
 _EN_NEWS = re.compile(r"\b(?:news|bulletin|newscast)\b", re.IGNORECASE)
 
 
+_SCALES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "a million", "half a billion", "650k": numbers the parser does not read.
+_EN_A_SCALE = re.compile(r"\b(half\s+)?(?:an?|one)\s+(thousand|million|billion)\b", re.I)
+_EN_K = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)k\b")
+# French fraction nouns and the English words for them ("deux tiers" ↔ "two thirds").
+_FRACTIONS = {
+    "tiers": re.compile(r"\bthirds?\b", re.I),
+    "quart": re.compile(r"\bquarters?\b", re.I),
+    "quarts": re.compile(r"\bquarters\b", re.I),
+    "moitié": re.compile(r"\bhal(?:f|ves)\b|\b50\s?(?:%|per\s?cent)", re.I),
+    "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
+}
+
+
 def _implicit_en(english: str) -> list[Quantity]:
     out = []
+    for m in _EN_A_SCALE.finditer(english):
+        value = _SCALES_EN[m.group(2).lower()] * (0.5 if m.group(1) else 1)
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
+    for m in _EN_K.finditer(english):
+        value = float(m.group(1)) * 1000
+        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
     for m in _EN_IMPLICIT.finditer(english):
         if m.group(1):
             value = 2.0
@@ -106,7 +126,7 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 # A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
-_DIGITS_AS_WRITTEN = re.compile(r"\d+(?:[.,]\d+)+")
+_DIGITS_AS_WRITTEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 # "un livre", "deux livres": books, not pounds, unless the English speaks of pounds.
 _FR_BOOK = re.compile(r"^(?:un|une|deux|trois|quelques|des|mes|ses)\s+livres?$", re.IGNORECASE)
 _EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
@@ -139,6 +159,13 @@ def missing_numbers(french: str, english: str) -> list[str]:
             continue
         if _same_writing(q.surface, english):
             continue
+        fraction = _FRACTIONS.get(q.surface.lower().split()[-1])
+        if fraction is not None and fraction.search(english):
+            continue  # "deux tiers" ↔ "two thirds", "à moitié" ↔ "half-"
+        if 1900 <= q.value < 2100 and re.search(
+            rf"(?<!\w)['’]?{int(q.value) % 100:02d}s\b", english
+        ):
+            continue  # "les années 1990" ↔ "the 90s"
         if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
             continue  # "un livre": a book
         alternatives = _alternatives(french, q)
@@ -196,6 +223,8 @@ def missing_clock_times(french: str, english: str) -> list[str]:
         if clocks is None:
             clocks = _en_clocks(english)
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not minute and re.search(rf"(?<![\d.,]){hour}\s*(?:hours?|hrs?)\b", english, re.I):
+            continue  # "10h par jour" ↔ "10 hours a day": a duration
         if (hour % 12, minute) not in clocks:
             out.append(m.group(0))
     return out
@@ -269,6 +298,7 @@ def missing_ordinals(french: str, english: str) -> list[str]:
         return []
     ranks = {int(m.group(1)) for m in _EN_ORDINAL.finditer(english)}
     ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
+    ranks |= {int(q.value) for q in quantities_en(english, words=True) if q.value.is_integer()}
     lowered = english.lower()
     ranks |= {i + 1 for i, w in enumerate(_EN_ORDINAL_WORDS) if re.search(rf"\b{w}\b", lowered)}
     quarters = set()

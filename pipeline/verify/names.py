@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
@@ -43,6 +44,10 @@ _NOT_NAME_WORDS = (
 )
 _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
+
+
+_VERBS = {"VERB", "AUX"}
+_SHOUTED = {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET"}
 
 
 def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str]:
@@ -69,10 +74,15 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
             continue
         if not acronym and token.pos != "PROPN" and token.start not in inside:
             continue
+        # A capitalised word that spaCy tags a verb, even inside an entity, is a headline's or a
+        # slogan's verb ("Faisons plus de profits", "Le Gouvernement Annonce"), not a name; in
+        # capitals, a word tagged a verb, adjective or adverb is shouted, not an acronym.
+        if token.pos in _VERBS if not acronym else len(word) >= 4 and token.pos in _SHOUTED:
+            continue
         if i == opener and not acronym and not inside.get(token.start, False):
             continue
         key = fold(word)
-        if key in _NOT_NAMES or key in _CALENDAR or word in out:
+        if key in _NOT_NAMES or key in _CALENDAR or word in out or key in _stop_words():
             continue
         # "Banque", "Parti": translated with the name, no way to check them here; in capitals
         # ("FIN", "CAP"), a common word, not an acronym to check.
@@ -86,6 +96,15 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
             continue  # a word in capitals for emphasis, checked by nothing here
         out.append(word)
     return out
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's French function words, accents folded: capitalised ("Ceux", "Apres" for "Après"
+    after a lost full stop), they are not names."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(fold(w) for w in STOP_WORDS if len(w) >= 3)
 
 
 def emphasis_fr(word: str) -> bool:
@@ -133,6 +152,8 @@ class EnglishNames:
 
     def __init__(self, english: str) -> None:
         words = WORD.findall(english)
+        # "NGOs": the plural of an acronym ("ONG" ↔ "NGOs").
+        words += [w[:-1] for w in words if len(w) >= 3 and w[:-1].isupper() and w[-1] == "s"]
         self.folded = {fold(w) for w in words}
         self.prefixes = {fold(w)[:PREFIX] for w in words if len(w) >= PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
