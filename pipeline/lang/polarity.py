@@ -73,7 +73,7 @@ _EN = re.compile(
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
-    r"|not\s+long\s+ago"
+    r"|not\s+long\s+ago|no\s+matter|never[\s-]+ending|not\s+to\s+mention|no\s+wonder"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
     # best and sometimes not", "or not" (after an auxiliary it does: "which it does not").
     r"|(?:or|if|sometimes|perhaps|maybe|probably|why)\s+not(?=\s*(?:[,.;:!?)\"”]|$)))(?![\w-])",
@@ -91,6 +91,9 @@ _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.I
 _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
 
 
+_FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
+
+
 def negations_fr(text: str) -> list[str]:
     """The negations of a French sentence, as written ("n'a pas", "sans", "aucun")."""
     return [text[a:b] for a, b in _spans_fr(text)]
@@ -104,6 +107,12 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         stop = _CLAUSE_END.search(rest)
         clause = rest[: stop.start()] if stop else rest
         second = _FR_SECOND.search(clause)
+        if _FR_SANS_QUE.search(text, max(0, ne.start() - 60), ne.start()):
+            # "sans que cela n'amène aucun profit": the "ne" after "sans que" is expletive, and
+            # the "aucun" belongs to the "sans" ("without any profit").
+            if second is not None:
+                used.add(ne.end() + second.start())
+            continue
         if second is None:
             literary = _FR_LITERARY.match(rest)
             before = text[: ne.start()]
@@ -228,6 +237,7 @@ _LITOTES = _words(
         (r"empêch\w*", r"prevent\w*|stop\w*"),
         (r"tard\w*", r"late\w*|long|delay\w*"),
         (r"moins", r"less|fewer"),  # "pas moins de 8 000" ↔ "at least 8,000"
+        (r"arrêt\w*", r"stop\w*|halt\w*"),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
     ]
 )
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")

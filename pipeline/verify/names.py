@@ -47,7 +47,6 @@ _CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
 
 
 _VERBS = {"VERB", "AUX"}
-_SHOUTED = {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET"}
 
 
 def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str]:
@@ -75,9 +74,9 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
         if not acronym and token.pos != "PROPN" and token.start not in inside:
             continue
         # A capitalised word that spaCy tags a verb, even inside an entity, is a headline's or a
-        # slogan's verb ("Faisons plus de profits", "Le Gouvernement Annonce"), not a name; in
-        # capitals, a word tagged a verb, adjective or adverb is shouted, not an acronym.
-        if token.pos in _VERBS if not acronym else len(word) >= 4 and token.pos in _SHOUTED:
+        # slogan's verb ("Faisons plus de profits", "Le Gouvernement Annonce"), not a name (not
+        # said of acronyms: spaCy tags "la CSRS" a pronoun).
+        if not acronym and token.pos in _VERBS:
             continue
         if i == opener and not acronym and not inside.get(token.start, False):
             continue

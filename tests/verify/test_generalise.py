@@ -135,3 +135,28 @@ def test_each_class_is_caught_or_accepted(
     verifier: Verifier, kind: str, fr: str, en: str, flagged: bool
 ) -> None:
     assert (kind in _kinds(verifier, fr, en)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # "sans que … ne" is expletive; its "aucun" belongs to the "sans"
+        (
+            "Ils sont partis sans que cela n'amène aucun profit.",
+            "They left without any profit.",
+            False,
+        ),
+        ("Il ne viendra pas sans que je le sache.", "He will come without my knowing.", True),
+        # a litotes: "n'arrête pas de" ↔ "constantly", unless the English keeps the "stop"
+        ("Il n'arrête pas de critiquer Pelta.", "He constantly criticises Pelta.", False),
+        ("Il n'arrête pas de critiquer Pelta.", "He has stopped criticising Pelta.", True),
+        # English phrases with "no"/"never" that deny nothing
+        ("Il doit passer à tout prix.", "He must pass no matter what.", False),
+        ("C'est un manège infini.", "It is a never ending story.", False),
+        ("C'est un manège.", "It is not a story.", True),
+    ],
+)
+def test_polarity_constructions(fr: str, en: str, flagged: bool) -> None:
+    from pipeline.lang.polarity import polarity_mismatch
+
+    assert (polarity_mismatch(fr, en) is not None) is flagged
