@@ -47,7 +47,9 @@ _FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNOR
 _FR_PAS_ALONE = re.compile(r"(?<![\w-])pas(?![\w-])(?!\s+mal\b)(?!\s+à\s+pas)", re.IGNORECASE)
 _FR_PAS_NOUN = re.compile(
     r"(?<![\w-])(?:un|le|les|des|du|ce|ces|cet|mon|ton|son|mes|tes|ses|nos|vos|leurs?|notre|votre"
-    r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux|mêmes?"
+    r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux"
+    # "le même pas" (the same step), not "même pas" (not even: "ça remplirait même pas")
+    r"|(?:le|du|au|un)\s+mêmes?"
     r"|quelques|deux|trois|dix|cent|mille"
     r"|\d+|pas)\s+$",
     re.IGNORECASE,
@@ -151,7 +153,7 @@ def negations_en(text: str) -> list[str]:
 # ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
 # that has one is never called affirmative.
 _EN_WEAK = re.compile(
-    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|\w{3,}less|(?:in|im)(?:possible|accessible"
+    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|(?!(?:never|none)the)(?!regard)\w{3,}less|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
@@ -249,7 +251,7 @@ _FR_DOUBLE = re.compile(
     r"[^.;:!?]{0,40}?(?<![\w-])qu(?:i|e|['’])\s*[^.;:!?]{0,30}?(?<![\w-])n(?:e|['’])",
     re.IGNORECASE,
 )
-_EN_OR = re.compile(r"(?<![\w-])(?:or|nor)(?![\w-])", re.IGNORECASE)
+_EN_OR = re.compile(r"(?<![\w-])or(?![\w-])", re.IGNORECASE)  # "nor" is a negation of its own
 _FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
 _FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
 
@@ -286,6 +288,7 @@ def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
     return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
 
 
+_EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECASE)
 _EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
 
 
@@ -330,7 +333,8 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     # Two or more French negations against fewer English signs of denial: one was lost. A
     # "not … or" denies both sides of the "or" ("ne doit pas communiquer … et ne pas accéder" ↔
     # "not allowed to communicate … or to access"), unless the "or" translates a French "ou".
-    signs = len(found) + weak
+    # "nor", "neither", "without" are in both lists: counted once.
+    signs = len(found) + max(0, weak - len(_EN_BOTH.findall(english)))
     if found:
         first = _EN.search(_EN_NOT_DENIAL.sub(" ", english))
         ors = len(_EN_OR.findall(english, first.start())) if first else 0

@@ -154,6 +154,22 @@ def test_each_class_is_caught_or_accepted(
         ("Il doit passer à tout prix.", "He must pass no matter what.", False),
         ("C'est un manège infini.", "It is a never ending story.", False),
         ("C'est un manège.", "It is not a story.", True),
+        # "même pas" without "ne" denies ("le même pas" does not)
+        ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
+        ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
+        ("Ils marchent au même pas.", "They walk in step.", False),
+        # "nevertheless" is no word of denial; "nor" is counted once
+        ("Il ne l'a pas puni, lui.", "Nevertheless, he punished him.", True),
+        (
+            "Je n'ai rien appris et je n'ai jamais menti (ce n'est pas mon genre).",
+            "I did not learn anything and I have lied (nor is it my style).",
+            True,
+        ),
+        (
+            "Je n'ai rien appris et je n'ai jamais menti (ce n'est pas mon genre).",
+            "I did not learn anything and I have never lied (nor is it my style).",
+            False,
+        ),
     ],
 )
 def test_polarity_constructions(fr: str, en: str, flagged: bool) -> None:
