@@ -96,6 +96,12 @@ _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b",
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
 
 
+_FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
+_FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
+# "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
+_FR_NON_CLAUSE = re.compile(r"(?:(?<![\w-])(?:que|mais)\s+|^\W*)$", re.IGNORECASE)
+
+
 def negations_fr(text: str) -> list[str]:
     """The negations of a French sentence, as written ("n'a pas", "sans", "aucun")."""
     return [text[a:b] for a, b in _spans_fr(text)]
@@ -137,6 +143,12 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
     out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]
+    # "éduqués ou pas", "ou non": elliptic, as English's "or not", not a denial.
+    out = [
+        (a, b)
+        for a, b in out
+        if not _FR_OR_NOT.search(text, max(0, a - 4), a) or not _FR_ENDS.match(text, b)
+    ]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
     return sorted(out)
@@ -292,6 +304,16 @@ _EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECA
 _EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
 
 
+def _denied_clause(french: str, a: int, b: int) -> bool:
+    """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
+    …"), which English says with "not" or "no", not with a word."""
+    return (
+        french[a:b].lower() == "non"
+        and _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
+        and _FR_ENDS.match(french, b) is not None
+    )
+
+
 def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | None:
     """``(french span, english span)`` when one side denies and the other shows no sign of a
     denial at all, else None.
@@ -312,7 +334,9 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     fr = [
         french[a:b]
         for a, b in spans
-        if french[a:b].lower() not in ("sans", "non", "ni", "non-")
+        if (
+            french[a:b].lower() not in ("sans", "non", "ni", "non-") or _denied_clause(french, a, b)
+        )
         and not (ever and french[a:b].lower() == "jamais")  # "que j'aie jamais vu" ↔ "ever"
         and not _litotes(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)

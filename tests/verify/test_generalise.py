@@ -154,6 +154,19 @@ def test_each_class_is_caught_or_accepted(
         ("Il doit passer à tout prix.", "He must pass no matter what.", False),
         ("C'est un manège infini.", "It is a never ending story.", False),
         ("C'est un manège.", "It is not a story.", True),
+        # "non" standing for a denied clause is a negation; "ou pas" is elliptic, as "or not"
+        (
+            "Bien sûr que non, la prémisse est fausse.",
+            "Of course not, the premise is wrong.",
+            False,
+        ),
+        (
+            "Bien sûr que non, la prémisse est fausse.",
+            "Of course it is, the premise is wrong.",
+            True,
+        ),
+        ("Éduqués ou pas, riches ou pauvres.", "Whether educated or not, rich or poor.", False),
+        ("Un effet non négligeable.", "A significant effect.", False),
         # "même pas" without "ne" denies ("le même pas" does not)
         ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
         ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
