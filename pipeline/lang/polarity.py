@@ -185,7 +185,7 @@ _EN_PARAPHRASE = re.compile(
 _FR_WEAK = re.compile(
     r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
-    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne"
+    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
     r"|indign\w*|défense|interdi\w*)(?![\w-])"
     r"|n['’])",
@@ -304,6 +304,12 @@ _EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECA
 _EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
 
 
+# "au moins" (at least), "plus ou moins", "ou plutôt" (or rather): no sign of a denial.
+_FR_NOT_WEAK = re.compile(
+    r"(?<![\w-])(?:(?:au|du|le|la|les|plus\s+ou)\s+moins|ou\s+plutôt)(?![\w-])", re.IGNORECASE
+)
+
+
 def _denied_clause(french: str, a: int, b: int) -> bool:
     """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
     …"), which English says with "not" or "no", not with a word."""
@@ -352,7 +358,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
     if fr and not found and not weak:
         return fr[0], None
-    if en and not spans and not _FR_WEAK.search(french):
+    if en and not spans and not _FR_WEAK.search(_FR_NOT_WEAK.sub(" ", french)):
         return "", en[0]
     # Two or more French negations against fewer English signs of denial: one was lost. A
     # "not … or" denies both sides of the "or" ("ne doit pas communiquer … et ne pas accéder" ↔

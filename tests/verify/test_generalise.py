@@ -167,6 +167,10 @@ def test_each_class_is_caught_or_accepted(
         ),
         ("Éduqués ou pas, riches ou pauvres.", "Whether educated or not, rich or poor.", False),
         ("Un effet non négligeable.", "A significant effect.", False),
+        # "au moins", "plus ou moins", "ou plutôt" are no sign of a denial: an added "not" is seen
+        ("Au moins, ils ont mis des nappes.", "At least they have not put tablecloths.", True),
+        ("Moins cher qu'avant.", "Not as expensive as before.", False),
+        ("C'est plus ou moins connu.", "It is not more or less known.", True),
         # "même pas" without "ne" denies ("le même pas" does not)
         ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
         ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
