@@ -165,7 +165,7 @@ def negations_en(text: str) -> list[str]:
 # ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
 # that has one is never called affirmative.
 _EN_WEAK = re.compile(
-    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|(?!(?:never|none)the)(?!regard)\w{3,}less|(?:in|im)(?:possible|accessible"
+    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cle|ique|ify|ilateral)\w{3,}|(?!(?:never|none)the)(?!regard)\w{3,}less|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
@@ -206,7 +206,9 @@ def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Patte
 _WEAK_PAIRS = _words(
     [
         (r"only", r"seul\w*|uniquement|exclusivement"),
-        (r"(?:less|fewer)\s+than", r"moins"),  # "pas moins de" ↔ "less than": a lost negation
+        (r"(?:less|fewer)\s+than", r"moins"),
+        (r"few|little", r"peu"),  # "peu de" ↔ "few": the word translates "peu", not a negation
+        (r"rather|instead", r"plutôt|lieu"),  # "pas moins de" ↔ "less than": a lost negation
         (r"without", r"sans"),
         (
             r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
