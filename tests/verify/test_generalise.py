@@ -171,6 +171,9 @@ def test_each_class_is_caught_or_accepted(
         ("Au moins, ils ont mis des nappes.", "At least they have not put tablecloths.", True),
         ("Moins cher qu'avant.", "Not as expensive as before.", False),
         ("C'est plus ou moins connu.", "It is not more or less known.", True),
+        # words that start with "un" but deny nothing do not excuse a lost negation
+        ("Il n'a pas d'uniforme.", "He has a uniform.", True),
+        ("Il n'a pas été capable de venir.", "He was unable to come.", False),
         # "même pas" without "ne" denies ("le même pas" does not)
         ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
         ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
