@@ -50,7 +50,7 @@ _FR_PAS_NOUN = re.compile(
     r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux"
     # "le même pas" (the same step), not "même pas" (not even: "ça remplirait même pas")
     r"|(?:le|du|au|un)\s+mêmes?"
-    r"|quelques|deux|trois|dix|cent|mille"
+    r"|quelques|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille"
     r"|\d+|pas)\s+$",
     re.IGNORECASE,
 )
@@ -115,6 +115,12 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         stop = _CLAUSE_END.search(rest)
         clause = rest[: stop.start()] if stop else rest
         second = _FR_SECOND.search(clause)
+        if (
+            second
+            and second.group(0).lower() == "pas"
+            and _FR_PAS_NOUN.search(text, 0, ne.end() + second.start())
+        ):
+            second = None  # "rien ne vaut les quatre pas": the noun (steps), not a negation
         if _FR_SANS_QUE.search(text, max(0, ne.start() - 60), ne.start()):
             # "sans que cela n'amène aucun profit": the "ne" after "sans que" is expletive, and
             # the "aucun" belongs to the "sans" ("without any profit").

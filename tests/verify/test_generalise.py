@@ -174,6 +174,9 @@ def test_each_class_is_caught_or_accepted(
         # words that start with "un" but deny nothing do not excuse a lost negation
         ("Il n'a pas d'uniforme.", "He has a uniform.", True),
         ("Il n'a pas été capable de venir.", "He was unable to come.", False),
+        # "pas" the noun (steps) after a number is not the second word of a negation
+        ("Rien ne vaut les quatre pas dehors.", "Nothing beats a short walk outside.", False),
+        ("Il ne fait pas un pas.", "He takes a step.", True),
         # "même pas" without "ne" denies ("le même pas" does not)
         ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
         ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
