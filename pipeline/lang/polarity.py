@@ -76,6 +76,8 @@ _EN = re.compile(
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
     r"|not\s+long\s+ago|no\s+matter|never[\s-]+ending|not\s+to\s+mention|no\s+wonder"
+    # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
+    r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
     # best and sometimes not", "or not" (after an auxiliary it does: "which it does not").
     r"|(?:or|if|sometimes|perhaps|maybe|probably|why)\s+not(?=\s*(?:[,.;:!?)\"”]|$)))(?![\w-])",
@@ -96,6 +98,9 @@ _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b",
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
 
 
+# English negations in a "French" text ("dont" is a French word too: only with its apostrophe).
+_EN_UNTRANSLATED = re.compile(r"(?<![\w-])(?:\w+n['’]t|not|never|nothing)(?![\w-])", re.IGNORECASE)
+_FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
 _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
 # "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
@@ -149,6 +154,8 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
     out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]
+    # "Pourquoi ne pas aller…" (why not go): a suggestion, as English's "why not".
+    out = [(a, b) for a, b in out if not _FR_WHY.search(text, max(0, a - 40), a)]
     # "éduqués ou pas", "ou non": elliptic, as English's "or not", not a denial.
     out = [
         (a, b)
@@ -177,7 +184,8 @@ _EN_WEAK = re.compile(
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
     # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
     # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
-    r"|dislik\w*|irrelevan\w*|unworthy|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to)"
+    r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard)\w*|irrelevan\w*|unworthy"
+    r"|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to|(?:has|have|had|is|are|was)\s+yet\s+to)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -193,7 +201,8 @@ _FR_WEAK = re.compile(
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
     r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
-    r"|indign\w*|défense|interdi\w*)(?![\w-])"
+    r"|indign\w*|défense|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
+    r"|(?:du|de)\s+mal\s+à)(?![\w-])"
     r"|n['’])",
     re.IGNORECASE,
 )
@@ -366,7 +375,13 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
     if fr and not found and not weak:
         return fr[0], None
-    if en and not spans and not _FR_WEAK.search(_FR_NOT_WEAK.sub(" ", french)):
+    # The "French" may be the English left untranslated: its own negations then count.
+    if (
+        en
+        and not spans
+        and not _FR_WEAK.search(_FR_NOT_WEAK.sub(" ", french))
+        and not _EN_UNTRANSLATED.search(french)
+    ):
         return "", en[0]
     # Two or more French negations against fewer English signs of denial: one was lost. A
     # "not … or" denies both sides of the "or" ("ne doit pas communiquer … et ne pas accéder" ↔

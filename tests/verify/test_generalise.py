@@ -177,6 +177,19 @@ def test_each_class_is_caught_or_accepted(
         # "pas" the noun (steps) after a number is not the second word of a negation
         ("Rien ne vaut les quatre pas dehors.", "Nothing beats a short walk outside.", False),
         ("Il ne fait pas un pas.", "He takes a step.", True),
+        # negative words and idioms on either side; suggestions; untranslated English
+        ("Je ne suis pas d'accord.", "I disagree.", False),
+        ("Je ne suis pas d'accord.", "I agree.", True),
+        ("Ils sont indéfendables.", "They cannot be defended.", False),
+        ("Je n'ai toujours pas vu ça.", "I have yet to see that.", False),
+        ("Je n'ai toujours pas vu ça.", "I have seen that.", True),
+        ("Les profits se moquent de la vie.", "Profits couldn't care less about life.", False),
+        ("Les profits aiment la vie.", "Profits do not love life.", True),
+        ("J'ai du mal à le croire.", "I don't buy that.", False),
+        ("Pourquoi ne viens-tu pas ?", "Why don't you come?", False),
+        ("Pourquoi ne pas voir un conseiller ?", "What about an adviser?", False),
+        ("He didn't have insurance.", "He didn't have insurance.", False),
+        ("Il a payé ce dont il avait besoin.", "He did not pay what he needed.", True),
         # "même pas" without "ne" denies ("le même pas" does not)
         ("Ça remplirait même pas l'estomac.", "That would fill the stomach.", True),
         ("Ça remplirait même pas l'estomac.", "That would not even fill the stomach.", False),
