@@ -102,7 +102,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import generic, lexicon, names, polarity, wordsets
+    from pipeline.lang import generic, lexicon, names, places, polarity, polarity_words, wordsets
     from pipeline.text import consistency, numbers, quantity_match, support
     from pipeline.verify import dates, extra_names
     from pipeline.verify import names as name_check
@@ -116,6 +116,8 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         lexicon,
         names,
         polarity,
+        polarity_words,
+        places,
         wordsets,
         consistency,
         numbers,
