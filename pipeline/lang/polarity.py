@@ -77,7 +77,8 @@ _EN = re.compile(
     r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])"
     # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
     r"|(?<![\w-])(?:do|does|did|ca|is|are|was|were|has|have|had|could|would|should|must|ai)nt"
-    r"(?![\w-])",
+    # French "dont" ("dont il", "dont 53 %") in a quotation or an untranslated text is not one.
+    r"(?![\w-])(?!\s+(?:le|la|les|il|elle|ils|elles|on|nous|vous|je|j['’]|l['’]|un|une|des|\d))",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.

@@ -154,6 +154,9 @@ def test_each_class_is_caught_or_accepted(
         ("Il doit passer à tout prix.", "He must pass no matter what.", False),
         ("C'est un manège infini.", "It is a never ending story.", False),
         ("C'est un manège.", "It is not a story.", True),
+        # "dont" without its apostrophe is "don't", unless it is French "dont" left in the English
+        ("Vous comprenez.", "You dont understand.", True),
+        ("Une France dont nous héritons.", "A « France dont nous héritons ».", False),
         # "non" standing for a denied clause is a negation; "ou pas" is elliptic, as "or not"
         (
             "Bien sûr que non, la prémisse est fausse.",
