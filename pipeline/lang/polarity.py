@@ -78,7 +78,8 @@ _EN = re.compile(
     # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
     r"|(?<![\w-])(?:do|does|did|ca|is|are|was|were|has|have|had|could|would|should|must|ai)nt"
     # French "dont" ("dont il", "dont 53 %") in a quotation or an untranslated text is not one.
-    r"(?![\w-])(?!\s+(?:le|la|les|il|elle|ils|elles|on|nous|vous|je|j['’]|l['’]|un|une|des|\d))",
+    r"(?![\w-])(?!\s+(?:(?:le|la|les|il|elle|ils|elles|on|nous|vous|je|un|une|des)(?![\w-])"
+    r"|[jl]['’]|\d))",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
