@@ -61,6 +61,13 @@ PLACES: dict[str, tuple[str, ...]] = {
     "unis": ("United", "USA", "US", "UK", "UAE"),
     "britannique": ("British", "Britain", "UK", "English"),
     "congo": ("Congo", "DRC"),
+    "unies": ("United", "UN", "Nations"),
+    "eurozone": ("Eurozone", "euro", "zone"),
+    "asiatique": ("Asian", "Asia"),
+    "africain": ("African", "Africa"),
+    "africaine": ("African", "Africa"),
+    "musulman": ("Muslim", "Muslims", "Moslem", "Moslems", "Islamic"),
+    "musulmane": ("Muslim", "Muslims", "Moslem", "Moslems", "Islamic"),
     # US states whose French name differs.
     "californie": ("California", "Californian", "Calif"),
     "floride": ("Florida", "Fla"),

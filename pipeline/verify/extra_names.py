@@ -93,6 +93,8 @@ def extra_name_words(french: str, english: str) -> list[str]:
         word = m.group(0)
         if not word[0].isupper() or word in candidates or _PLURAL_ACRONYM.match(word):
             continue
+        if _ROMAN_ORDINAL_EN.match(word):
+            continue  # "the XXth century" ↔ "le XXe siècle": a number, not a name
         if emphasis_en(word) or _calendar_short(word):
             continue  # "ALWAYS", "TAX", "GOOOO": shouted words; "Nov.", "Mondays"
         acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
@@ -154,6 +156,7 @@ def _calendar_short(word: str) -> bool:
     return key in EN_MONTH_ABBREVIATIONS or key in _WEEKDAY_SHORT or key.rstrip("s") in _CALENDAR
 
 
+_ROMAN_ORDINAL_EN = re.compile(r"^[IVXLC]+(?:st|nd|rd|th)$")
 _WEEKDAY_SHORT = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 # French words that a name's acronym skips ("Organisation mondiale de la santé" → OMS).
 _FR_JOINERS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "a", "au", "aux", "en"}

@@ -39,6 +39,10 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("name", "Il vit en Californie.", "He lives in California.", False),
         ("name", "Il vit en Californie.", "He lives in Nevada.", True),
         ("name", "Il est allé à Cologne.", "He went to Köln.", False),
+        ("name", "Un fonds d'état asiatique.", "An Asian sovereign fund.", False),
+        ("name", "Les musulmans prient.", "The Moslems pray.", False),
+        ("name", "Au XXe siècle, tout a changé.", "In the XXth century, all changed.", False),
+        ("name", "Au XXe siècle, tout a changé.", "In the Okonkwo century, all changed.", True),
         # calendar abbreviations and plural weekdays are dates, not names
         ("name", "Le 14 octobre, ils sont venus.", "On Oct. 14, they came.", False),
         ("date", "Le 14 octobre, ils sont venus.", "On Nov. 14, they came.", True),
