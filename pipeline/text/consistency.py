@@ -132,14 +132,42 @@ _FR_BOOK = re.compile(r"^(?:un|une|deux|trois|quelques|des|mes|ses)\s+livres?$",
 _EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
 
 
-def _same_writing(surface: str, english: str) -> bool:
+_SCALE_AFTER = {
+    1e3: re.compile(r"\s*(?:thousands?|k|mille)\b", re.IGNORECASE),
+    1e6: re.compile(r"\s*(?:millions?|mn?|M)\b", re.IGNORECASE),
+    1e9: re.compile(r"\s*(?:billions?|bn|milliards?)\b", re.IGNORECASE),
+}
+
+
+def _same_writing(q: Quantity, english: str) -> bool:
     """Whether the English writes the French number's digits with the very same separators: the
     same string, read two ways because one side uses the other language's separators ("0,4%"
-    left in French in the English, "1.5%" in English in the French)."""
-    return any(
-        re.search(rf"(?<![\d.,]){re.escape(m.group(0))}(?![\d]|[.,]\d)", english)
-        for m in _DIGITS_AS_WRITTEN.finditer(surface)
-    )
+    left in French in the English, "1.5%" in English in the French). A scaled number needs the
+    same scale after it ("1,5 million" is not "1,5 billion")."""
+    scale = q.value / q.number if q.number else 1.0
+    after = _SCALE_AFTER.get(min(_SCALE_AFTER, key=lambda k: abs(k - scale)))
+    for m in _DIGITS_AS_WRITTEN.finditer(q.surface):
+        for e in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}(?![\d]|[.,]\d)", english):
+            if math.isclose(scale, 1.0) or (after and after.match(english, e.end())):
+                return True
+    return False
+
+
+_GLUED_SCALE = re.compile(r"(bn|mn|m)\b")
+
+
+def _glued_scale(q: Quantity, english: str) -> Quantity:
+    """A number glued to "m" or "bn" ("1.2m people") with its scale: it vouches for "1,2
+    million", not for "1,2 milliard"."""
+    m = _GLUED_SCALE.match(english, q.span[1])
+    if m is None or q.value != q.number:
+        return q
+    value = q.number * (1e9 if m.group(1) == "bn" else 1e6)
+    return dataclasses.replace(q, value=value)
+
+
+def _glued_metres(q: Quantity) -> bool:
+    return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
 
 
 def missing_numbers(french: str, english: str) -> list[str]:
@@ -147,7 +175,9 @@ def missing_numbers(french: str, english: str) -> list[str]:
 
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
-    target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
+    # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
+    target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
+    target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
     target += noun_numbers(english, "en")
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
@@ -157,7 +187,7 @@ def missing_numbers(french: str, english: str) -> list[str]:
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
         if index.has_equivalent(q) or _within(idioms, q.span[0]):
             continue
-        if _same_writing(q.surface, english):
+        if _same_writing(q, english):
             continue
         fraction = _FRACTIONS.get(q.surface.lower().split()[-1])
         if fraction is not None and fraction.search(english):

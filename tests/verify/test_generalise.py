@@ -57,6 +57,13 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("number", "Le Dax cède 0,4% et Londres 0,1%.", "The Dax fell 0,5% and London 0,1%.", True),
         ("number", "Ils étaient 2,700.", "They were 2,700.", False),
         ("number", "Ils étaient 2,700.", "They were 2,800.", True),
+        ("number", "Soit 6,2 milliards d'euros.", "At 6,2 billion euros.", False),
+        ("number", "Soit 6,2 milliards d'euros.", "At 6,2 thousand billion euros.", True),
+        ("number", "Sur 1,5 million de contrôles.", "Out of 1,5 billion checks.", True),
+        # a number glued to its scale keeps it: "1.2m" is a million, not a milliard nor metres
+        ("number", "Aux 1,2 milliard d'Indiens.", "To India's 1.2bn people.", False),
+        ("number", "Aux 1,2 milliard d'Indiens.", "To India's 1.2m people.", True),
+        ("number", "Une course de 800 m.", "An 800m race.", False),
         # cents and centimes
         ("number", "Il coûte 50 centimes.", "It costs 50 cents.", False),
         ("number", "Il coûte 50 centimes.", "It costs 60 cents.", True),
