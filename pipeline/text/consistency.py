@@ -166,6 +166,28 @@ def _glued_scale(q: Quantity, english: str) -> Quantity:
     return dataclasses.replace(q, value=value)
 
 
+# "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
+# written the way of another language, read as French writes it.
+_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{3})(?![\d])")
+_FR_DECIMAL_POINT = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d)")
+_EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+
+
+def _other_writings_fr(french: str) -> str:
+    french = _FR_MILLE.sub(r"\1 \2", french)
+    return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
+
+
+def _dot_thousands(english: str) -> list[Quantity]:
+    """ "5.352 pesos", "630.697 dollars": thousands grouped by dots, as the French of the
+    source wrote them; read so as well as a decimal."""
+    out = []
+    for m in _EN_DOT_THOUSANDS.finditer(english):
+        value = float(m.group(0).replace(".", ""))
+        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
+    return out
+
+
 def _glued_metres(q: Quantity) -> bool:
     return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
 
@@ -176,8 +198,10 @@ def missing_numbers(french: str, english: str) -> list[str]:
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
+    french = _other_writings_fr(french)
     target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
     target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
+    target += _dot_thousands(english)
     target += noun_numbers(english, "en")
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping

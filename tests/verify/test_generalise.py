@@ -64,6 +64,11 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("number", "Aux 1,2 milliard d'Indiens.", "To India's 1.2bn people.", False),
         ("number", "Aux 1,2 milliard d'Indiens.", "To India's 1.2m people.", True),
         ("number", "Une course de 800 m.", "An 800m race.", False),
+        # French written the way of another language: "5 mille 352", "1.5%"; dots as thousands
+        ("number", "Ils gagnent 5 mille 352 pesos.", "They earn 5.352 pesos.", False),
+        ("number", "Ils gagnent 5 mille 352 pesos.", "They earn 5.353 pesos.", True),
+        ("number", "Les actions ont gagné 1.5%.", "Shares rose 1.5%.", False),
+        ("number", "Les actions ont gagné 1.5%.", "Shares rose 1.6%.", True),
         # cents and centimes
         ("number", "Il coûte 50 centimes.", "It costs 50 cents.", False),
         ("number", "Il coûte 50 centimes.", "It costs 60 cents.", True),
