@@ -29,7 +29,9 @@ from pipeline.text.numbers import (
 from pipeline.text.quantity_match import QuantityIndex
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
-_HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)
+_HOUR = re.compile(
+    r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d|[:.][0-5]\d\s*h(?:eures?)?\b", re.IGNORECASE
+)
 
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
@@ -169,7 +171,9 @@ def _glued_scale(q: Quantity, english: str) -> Quantity:
 # "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
 # written the way of another language, read as French writes it.
 _FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{3})(?![\d])")
-_FR_DECIMAL_POINT = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d)")
+_FR_DECIMAL_POINT = re.compile(
+    r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d|\s*h(?:eures?)?\b)", re.IGNORECASE
+)
 _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
@@ -230,7 +234,10 @@ def missing_numbers(french: str, english: str) -> list[str]:
 
 # Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
 _FR_CLOCK = re.compile(
-    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])", re.IGNORECASE
+    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])"
+    # "à 17:30 heures", "à 15.30 heures": the way of other languages, with "heures" after
+    r"|(?<![\w,.:])([01]?\d|2[0-4])[:.]([0-5]\d)\s*heures?(?![\w])",
+    re.IGNORECASE,
 )
 _EN_CLOCK = re.compile(
     r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
@@ -276,7 +283,7 @@ def missing_clock_times(french: str, english: str) -> list[str]:
             continue  # "pendant 24 heures": a duration
         if clocks is None:
             clocks = _en_clocks(english)
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        hour, minute = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0)
         if not minute and re.search(rf"(?<![\d.,]){hour}\s*(?:hours?|hrs?)\b", english, re.I):
             continue  # "10h par jour" ↔ "10 hours a day": a duration
         if (hour % 12, minute) not in clocks:

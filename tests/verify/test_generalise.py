@@ -69,6 +69,8 @@ def _kinds(verifier: Verifier, fr: str, en: str) -> set[str]:
         ("number", "Ils gagnent 5 mille 352 pesos.", "They earn 5.353 pesos.", True),
         ("number", "Les actions ont gagné 1.5%.", "Shares rose 1.5%.", False),
         ("number", "Les actions ont gagné 1.5%.", "Shares rose 1.6%.", True),
+        ("number", "À 17:30 heures, il est parti.", "At 5:30 pm he left.", False),
+        ("number", "À 17:30 heures, il est parti.", "At 6:30 pm he left.", True),
         # cents and centimes
         ("number", "Il coûte 50 centimes.", "It costs 50 cents.", False),
         ("number", "Il coûte 50 centimes.", "It costs 60 cents.", True),
