@@ -20,17 +20,22 @@ class Warning_:
         message: Human-readable explanation.
         stage: Name of the stage that raised it.
         sentence: Id of the sentence concerned, when there is one.
+        summary: The summary sentence concerned, when there is one: ``{"lang": "en",
+            "number": 2}`` (numbered from 1, as readers see it).
     """
 
     code: str
     message: str
     stage: str = ""
     sentence: int | None = None
+    summary: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "message": self.message, "stage": self.stage}
         if self.sentence is not None:
             out["sentence"] = self.sentence
+        if self.summary is not None:
+            out["summary"] = dict(self.summary)
         return out
 
 
@@ -39,12 +44,15 @@ class Sentence:
     """One source sentence and its translation.
 
     Attributes:
-        id: Position of the sentence in the article, from 0.
+        id: Position of the sentence in the article, from 0 (readers see ``id + 1``: every
+            output numbers sentences from 1).
         paragraph: Index of the paragraph it belongs to.
         fr: French source text.
         en: English translation, filled by the translate stage.
         flags: Machine-readable problems found with this sentence (e.g. ``"number_mismatch"``,
             set by the verify stage).
+        checks: What each flag found, for readers (``{"kind", "fr", "en", "gloss", "conflict",
+            "explanation"}``, :func:`pipeline.explain.check`; set by the verify stage).
         lang: The sentence's language when it is not the article's (``"en"`` for an English
             quotation in a French article, which is kept as written); None otherwise.
         analysis: spaCy's tokens and entities of ``fr`` with the model that made them
@@ -58,6 +66,7 @@ class Sentence:
     fr: str
     en: str | None = None
     flags: list[str] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list)
     lang: str | None = None
     analysis: tuple[str, Any] | None = field(default=None, repr=False, compare=False)
 
@@ -115,8 +124,8 @@ class Fact:
 
     Attributes:
         type: ``"person"``, ``"organisation"``, ``"place"``, ``"other"`` (named entities),
-            ``"amount"``, ``"percentage"``, ``"number"``, ``"count"`` (quantities), ``"date"``
-            or ``"period"``.
+            ``"amount"``, ``"percentage"``, ``"number"``, ``"count"`` (quantities), ``"date"``,
+            ``"time"`` (a clock time, ``HH:MM``) or ``"period"``.
         fr: Surface form in the French source (for a name mentioned several ways, the longest).
         en: Surface form in English (from the aligned translation when found).
         sentences: Ids of the source sentences that mention it.
@@ -159,6 +168,7 @@ class Article:
         metadata: What was found on the way (date, author, URL, encoding, …).
         signature: Models and settings that produced the brief.
         outputs: Paths of the files written for this article.
+        briefed_at: When the brief was written (ISO 8601, UTC; set by the write stage).
         error: Set when a stage failed on this article; later stages skip it.
         skipped: Set (with a reason) when the article is deliberately not briefed.
         timings: Seconds spent per stage on the batch this article was in (shared across the batch).
@@ -184,6 +194,7 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     signature: dict[str, Any] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    briefed_at: str | None = None
     error: str | None = None
     skipped: str | None = None
 
@@ -203,9 +214,16 @@ class Article:
         """Whether later stages should still work on this article."""
         return self.error is None and self.skipped is None
 
-    def warn(self, code: str, message: str, stage: str = "", sentence: int | None = None) -> None:
-        """Attach a warning to the article."""
-        self.warnings.append(Warning_(code, message, stage, sentence))
+    def warn(
+        self,
+        code: str,
+        message: str,
+        stage: str = "",
+        sentence: int | None = None,
+        summary: dict[str, Any] | None = None,
+    ) -> None:
+        """Attach a warning to the article (its code declared in :mod:`pipeline.codes`)."""
+        self.warnings.append(Warning_(code, message, stage, sentence, summary))
 
     def title(self, lang: str) -> str | None:
         """The title shown in ``lang`` (``"en"`` or ``"fr"``): the input's own, else the one made

@@ -7,7 +7,7 @@ Whatever the command (``brief``, ``brief verify``, ``brief batch``, ``brief feed
   link to an input is caught too);
 - never anything but a regular file: a folder, a FIFO, a socket, a device node or a symbolic
   link is refused (renaming a new file over ``/dev/full`` would replace the device node);
-- never a file brief did not write (:func:`pipeline.brief.written_by_brief`), not even with
+- never a file brief did not write (:func:`written_by_brief`), not even with
   ``--force``;
 - a file brief wrote before only with ``--force``.
 
@@ -20,12 +20,20 @@ check and the write.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import OutputError
+
+# The Markdown brief's last line: invisible when rendered, it tells a brief from a person's
+# notes, so that a run never overwrites a file brief did not write.
+MARKDOWN_MARKER = "<!-- brief:"
+RUN_FILE = "brief-run.toml"
+RUN_FILE_HEADER = "# brief-run.toml: written by brief"
 
 # What a file name may hold beyond the stem: the longest suffix brief adds (".json", ".html")
 # and the temporary name of an atomic write (".NAME.XXXXXXXX.tmp"), with room to spare.
@@ -95,8 +103,6 @@ def check_file(
     Raises:
         OutputError: Naming the file, what it is and what to do.
     """
-    from pipeline.brief import written_by_brief
-
     target = Path(path)
     st = _lstat(target)
     if st is None:
@@ -216,3 +222,59 @@ def fit_stem(stem: str, folder: str | Path = ".") -> str:
     digest = hashlib.sha256(raw).hexdigest()[:8]
     head = raw[: limit - len(digest) - 1].decode("utf-8", errors="ignore")
     return f"{head}-{digest}"
+
+
+def written_by_brief(path: Path) -> bool:
+    """Whether an existing file is one brief wrote: a brief, a ``brief-run.toml``, a report of
+    ``brief verify``, ``brief eval``, ``brief bench`` or ``brief feed``, or a digest page.
+
+    A JSON file names brief in its signature (``{"package": "brief"}`` or ``"brief:…"``), its
+    ``written_by`` or its ``brief_version``; a Markdown file ends with :data:`MARKDOWN_MARKER`
+    (or, written before the marker existed, has a brief signature line); an HTML page has
+    brief's ``generator`` meta tag; ``brief-run.toml`` starts with :data:`RUN_FILE_HEADER` (or
+    is a config with ``[run]`` and ``[pipeline]`` tables). Anything else, or a file that cannot
+    be read, is not brief's.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - 4096))
+            tail = handle.read()
+    except OSError:
+        return False
+    try:
+        if path.suffix == ".json":
+            data = json.loads(path.read_bytes())
+            return isinstance(data, dict) and _signed_by_brief(data)
+        if path.suffix == ".md":
+            text = tail.decode("utf-8", errors="replace")
+            lines = text.rstrip("\n").splitlines()
+            return bool(lines) and (
+                lines[-1].startswith(MARKDOWN_MARKER)
+                or any(line.startswith("Signature: brief ") for line in lines)
+            )
+        if path.suffix == ".html":
+            return b'<meta name="generator" content="brief' in head
+        if path.name == RUN_FILE:
+            if head.startswith(RUN_FILE_HEADER.encode()):
+                return True
+            import tomllib
+
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            return isinstance(data.get("run"), dict) and isinstance(data.get("pipeline"), dict)
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _signed_by_brief(data: dict[str, Any]) -> bool:
+    signature = data.get("signature")
+    if isinstance(signature, dict):
+        return signature.get("package") == "brief"
+    if isinstance(signature, str) and signature.startswith("brief"):
+        return True
+    written_by = data.get("written_by")
+    return (isinstance(written_by, str) and written_by.startswith("brief")) or (
+        "brief_version" in data
+    )

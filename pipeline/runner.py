@@ -135,7 +135,7 @@ class Pipeline:
             keep: False: return nothing, so that no article outlives its ``on_article`` call
                 (a run of any length in bounded memory: ``brief batch``).
             on_stage: Called with a stage's name (``clean+detect`` for CPU stages run together
-                in a worker) and the batch's size as a batch enters it, so that a long article
+                in a worker) and the batch's articles as a batch enters it, so that a long article
                 shows it is alive; from the thread that drives the batch.
 
         Returns:
@@ -250,7 +250,7 @@ class Pipeline:
             turns.check()
             if segment.parallel:
                 if self._on_stage is not None:
-                    self._on_stage("+".join(s.name for s in segment.stages), len(batch))
+                    self._on_stage("+".join(s.name for s in segment.stages), batch)
                 spent = pool.run(segment, batch)
             else:
                 with turns.take(position, index):

@@ -63,8 +63,9 @@ def plan(stages: list[Stage]) -> list[Segment]:
     return out
 
 
-# Told which stage a batch enters, and how many articles it holds (progress on a terminal).
-OnStage = Callable[[str, int], None]
+# Told which stage a batch enters, with the batch's articles (progress on a terminal counts
+# them and their sentences).
+OnStage = Callable[[str, list[Article]], None]
 
 
 def run_segment(
@@ -74,7 +75,7 @@ def run_segment(
     seconds: dict[str, float] = {}
     for stage in segment.stages:
         if on_stage is not None:
-            on_stage(stage.name, len(articles))
+            on_stage(stage.name, articles)
         seconds[stage.name] = pipe_isolated(stage, articles)
     return seconds
 

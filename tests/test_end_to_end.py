@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -51,6 +52,10 @@ def test_tiny_models_brief_every_seed(tiny_dir: Path, tmp_path: Path) -> None:
 def test_tiny_runs_are_deterministic(tiny_dir: Path, tmp_path: Path) -> None:
     first = _run(tiny_dir, tmp_path / "a")
     second = _run(tiny_dir, tmp_path / "b")
+    # The time of writing is the one thing that may differ between two runs.
+    for run in (first, second):
+        for data in run.values():
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data.pop("briefed_at"))
     assert first == second
 
 

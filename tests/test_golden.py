@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -30,12 +31,13 @@ def _briefs(out: Path) -> dict[str, str]:
     found = {}
     for path in sorted(out.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        del data["signature"]
+        del data["signature"], data["briefed_at"]
         data["source"]["path"] = data["source"]["path"].replace(here, "seeds")
         found[path.name] = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     for path in sorted(out.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         body = text[: text.rindex("\n---\n")]  # the signature follows
+        body = re.sub(r"· briefed \d{4}-\d\d-\d\d \d\d:\d\d UTC", "· briefed (time)", body)
         found[path.name] = body.replace(here.replace("_", "\\_"), "seeds").replace(here, "seeds")
     return found
 

@@ -38,6 +38,7 @@ def _briefs(out: Path) -> dict[str, dict]:
     found = {}
     for path in sorted(out.glob("*.json")):
         brief = json.loads(path.read_text(encoding="utf-8"))
+        del brief["briefed_at"]  # the time of writing: the one field two runs may differ in
         found[path.name] = brief
     return found
 

@@ -13,12 +13,14 @@ with one warning and translation goes on uncached.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import logging
 import os
 import sqlite3
+import tempfile
 import threading
 import time
 import unicodedata
@@ -38,6 +40,45 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # keys per SELECT … IN (…), under SQLite's parameter limit
+
+
+def _create_table(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS translations ("
+            " key TEXT PRIMARY KEY, model TEXT NOT NULL, source TEXT NOT NULL,"
+            " target TEXT NOT NULL, created REAL NOT NULL)"
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _create_whole(path: Path) -> None:
+    """Creates a missing cache file complete, table and version, in one step: built under a
+    temporary name, then linked into place, which fails if another run got there first.
+
+    A file created in place is empty for a moment, and a second run opening it then would take
+    it for a file brief did not write (:func:`pipeline.output_policy.foreign_database`) and go
+    on without the cache.
+    """
+    if path.exists() or path.is_symlink():
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # kept in the file's header
+            _create_table(conn)
+        finally:
+            conn.close()
+        # FileExistsError: another run created it, and that one is used. Another OSError: a
+        # file system without hard links; the file is then created in place, as it opens.
+        with contextlib.suppress(OSError):
+            os.link(tmp, path)
+    finally:
+        for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
 
 
 def default_cache_path() -> Path:
@@ -200,6 +241,7 @@ class CachedBackend:
         journal-mode switch at once, without SQLite's busy handler (it refuses to wait where
         waiting could deadlock), so the set-up is retried until ``busy_timeout``.
         """
+        _create_whole(self.path)
         if (why := foreign_database(self.path, {"translations"})) is not None:
             raise sqlite3.OperationalError(why)  # the run goes on without the cache
         deadline = time.monotonic() + self.busy_timeout
@@ -209,13 +251,7 @@ class CachedBackend:
                 conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-                with conn:
-                    conn.execute(
-                        "CREATE TABLE IF NOT EXISTS translations ("
-                        " key TEXT PRIMARY KEY, model TEXT NOT NULL, source TEXT NOT NULL,"
-                        " target TEXT NOT NULL, created REAL NOT NULL)"
-                    )
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                _create_table(conn)
                 return conn
             except sqlite3.OperationalError as exc:
                 conn.close()

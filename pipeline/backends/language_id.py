@@ -69,9 +69,14 @@ def check_codes(codes: list[str] | tuple[str, ...], path: str) -> None:
 
 
 def language_name(code: str | None) -> str:
-    """English name of a language code ("de" → "German"); the code itself when unknown."""
+    """English name of a language code ("de" → "German", "oc" → "Occitan"); the code itself
+    when unknown."""
     if not code:
         return "unknown"
+    from pipeline.lang.neighbours import NAMES
+
+    if code in NAMES:
+        return NAMES[code]
     from lingua import Language
 
     try:

@@ -1,4 +1,5 @@
-"""``brief eval translate|summarise|verify``: scores on public test sets, printed and saved as JSON.
+"""``brief eval translate|summarise|verify|segment``: scores on public test sets, printed and saved
+as JSON.
 
 Exit status: 0 scored; 2 bad usage or configuration; 3 a model is not available.
 """
@@ -173,6 +174,54 @@ def verify_command(
         raise typer.Exit(ConfigError.exit_code) from None
     path = result_path("verify", out, force)
     result = evaluate_verify(seed, limit, _progress("segments", quiet), sets=sets)
+    write_result(path, result)
+    typer.echo(table(result))
+    typer.echo(f"result → {printable(path)}")
+
+
+@app.command("segment")
+def segment_command(
+    split: Annotated[str, typer.Option("--split", help="dev, test (held out) or all.")] = "all",
+    lang: Annotated[str, typer.Option("--lang", help="fr, en or all.")] = "all",
+    seed: Annotated[int, typer.Option("--seed", help="Seeds the paragraph sizes.")] = 2026,
+    limit: LimitOpt = None,
+    errors: Annotated[
+        int,
+        typer.Option("--errors", min=0, help="Print up to N of brief's errors (DEV sets only)."),
+    ] = 0,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Sentence-boundary precision, recall and F1 of brief's French and English splitters beside
+    pysbd's, on WMT sentences joined into paragraphs, quotes straight, as guillemets and curly."""
+    from pipeline.evaluation.segment import evaluate_segment, table
+
+    setup_logging(quiet=quiet)
+    path = result_path("segment", out, force)
+    result = evaluate_segment(split, lang, seed, limit, errors, _progress("sets", quiet))
+    for error in result["errors"]:
+        print(printable(f"{error['set']} {error['variant']} {error['kind']}: {error['at']}"),
+              file=sys.stderr)  # fmt: skip
+    write_result(path, result)
+    typer.echo(table(result))
+    typer.echo(f"result → {printable(path)}")
+
+
+@app.command("facts")
+def facts_command(
+    limit: LimitOpt = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Precision and recall of the key facts by type against facts annotated by hand on French
+    Wikinews articles, development and held-out apart (the real clean and facts stages)."""
+    from pipeline.evaluation.facts import evaluate_facts, table
+
+    setup_logging(quiet=quiet)
+    path = result_path("facts", out, force)
+    result = evaluate_facts(limit, _progress("articles", quiet))
     write_result(path, result)
     typer.echo(table(result))
     typer.echo(f"result → {printable(path)}")

@@ -13,10 +13,16 @@ import stat
 import tempfile
 from pathlib import Path
 
-from pipeline.brief import RUN_FILE, written_by_brief
 from pipeline.document import Article
 from pipeline.errors import OutputError
-from pipeline.output_policy import check_folder, identities, identity, kind
+from pipeline.output_policy import (
+    RUN_FILE,
+    check_folder,
+    identities,
+    identity,
+    kind,
+    written_by_brief,
+)
 
 # Files named in a message before "and N more".
 _LISTED = 5

@@ -12,7 +12,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.backends.cache import CachedBackend
-from pipeline.brief import RUN_FILE, run_file_text
+from pipeline.brief import run_file_text
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
 from pipeline.cli.outputs import check_outputs, check_writable, planned_outputs
@@ -23,7 +23,7 @@ from pipeline.config import dump_toml, load_config
 from pipeline.document import Article
 from pipeline.errors import ExitCode
 from pipeline.io import atomic_write_text
-from pipeline.output_policy import check_folder
+from pipeline.output_policy import RUN_FILE, check_folder
 from pipeline.runner import Pipeline, articles_from_paths, unique_stems
 
 EXIT_CODES = """Exit status: 0 every input briefed; 1 some input failed or was skipped (the others
@@ -95,19 +95,25 @@ def brief_files(
     began = time.perf_counter()
     counter = {"n": 0}
 
-    progress = Progress(total, show=not quiet and is_terminal())
+    progress = Progress(
+        total, show=not quiet and is_terminal(), stages=list(config.pipeline.stages)
+    )
 
     def report(article: Article) -> None:
         counter["n"] += 1
-        progress.advance()
+        progress.advance(article)
         where = f"[{counter['n']}/{total}] " if total > 1 else ""
         if article.error:
             progress.line(f"{where}error: {article.error}")
         elif article.skipped:
             progress.line(f"{where}skipped {article.path}: {article.skipped}")
-        elif not quiet and total > 1:
-            outputs = ", ".join(article.outputs.values()) or "no output"
-            progress.line(f"{where}{article.path} → {outputs}")
+        else:
+            if not quiet and total > 1:
+                outputs = ", ".join(article.outputs.values()) or "no output"
+                progress.line(f"{where}{article.path} → {outputs}")
+            note = not_french(article)
+            if note and not quiet:
+                progress.line(f"{where}note: {article.path}: {note}")
 
     try:
         with progress:
@@ -124,6 +130,19 @@ def brief_files(
             file=sys.stderr,
         )
     return ExitCode.OK if stats.failed == 0 and stats.skipped == 0 else ExitCode.FAILED
+
+
+# The detect stage's warnings for an input it did not brief as plain French.
+_NOT_FRENCH = ("detect.already_english", "detect.other_language", "detect.unsure")
+
+
+def not_french(article: Article) -> str | None:
+    """Why an input that was briefed was not briefed as French (in English, in another
+    language, or unclear), as the detect stage said it; None for a French one."""
+    for warning in article.warnings:
+        if warning.code in _NOT_FRENCH:
+            return warning.message
+    return None
 
 
 def cache_summary(pipeline: Pipeline) -> str:

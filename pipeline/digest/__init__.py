@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pipeline.brief import written_by_brief
 from pipeline.digest.entries import Item, load_entries
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import written_by_brief
 
 if TYPE_CHECKING:
     from pipeline.config import BriefConfig
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Raise when the templates change, so that the next run rebuilds the digest.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 class State(Protocol):

@@ -16,6 +16,16 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from pipeline.digest.flags import (
+    article_notes,
+    sentence_explanations,
+    summary_notes,
+    trust_counts,
+    trust_line,
+    value_text,
+)
+from pipeline.explain import Piece
+
 log = logging.getLogger(__name__)
 
 # Real URLs percent-encode these; one that does not is refused rather than repaired.
@@ -51,27 +61,63 @@ def safe_url(value: Any) -> str | None:
 
 
 @dataclass
+class Line:
+    """A summary sentence: its text, the numbers of its source sentences, those of them that
+    are flagged, and what it says that the source does not (``notes``)."""
+
+    text: str
+    sources: list[int] = field(default_factory=list)
+    flagged: list[int] = field(default_factory=list)
+    notes: list[list[Piece]] = field(default_factory=list)
+
+
+@dataclass
 class Side:
     """An entry in one language."""
 
     title: str
     summary: str
+    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass
 class Fact:
+    """A key fact; ``value`` is its normalised value in English, ``sentences`` numbers."""
+
     type: str
     en: str
     fr: str
+    value: str = ""
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """A source sentence as readers number it (from 1), with its translation and flags."""
+
+    number: int
+    en: str
+    fr: str
+    flagged: bool = False
 
 
 @dataclass
 class Block:
-    """A paragraph (or heading) of the full text, in both languages."""
+    """A paragraph (or heading) of the full text, sentence by sentence."""
 
     kind: str
-    en: str
-    fr: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def text(self, lang: str) -> str:
+        return " ".join(getattr(s, lang) for s in self.sentences if getattr(s, lang))
+
+
+@dataclass
+class Flag:
+    """What the checks found in one sentence: one explanation per check."""
+
+    number: int
+    explanations: list[list[Piece]]
 
 
 @dataclass
@@ -82,8 +128,13 @@ class Entry:
         id: The article's id in the state.
         stem: Its file name stem (also the page name and the anchor).
         sides: ``{"en": Side, "fr": Side}``.
+        trust: The trust line, in plain English.
+        checked: Sentences checked (as the brief counts them).
+        flagged: Sentences flagged.
+        flags: One per flagged sentence, in order.
+        title_flagged: Numbers of the flagged sentences the headline comes from.
+        notes: Warnings about the article as a whole, in words.
         facts: Key facts, ranked.
-        warnings: ``(code, message)`` pairs.
         url: The source's http(s) URL, or None (no link is made).
         source_label: What to call the source (host name or file name).
         published: Publication date as given by the feed (ISO date when known).
@@ -95,8 +146,13 @@ class Entry:
     id: int
     stem: str
     sides: dict[str, Side]
+    trust: str = ""
+    checked: int = 0
+    flagged: int = 0
+    flags: list[Flag] = field(default_factory=list)
+    title_flagged: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
     url: str | None = None
     source_label: str = ""
     published: str | None = None
@@ -109,6 +165,12 @@ class Entry:
         main = self.sides[first].title or self.sides[second].title
         other = self.sides[second].title
         return main, "" if other == main else other
+
+    @property
+    def day(self) -> str | None:
+        """The publication day (``YYYY-MM-DD``), when the feed gave one."""
+        date = self.published or ""
+        return date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
 
 
 # The most characters shown of a title, an author, a source's name: what a feed or a page sends
@@ -138,16 +200,31 @@ def _label(url: str | None, path: str) -> str:
     return Path(path).name or path
 
 
-def _blocks(data: dict[str, Any]) -> list[Block]:
-    sentences = {s["id"]: s for s in data.get("sentences", [])}
+def _ids(value: Any) -> list[int]:
+    return [i for i in value or [] if isinstance(i, int) and not isinstance(i, bool)]
+
+
+def _blocks(data: dict[str, Any], sentences: dict[int, Sentence]) -> list[Block]:
+    return [
+        Block(
+            kind=_text(para.get("kind")) or "text",
+            sentences=[sentences[i] for i in _ids(para.get("sentences")) if i in sentences],
+        )
+        for para in data.get("paragraphs", [])
+    ]
+
+
+def _lines(items: list[dict[str, Any]], flagged: set[int]) -> list[Line]:
     out = []
-    for para in data.get("paragraphs", []):
-        parts = [sentences[i] for i in para.get("sentences", []) if i in sentences]
+    for item in items:
+        sources = _ids(item.get("sources"))
+        marked = set(_ids(item.get("source_flags"))) | (flagged & set(sources))
         out.append(
-            Block(
-                kind=para.get("kind", "text"),
-                en=" ".join(_text(s.get("en")) for s in parts if s.get("en")),
-                fr=" ".join(_text(s.get("fr")) for s in parts),
+            Line(
+                text=_text(item.get("text")),
+                sources=[i + 1 for i in sources],
+                flagged=sorted(i + 1 for i in marked if i in flagged),
+                notes=summary_notes(item),
             )
         )
     return out
@@ -162,6 +239,8 @@ def entry_from_brief(
 ) -> Entry:
     """An entry from a JSON brief (see ``pipeline/schema/brief.schema.json``).
 
+    Sentence ids (from 0) become the numbers readers see (from 1) here, once.
+
     Args:
         data: The brief.
         item_id: The article's id in the state.
@@ -174,28 +253,60 @@ def entry_from_brief(
     title = data.get("title") or {}
     summary = data.get("summary") or {}
     source = data.get("source") or {}
+    warnings = [w for w in data.get("warnings") or [] if isinstance(w, dict)]
     url = safe_url(source_url) or safe_url(meta.get("url")) or safe_url(source.get("path"))
     feed_title = _text(meta.get("title"), _TITLE_CHARS)
-    sides = {
-        "en": Side(_text(title.get("en"), _TITLE_CHARS), _text(summary.get("en"))),
-        "fr": Side(_text(title.get("fr"), _TITLE_CHARS) or feed_title, _text(summary.get("fr"))),
+    raw = [s for s in data.get("sentences") or [] if isinstance(s.get("id"), int)]
+    flags = []
+    for s in raw:
+        explanations = sentence_explanations(s, warnings)
+        if explanations:
+            flags.append(Flag(s["id"] + 1, explanations))
+    flagged = {f.number - 1 for f in flags}
+    sentences = {
+        s["id"]: Sentence(s["id"] + 1, _text(s.get("en")), _text(s.get("fr")), s["id"] in flagged)
+        for s in raw
     }
+    lines = summary.get("sentences") or {}
+    sides = {
+        "en": Side(
+            _text(title.get("en"), _TITLE_CHARS),
+            _text(summary.get("en")),
+            _lines(lines.get("en") or [], flagged),
+        ),
+        "fr": Side(
+            _text(title.get("fr"), _TITLE_CHARS) or feed_title,
+            _text(summary.get("fr")),
+            _lines(lines.get("fr") or [], flagged),
+        ),
+    }
+    title_sources = set(_ids(title.get("sources")))
+    checked, flagged_count = trust_counts(data)
     return Entry(
         id=item_id,
         stem=stem,
         sides=sides,
+        trust=trust_line(data),
+        checked=checked,
+        flagged=flagged_count,
+        flags=flags,
+        title_flagged=sorted(i + 1 for i in title_sources & flagged),
+        notes=article_notes(warnings),
         facts=[
-            Fact(_text(f.get("type")), _text(f.get("en")), _text(f.get("fr")))
+            Fact(
+                _text(f.get("type")),
+                _text(f.get("en")),
+                _text(f.get("fr")),
+                value_text(_text(f.get("type")), f.get("value")),
+                [i + 1 for i in _ids(f.get("sentences")) if i in sentences],
+            )
             for f in data.get("facts", [])
-        ],
-        warnings=[
-            (_text(w.get("code")), _text(w.get("message"))) for w in data.get("warnings", [])
         ],
         url=url,
         source_label=_text(_label(url, _text(source.get("path"))), _NAME_CHARS),
         published=_date(meta.get("date")),
         author=_text(meta.get("author"), _NAME_CHARS) or None,
-        blocks=_blocks(data),
+        blocks=_blocks(data, sentences),
         links=links or {},
     )
 

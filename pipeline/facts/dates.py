@@ -40,6 +40,8 @@ _MONTH_ANY = (
 )
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _YEAR = r"(?<![\w,.])(?:1[89]\d\d|20\d\d|2100)(?![\w]|[,.]\d)"
+# After a day and month, or a month, any year from 1000 is one ("14 juillet 1789").
+_FULL_YEAR = r"(?<![\w,.])(?:1\d{3}|20\d\d|2100)(?![\w]|[,.]\d)"
 _N = rf"(?P<n>\d+|{FR_NUMBER_WORDS})"
 _UNIT = r"(?P<unit>" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")\b"
 _LAST = r"(?P<rel>derni(?:er|ère)|pass(?:é|ée)|prochaine?)"
@@ -96,7 +98,7 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Handler], Handler]:
     return register
 
 
-@_rule(rf"\b(?:{_WEEKDAY}\s+)?(?P<day>1er|\d{{1,2}})\s+{_MONTH_ANY}(?:\s+(?P<year>{_YEAR}))?")
+@_rule(rf"\b(?:{_WEEKDAY}\s+)?(?P<day>1er|\d{{1,2}})\s+{_MONTH_ANY}(?:\s+(?P<year>{_FULL_YEAR}))?")
 def _day_month(m: re.Match[str], ref: dt.date | None) -> tuple[str, Any, list[str]] | None:
     day = parse_french_ordinal(m["day"]) if m["day"].endswith("er") else int(m["day"])
     month = _month_number(m["month"])
@@ -111,7 +113,7 @@ def _day_month(m: re.Match[str], ref: dt.date | None) -> tuple[str, Any, list[st
     return "date", f"--{month:02d}-{day:02d}", en
 
 
-@_rule(rf"\b(?:(?P<qual>début|fin|mi-)\s*)?{_MONTH}\s+(?P<year>{_YEAR})")
+@_rule(rf"\b(?:(?P<qual>début|fin|mi-)\s*)?{_MONTH}\s+(?P<year>{_FULL_YEAR})")
 def _month_year(m: re.Match[str], ref: dt.date | None) -> tuple[str, Any, list[str]] | None:
     month, year = _month_number(m["month"]), int(m["year"])
     return "date", f"{year}-{month:02d}", [rf"{EN_MONTHS[month]},?\s+{year}"]
@@ -210,6 +212,30 @@ def _unit_relative(m: re.Match[str], ref: dt.date | None) -> tuple[str, Any, lis
         return "date", None, en
     year, month = _shift_month(ref.year, ref.month, delta)
     return "date", f"{year}-{month:02d}", en
+
+
+@_rule(rf"\b{_WEEKDAY}\s+(?P<day>1er|\d{{1,2}})\b(?!\s*(?:h\b|heures?\b|[,.]\d))")
+def _weekday_day(m: re.Match[str], ref: dt.date | None) -> tuple[str, Any, list[str]] | None:
+    """ "le lundi 6" without its month: the day of that number and weekday nearest the
+    article's date (within six weeks)."""
+    day = parse_french_ordinal(m["day"]) if m["day"].endswith("er") else int(m["day"])
+    weekday = WEEKDAYS.index(m["weekday"].lower())
+    en = [rf"\b{EN_WEEKDAYS[weekday]},?\s+(?:the\s+)?{day}(?:st|nd|rd|th)?\b"]
+    if ref is None or day is None:
+        return "date", None, en
+    found = []
+    for delta in (-1, 0, 1):
+        year, month = _shift_month(ref.year, ref.month, delta)
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday and abs((candidate - ref).days) <= 42:
+            found.append(candidate)
+    if not found:
+        return "date", None, en
+    best = min(found, key=lambda d: abs((d - ref).days))
+    return "date", best.isoformat(), [*_en_day_month(best.day, best.month), *en]
 
 
 @_rule(rf"\b{_WEEKDAY}\s+(?P<rel>dernier|prochain)\b")

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pipeline.facts.mention import Mention
 from pipeline.facts.quantities import QuantityData
 from pipeline.facts.surface import find, key
+from pipeline.text.number_phrases import with_sign
 from pipeline.text.numbers import quantities_en
 from pipeline.text.quantity_match import equivalent
 
@@ -144,6 +145,7 @@ def _quantity_english(mention: Mention, text: str) -> str | None:
     if not isinstance(data, QuantityData):
         return None
     for candidate in quantities_en(text, words=True):
+        candidate = with_sign(text, candidate)
         if not equivalent(data.quantity, candidate):
             continue
         start, end = candidate.span
@@ -164,11 +166,11 @@ def _date_english(mention: Mention, text: str) -> str | None:
 
 
 def mention_english(mention: Mention, text: str | None) -> str | None:
-    """The English surface of a quantity, date or period mention in its English sentence."""
+    """The English surface of a quantity, date, period or time mention in its English sentence."""
     if not text:
         return None
     if found := _found(mention.fr, text):
         return found
-    if mention.type in {"date", "period"}:
+    if mention.type in {"date", "period", "time"}:
         return _date_english(mention, text)
     return _quantity_english(mention, text)

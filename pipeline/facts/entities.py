@@ -45,6 +45,17 @@ _ORG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS_DAYS = {*FR_MONTHS, *FR_WEEKDAYS}
+# A name that starts with a kind of institution is an organisation, whatever the model says
+# ("Université Bordeaux II" read as a place, "Cour constitutionnelle").
+_ORG_HEAD = re.compile(
+    r"(?:Université|Institut|École|Ecole|Lycée|Collège|Ministère|Banque|Parti|Cour|Conseil|"
+    r"Agence|Fondation|Association|Société|Compagnie|Congrès|Assemblée|Commission|Tribunal|"
+    r"Syndicat|Fédération|Comité|Office|Organisation)\b"
+)
+# One word naming a people, not a place: "les Libyens", "la Polonaise", "des Croates".
+_DEMONYM_PLURAL = re.compile(r"[A-ZÉ]\w{1,30}(?:aises|oises|[iy]ennes|[iy]ens|aines|ains)")
+_DEMONYM = re.compile(r"[A-ZÉ]\w{1,30}(?:aise?|oise?|ais|ois|[iy]enne|aine)")
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|des|un|une|aux)\s+|\bl[’'])$", re.IGNORECASE)
 
 
 def _clean(text: str, entity: Entity) -> tuple[int, int] | None:
@@ -77,7 +88,21 @@ def _keys(surface: str) -> set[str]:
     return keys
 
 
+def _demonym(text: str, start: int, end: int, label: str) -> bool:
+    """A people named in one word ("les Libyens"), which the model often calls a place."""
+    surface = text[start:end]
+    if label not in {"LOC", "MISC"}:
+        return False
+    if _DEMONYM_PLURAL.fullmatch(surface):
+        return True
+    # "-ais", "-oise"… also end place names ("Calais", "Pontoise"): a people only after an article.
+    before = text[max(0, start - 8) : start]
+    return bool(_DEMONYM.fullmatch(surface) and _ARTICLE_BEFORE.search(before))
+
+
 def _context_label(text: str, start: int, end: int, label: str) -> str:
+    if label != "ORG" and _ORG_HEAD.match(text, start) and end - start > 8:
+        return "ORG"
     if label != "MISC":
         return label
     if _ORG_BEFORE.search(text[max(0, start - 60) : start]) or _SUFFIX.search(text[start:end]):
@@ -118,7 +143,7 @@ def entity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Mentio
     cleaned: list[tuple[int, int, str]] = []
     for entity in analysis.entities:
         span = _clean(text, entity)
-        if span is not None:
+        if span is not None and not _demonym(text, *span, entity.label):
             cleaned.append((span[0], span[1], _context_label(text, *span, entity.label)))
     consumed: set[int] = set()
     out: list[Mention] = []

@@ -12,6 +12,7 @@ from pipeline.facts.entities import cluster_type, entity_mentions, merge_entitie
 from pipeline.facts.mention import Mention, drop_overlaps
 from pipeline.facts.quantities import quantity_mentions
 from pipeline.facts.rank import Draft, key_sentences, rank
+from pipeline.facts.times import time_mentions
 
 ENTITY_TYPES = {"person", "organisation", "place", "other"}
 
@@ -31,6 +32,7 @@ def sentence_mentions(
         entity_mentions(text, sentence, analysis)
         + quantity_mentions(text, sentence, analysis)
         + date_mentions(text, sentence, ref)
+        + time_mentions(text, sentence)
     )
     return drop_overlaps(found)
 

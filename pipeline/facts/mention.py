@@ -17,6 +17,7 @@ FACT_TYPES = (
     "number",
     "count",
     "date",
+    "time",
     "period",
 )
 

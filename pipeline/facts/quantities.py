@@ -10,8 +10,13 @@ which type they get:
 - ``count``: a number followed by the noun it counts (the model's part of speech) →
   ``{"count": 153, "noun": "personnes"}``.
 
-A bare number with nothing after it, or a small number in words ("deux domaines"), is left
-out: alone it is rarely a key fact. Years are left to :mod:`pipeline.facts.dates`.
+A bare number with nothing after it (under 10,000), or a small number in words ("deux
+domaines"; under ten, unless it counts people: "trois morts") is left out: alone it is rarely a
+key fact. A sign glued to the number is kept ("−5 °C" → −5) and numbers in words are read
+whole up to the billions ("deux millions trois cent mille habitants"; text2num underneath).
+A number of units of time is a duration (``period``: "3,2 jours" → ``P3.2D``), unless
+:mod:`pipeline.facts.times` reads a clock time there ("à 18 h"). Years are left to
+:mod:`pipeline.facts.dates`.
 """
 
 from __future__ import annotations
@@ -20,11 +25,28 @@ from dataclasses import dataclass
 
 from pipeline.facts.analysis import Analysis
 from pipeline.facts.mention import Mention
+from pipeline.facts.time_words import EN_SMALL, TIME_UNITS
+from pipeline.text.number_phrases import join_written, with_sign
 from pipeline.text.numbers import Quantity, quantities_fr
 
 _LINKS = {"de", "d’", "d'"}
 # Nouns after a number that say how often, not what is counted ("6 fois plus").
 _NOT_COUNTED = {"fois", "reprises"}
+# Units of time: "3,2 jours", "14 minutes" are durations (ISO 8601: P3.2D, PT14M), not counts;
+# word → (designator, English word).
+_DURATIONS = {w: (("T" if d == "H" else "") + d, en) for w, (d, en) in TIME_UNITS.items()}
+_DURATIONS |= {"h": ("TH", "hour"), "min": ("TM", "minute"), "minute": ("TM", "minute")}
+_DURATIONS |= {"minutes": ("TM", "minute"), "seconde": ("TS", "second")}
+_DURATIONS |= {"secondes": ("TS", "second")}
+# Nouns of people: a small number in words that counts them is a key fact ("trois morts").
+_PEOPLE = {
+    "personnes", "morts", "blessés", "blessées", "victimes", "tués", "otages", "enfants",
+    "femmes", "hommes", "soldats", "policiers", "civils", "habitants", "salariés", "disparus",
+}  # fmt: skip
+# A bare number in digits this large is a fact on its own ("2 700 000 de Libyens").
+_BARE_MIN = 10_000
+# The least number in words kept without a unit, a scale or a counted noun of people.
+_WORDS_MIN = 10
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,7 @@ def _counted_noun(text: str, quantity: Quantity, analysis: Analysis) -> tuple[st
     gap = text[quantity.span[1] : tokens[index].start]
     if gap.strip():
         return None
-    scaled = quantity.value != quantity.number
+    scaled = quantity.value != quantity.number or quantity.value >= 1e6
     if scaled and tokens[index].text.lower() in _LINKS and index + 1 < len(tokens):
         index += 1
     token = tokens[index]
@@ -57,6 +79,25 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _words_kept(text: str, quantity: Quantity, analysis: Analysis) -> bool:
+    """Whether a number in words without a scale or unit is a fact: ten or more of something,
+    or people counted ("trois morts"); "deux domaines" is not."""
+    counted = _counted_noun(text, quantity, analysis)
+    if counted is None or counted[0].lower() in _DURATIONS:
+        return quantity.value >= 1000
+    return quantity.value >= _WORDS_MIN or counted[0].lower() in _PEOPLE
+
+
+def _duration(q: Quantity, noun: str, sentence: int, span: tuple[int, int], fr: str) -> Mention:
+    """A number of units of time as a period: "3,2 jours" → ``P3.2D``, "14 minutes" → ``PT14M``."""
+    designator, word = _DURATIONS[noun.lower()]
+    n = _number(q.value)
+    value = f"PT{n}{designator[1]}" if designator.startswith("T") else f"P{n}{designator}"
+    number = f"{n}|{EN_SMALL[n]}" if isinstance(n, int) and 0 <= n < len(EN_SMALL) else str(n)
+    english = [rf"\b(?:{number})[\s-]+{word}s?\b"]
+    return Mention("period", fr, sentence, span, value, {f"period:{value}"}, "", 1, english)
+
+
 def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Mention]:
     """The quantity mentions of one French sentence.
 
@@ -66,10 +107,11 @@ def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Ment
         analysis: Its tokens (for the counted noun); an empty analysis finds no counts.
     """
     out: list[Mention] = []
-    for q in quantities_fr(text, words=True):
+    for q in join_written(text, quantities_fr(text, words=True)):
+        q = with_sign(text, q)
         start, end = q.span
         scaled = q.value != q.number
-        if q.written and not (scaled or q.unit):
+        if q.written and not (scaled or q.unit) and not _words_kept(text, q, analysis):
             continue
         if q.kind == "amount":
             value: object = {"amount": q.value, "currency": q.unit}
@@ -84,6 +126,10 @@ def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Ment
             mention.keys = {f"number:{q.unit}:{q.value!r}"}
         else:
             counted = _counted_noun(text, q, analysis)
+            if counted is not None and counted[0].lower() in _DURATIONS:
+                noun, end = counted
+                out.append(_duration(q, noun, sentence, (start, end), text[start:end]))
+                continue
             if counted is not None:
                 noun, end = counted
                 value = {"count": _number(q.value), "noun": noun.lower()}
@@ -92,7 +138,7 @@ def quantity_mentions(text: str, sentence: int, analysis: Analysis) -> list[Ment
                 mention.data = QuantityData(q, noun)
                 out.append(mention)
                 continue
-            if q.kind == "year" or not scaled:
+            if q.kind == "year" or not (scaled or q.written or abs(q.value) >= _BARE_MIN):
                 continue  # a year (dates.py) or a bare number
             value = {"value": q.value, "unit": None}
             mention = Mention("number", q.surface, sentence, q.span, value)

@@ -21,6 +21,7 @@ PRIORS = {
     "amount": 1.0,
     "percentage": 0.75,
     "date": 0.5,
+    "time": 0.5,
     "count": 0.5,
     "person": 0.5,
     "organisation": 0.5,

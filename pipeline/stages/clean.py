@@ -22,6 +22,7 @@ from pipeline.stages.base import Stage
 from pipeline.text.blocks import Block, parse_blocks
 from pipeline.text.boilerplate import LABELS, Boilerplate
 from pipeline.text.decode import decode, read_bytes
+from pipeline.text.front_matter import FrontMatter, split_front_matter
 from pipeline.text.html import extract_html, looks_like_html
 from pipeline.text.normalise import drop_long_tokens, normalise, strip_controls
 from pipeline.text.segment import split_french_many
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W_]+")
+_ENTITY = re.compile(r"&#?\w+;")
 # The most characters kept of a metadata field the page gives (a title, an author…).
 _META_CHARS = 500
 
@@ -96,7 +98,10 @@ class CleanStage(Stage):
             source = " ".join(b.text for b in blocks)
         else:
             article.metadata["format"] = "text"
-            text = self._set_verbatim_aside(article, decoded.text)
+            text, front = split_front_matter(decoded.text)
+            if front is not None:
+                title = self._read_front_matter(article, front)
+            text = self._set_verbatim_aside(article, text)
             text = source = normalise(text)
             text, long_tokens = drop_long_tokens(text, self.config.max_token_chars)
             self._warn_long_tokens(article, long_tokens)
@@ -116,6 +121,23 @@ class CleanStage(Stage):
             blocks.insert(0, Block("heading", title))
         article.text = "\n\n".join(b.text for b in blocks)
         self._segment(article, blocks)
+
+    def _read_front_matter(self, article: Article, front: FrontMatter) -> str | None:
+        """A front matter block's date and author go to the metadata (where the caller gave
+        none), its keys to ``metadata["front_matter"]``; returns its title, if any."""
+        fields = {k: normalise(v) for k, v in front.fields.items()}
+        title = fields.pop("title", None) or None
+        _merge_page_metadata(article.metadata, fields)
+        article.metadata["front_matter"] = front.keys
+        read = ", ".join(k for k in ("title", "date", "author") if k in front.fields)
+        article.warn(
+            "clean.front_matter",
+            f"front matter ({len(front.keys)} keys) read as metadata"
+            + (f" ({read})" if read else "")
+            + ", not as text",
+            self.name,
+        )
+        return title
 
     def _set_verbatim_aside(self, article: Article, text: str) -> str:
         """A Markdown file's code blocks and tables go to ``metadata["verbatim"]``, out of the
@@ -299,6 +321,9 @@ def _merge_page_metadata(metadata: dict, page: dict[str, str]) -> None:
 
 
 def _is_title(block: Block) -> bool:
+    # A line of nothing but entities or symbols ("&lol6;") is text, never the title.
+    if not _LETTERS.search(_ENTITY.sub("", block.text)):
+        return False
     return block.kind == "heading" or (block.kind == "text" and looks_like_title(block))
 
 

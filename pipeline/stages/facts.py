@@ -61,8 +61,8 @@ class FactsStage(Stage):
                 if len(sentence.fr) > MAX_SENTENCE_CHARS:
                     article.warn(
                         "facts.sentence_too_long",
-                        f"sentence {sentence.id} has {len(sentence.fr):,} characters; its names "
-                        "were not looked for",
+                        f"sentence {sentence.id + 1} has {len(sentence.fr):,} characters; its "
+                        "names were not looked for",
                         self.name,
                         sentence.id,
                     )

@@ -37,6 +37,7 @@ from pipeline.text.longinput import split_long
 log = logging.getLogger(__name__)
 
 TARGET = "en"
+SOURCE = "fr"
 # Languages the untranslated-output check chooses between.
 _OUTPUT_LANGUAGES = ("fr", "en")
 
@@ -64,8 +65,9 @@ def retry_settings(cfg: TranslateConfig, first: GenerationSettings) -> Generatio
 
 
 def _translated(article: Article, sentence: Sentence) -> bool:
-    """Whether the sentence goes to the model (English is kept as written)."""
-    return article.lang != TARGET and sentence.lang != TARGET
+    """Whether the sentence goes to the model (English, and a paragraph the detect stage found
+    in another language, are kept as written)."""
+    return article.lang != TARGET and sentence.lang in (None, SOURCE)
 
 
 @dataclasses.dataclass
@@ -186,8 +188,8 @@ class TranslateStage(Stage):
                 _flag(sentence, "split_input")
                 article.warn(
                     "translate.split_long",
-                    f"sentence {sentence.id} has {job.tokens} tokens, over the model's limit of "
-                    f"{self._limit()}; it was translated in {n} pieces, joined",
+                    f"sentence {sentence.id + 1} has {job.tokens} tokens, over the model's limit "
+                    f"of {self._limit()}; it was translated in {n} pieces, joined",
                     self.name,
                     sentence.id,
                 )
@@ -196,8 +198,8 @@ class TranslateStage(Stage):
                     _flag(sentence, problem)
                 article.warn(
                     "translate.degenerate",
-                    f"sentence {sentence.id}: the translation shows {', '.join(left)} even after "
-                    "a retry with safer decoding; the better attempt is kept",
+                    f"sentence {sentence.id + 1}: the translation shows {', '.join(left)} even "
+                    "after a retry with safer decoding; the better attempt is kept",
                     self.name,
                     sentence.id,
                 )

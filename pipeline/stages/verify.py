@@ -22,6 +22,7 @@ from typing import Any
 
 from pipeline.config import BriefConfig
 from pipeline.document import Article, Sentence, SummarySentence, Unsupported
+from pipeline.explain import check
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 from pipeline.verify.checks import Flag, Verifier, describe
@@ -91,6 +92,7 @@ class VerifyStage(Stage):
             analyses = analyse_sentences(self.spacy_model, [s for _, s in checked])
         for (article, sentence), analysis in zip(checked, analyses, strict=True):
             flags = self.verifier.translation(sentence.fr, sentence.en or "", analysis)
+            sentence.checks = [check(f, sentence.fr, sentence.en or "") for f in flags]
             for kind in dict.fromkeys(f.kind for f in flags):
                 same = [f for f in flags if f.kind == kind]
                 _report(article, sentence, _SENTENCE_FLAGS.get(kind, f"{kind}_mismatch"), same)
@@ -107,6 +109,7 @@ class VerifyStage(Stage):
                         f"{_LANGUAGES[lang]} summary sentence {index + 1} shares nothing with any "
                         "source sentence",
                         self.name,
+                        summary={"lang": lang, "number": index + 1},
                     )
                 if lang == "en":
                     flags = self.verifier.summary(
@@ -126,7 +129,7 @@ def _report(article: Article, sentence: Sentence, flag: str, flags: list[Flag]) 
     _flag(sentence, flag)
     article.warn(
         f"verify.{flag}",
-        f"sentence {sentence.id}: " + "; ".join(describe(f) for f in flags),
+        f"sentence {sentence.id + 1}: " + "; ".join(describe(f) for f in flags),
         VerifyStage.name,
         sentence.id,
     )
@@ -150,6 +153,7 @@ def _unsupported(
             f"{_LANGUAGES[lang]} summary sentence {index + 1} says “{text}”, which is not in its "
             f"source sentences ({flag.kind})",
             VerifyStage.name,
+            summary={"lang": lang, "number": index + 1},
         )
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.brief import to_dict, to_markdown, written_by_brief
+from pipeline.brief import to_dict, to_markdown
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import OutputError
 from pipeline.io import atomic_write_text
+from pipeline.output_policy import written_by_brief
 from pipeline.runtime import Runtime
 from pipeline.stages.base import Stage
 
@@ -47,6 +49,7 @@ class WriteStage(Stage):
             OutputFailed: The disk is full (the run stops).
         """
         targets = {fmt: self.out / f"{article.stem}.{fmt}" for fmt in ("json", "md")}
+        article.briefed_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         for fmt in self.formats:
             _check_replaceable(targets[fmt], Path(article.path))
         if "json" in self.formats:

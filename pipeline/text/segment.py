@@ -19,6 +19,7 @@ from pipeline.errors import ConfigError
 from pipeline.text.segment_rules import (
     ABBREVIATIONS_EN,
     ABBREVIATIONS_FR,
+    OPENERS_EN,
     normalise_space,
     rule_starts,
     split_rules,
@@ -79,5 +80,9 @@ def split_french(text: str, segmenter: Segmenter = "spacy") -> list[str]:
 
 
 def split_english(text: str) -> list[str]:
-    """Splits English text (model output) into sentences, by the rules."""
-    return split_rules(text, ABBREVIATIONS_EN)
+    """Splits English text (model output) into sentences, by the rules.
+
+    As in French, a sentence may start in lower case after a lower-case word and its mark,
+    but not after an abbreviation or before speech ("Corp. bid on", "Wow, really? she said").
+    """
+    return split_rules(text, ABBREVIATIONS_EN, OPENERS_EN)

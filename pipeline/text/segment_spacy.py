@@ -7,11 +7,12 @@ boundaries are merged with those of the rules
 French sentence start cannot be:
 
 - a closing guillemet, quote or bracket, which goes back to the sentence it closes
-  ("« Bonjour. » Puis…");
+  ("« Bonjour. » Puis…"), while an opening one stays with the sentence it opens ('fin. "Ces');
 - punctuation only, or a comma, semicolon or colon ("NetEase Inc., ou encore…");
-- a lower-case word ("p. ex. le n° 5", "« Pourquoi ? » demande-t-il");
-- anything after an abbreviation or an initial ("M. Dupont", "J. K. Rowling"), or after an
-  opening guillemet or bracket.
+- a lower-case word ("p. ex. le n° 5", "« Pourquoi ? » demande-t-il"), unless right after a
+  lower-case word and its mark (reader comments: "… de colle. et en le défendant");
+- anything after an abbreviation or an initial ("M. Dupont", "J. K. Rowling"), but a word that
+  never is a name ("du Pr. Passons"), or after an opening guillemet or bracket.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from typing import Any
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.text.segment_rules import (
     abbreviation_before,
+    ends_before_lower,
     normalise_space,
+    opens_sentence,
     rule_starts,
+    site_name_at,
     split_rules,
+    title_before,
 )
 
 log = logging.getLogger(__name__)
@@ -68,6 +73,8 @@ def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool)
     if not _ALNUM.search(piece) or not prev_alnum:
         return True
     start, end = prev
+    if text[end - 1] == "." and site_name_at(text, end - 1):
+        return True  # "Spindl.Info.": normalise_space left it glued, a name with a dot in it
     while end > start and text[end - 1].isspace():
         end -= 1
     # The model also cuts where no punctuation is ("les fusées | Titan III", "Antonis |
@@ -80,15 +87,28 @@ def _should_join(text: str, prev: tuple[int, int], piece: str, prev_alnum: bool)
     if piece[0] in _JOINERS or text[end - 1] in _OPENERS[:3]:
         return True
     if _starts_lower(piece):
-        return True
+        # "… de colle. et en le défendant": only right after the mark, never past a closer.
+        return not (mark == end and ends_before_lower(text, start, end - 1, prev[1]))
     return (
         text[end - 1] == "."
         and not (end - 2 >= start and text[end - 2] == ".")
         and abbreviation_before(text, start, end - 1)
+        and not (title_before(text, start, end - 1) and opens_sentence(text, prev[1]))
     )
 
 
-def _move_openers(text: str, start: int, memo: dict[int, int]) -> int:
+def _opening_straight(text: str, at: int, quotes: _QuoteCounts) -> bool:
+    """Whether the straight ``"`` at ``text[at]`` opens a quotation: glued to the word after it
+    and not to the one before (``fin. "Ces``), or spaced on both sides and even in number
+    before it (``! " L'arène "``)."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() and not after.isspace():
+        return True
+    return before.isspace() and after.isspace() and quotes.before('"', at) % 2 == 0
+
+
+def _move_openers(text: str, start: int, memo: dict[int, int], quotes: _QuoteCounts) -> int:
     """Moves a boundary back before the opening guillemets and brackets that precede it.
 
     ``memo`` holds the answers found so far for this text: each position passed on the way
@@ -102,7 +122,11 @@ def _move_openers(text: str, start: int, memo: dict[int, int]) -> int:
         before = pos
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        if before == 0 or text[before - 1] not in _OPENERS[:3]:
+        opener = before > 0 and (
+            text[before - 1] in _OPENERS[:3]
+            or (text[before - 1] == '"' and _opening_straight(text, before - 1, quotes))
+        )
+        if not opener:
             memo[pos] = pos
             break
         pos = before - 1
@@ -139,6 +163,8 @@ def _move_closers(text: str, start: int, quotes: _QuoteCounts) -> int:
         if ch in _CLOSERS:
             pos, found = pos + 1, True
             continue
+        if ch == '"' and _opening_straight(text, pos, quotes):
+            break  # 'fin. "Ces chiffres…': it opens the next sentence
         # A straight or typographic single quote closes only when one is open before it.
         if ch in _AMBIGUOUS_QUOTES and quotes.before(ch, start) % 2 == 1:
             pos, found = pos + 1, True
@@ -162,7 +188,7 @@ def repair(text: str, starts: list[int]) -> list[str]:
     memo: dict[int, int] = {}
     moved = sorted(
         {
-            _move_openers(text, _move_closers(text, s, quotes), memo)
+            _move_openers(text, _move_closers(text, s, quotes), memo, quotes)
             for s in starts
             if 0 < s < len(text)
         }

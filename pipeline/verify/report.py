@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import MARKDOWN_MARKER
+from pipeline.explain import check
+from pipeline.output_policy import MARKDOWN_MARKER
 from pipeline.verify.align import Alignment
-from pipeline.verify.checks import Flag, Verifier, describe
+from pipeline.verify.checks import Flag, Verifier
 
 SCHEMA_VERSION = 1
 KINDS = ("number", "date", "name", "polarity")
@@ -118,50 +119,82 @@ def flagged(report: dict[str, Any]) -> bool:
 
 
 def _mark(text: str, spans: list[str | None]) -> str:
-    """The text with each span in bold (once), for the reviewer's eye."""
+    """The text made inert in Markdown, each span in bold (once), for the reviewer's eye."""
+    from pipeline.brief_md import md_escape
+
+    out = md_escape(text)
     for span in spans:
-        if span and span in text:
-            text = text.replace(span, f"**{span}**", 1)
-    return text
+        escaped = md_escape(span)
+        if escaped and escaped in out:
+            out = out.replace(escaped, f"**{escaped}**", 1)
+    return out
+
+
+def _explained(flag: dict[str, Any], fr: str, en: str) -> str:
+    """A flag in plain English (the brief's words: :mod:`pipeline.verify.explain`)."""
+    from pipeline.brief_md import explanation_md
+
+    return explanation_md(check_of(flag, fr, en))
+
+
+def check_of(flag: dict[str, Any], fr: str, en: str) -> dict[str, Any]:
+    """A flag of the report as the brief's ``checks`` carry it (gloss and conflict found)."""
+    return check(Flag(flag["kind"], flag["fr"] or "", flag["en"]), fr, en)
+
+
+def _summary_note(flag: dict[str, Any]) -> str:
+    from pipeline.brief_md import explanation_md, md_escape
+    from pipeline.explain import summary_check
+
+    if flag["kind"] == "unsourced":
+        return "It shares nothing with any source sentence."
+    if flag["kind"] == "polarity" and flag["en"]:
+        return f"The summary has a negation (**{md_escape(flag['en'])}**) that its sources lack."
+    if flag["kind"] == "polarity":
+        return f"Its sources have a negation (*{md_escape(flag['fr'])}*) that the summary lacks."
+    return explanation_md(summary_check(flag["kind"], flag["en"] or "", "en"))
 
 
 def to_markdown(report: dict[str, Any]) -> str:
-    """The report for a human reviewer: each flagged sentence, French and English side by side,
-    what does not match in bold."""
+    """The report for a human reviewer: each flagged sentence (numbered from 1) with what is
+    wrong in plain English, then the French and the English below, what does not match in
+    bold. No tables: the report reads on a phone."""
     counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v) or "nothing flagged"
+    shown = [s for s in report["sentences"] if s["flags"]]
     out = [
         "# brief verify",
         "",
-        f"{len(report['sentences'])} source sentences, aligned by {report['alignment']}; {counts}.",
+        f"{len(report['sentences'])} source sentences, aligned by {report['alignment']}; "
+        f"{len(shown)} flagged; {counts}.",
         "",
     ]
-    shown = [s for s in report["sentences"] if s["flags"]]
-    if shown:
-        out += ["| # | French | English | flags |", "|---|---|---|---|"]
-        for s in shown:
-            fr = _mark(s["fr"], [f["fr"] for f in s["flags"]])
-            en = _mark(s["en"] or "", [f["en"] for f in s["flags"]])
-            what = "; ".join(describe(Flag(f["kind"], f["fr"] or "", f["en"])) for f in s["flags"])
-            out.append(f"| {s['index']} | {_cell(fr)} | {_cell(en)} | {_cell(what)} |")
-        out.append("")
+    for s in shown:
+        out += [f"## Sentence {s['index'] + 1}", ""]
+        out += [f"- {_explained(f, s['fr'], s['en'] or '')}" for f in s["flags"]]
+        fr = _mark(s["fr"], [f["fr"] for f in s["flags"]])
+        en = _mark(s["en"] or "", [f["en"] for f in s["flags"]] + _conflicts(s))
+        out += ["", f"> *{fr}*", ">", f"> {en}", ""]
     if report["unaligned_fr"]:
-        out.append(
-            f"French sentences with no English: {', '.join(map(str, report['unaligned_fr']))}."
-        )
+        listed = ", ".join(str(i + 1) for i in report["unaligned_fr"])
+        out += [f"French sentences with no English: {listed}.", ""]
     for text in report["unaligned_en"]:
-        out.append(f"English sentence aligned with no French: “{text}”")
+        out += [f"English sentence aligned with no French: “{_mark(text, [])}”", ""]
     lines = [line for line in report["summary"] if line["flags"]]
     if lines:
-        out += ["", "## Summary", "", "| # | summary | sources | flags |", "|---|---|---|---|"]
+        out += ["## Summary", ""]
         for line in lines:
-            text = _mark(line["en"], [f["en"] for f in line["flags"]])
-            what = "; ".join(f"{f['kind']}: {f['en']}" for f in line["flags"])
-            sources = ", ".join(map(str, line["sources"])) or "none"
-            out.append(f"| {line['index']} | {_cell(text)} | {sources} | {_cell(what)} |")
+            sources = ", ".join(str(i + 1) for i in line["sources"]) or "none"
+            text = _mark(line["en"], [f["en"] for f in line["flags"] if f["kind"] != "unsourced"])
+            notes = " ".join(_summary_note(f) for f in line["flags"])
+            out += [f"- Summary sentence {line['index'] + 1} (sources: {sources}): {text}"]
+            out += [f"  {notes}", ""]
     # The marker tells a later run that brief wrote this file (pipeline.output_policy).
     out += ["", f"{MARKDOWN_MARKER} {__version__} verify report -->"]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _conflicts(sentence: dict[str, Any]) -> list[str | None]:
+    """The English words that contradict each flag of a sentence, to show them in bold."""
+    return [
+        check_of(f, sentence["fr"], sentence["en"] or "").get("conflict") for f in sentence["flags"]
+    ]

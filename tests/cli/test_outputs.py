@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.brief import MARKDOWN_MARKER, RUN_FILE_HEADER, written_by_brief
+from pipeline.output_policy import MARKDOWN_MARKER, RUN_FILE_HEADER, written_by_brief
 from tests.cli.helpers import run_brief as _run
 from tests.conftest import SEED, SEEDS
 

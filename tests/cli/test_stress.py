@@ -211,8 +211,13 @@ def _run(paths: list[Path], out: Path, fake_overrides: list[str]) -> tuple[int, 
 
 
 def _lines_naming(output: str, name: str) -> list[str]:
-    """The progress lines about the input ``name``: its error, its skip or its brief."""
-    return [line for line in output.splitlines() if f"/{name}:" in line or f"/{name} →" in line]
+    """The progress lines about the input ``name``: its error, its skip or its brief (not the
+    note that may follow a brief, on an input not briefed as French)."""
+    return [
+        line
+        for line in output.splitlines()
+        if (f"/{name}:" in line or f"/{name} →" in line) and "note: " not in line
+    ]
 
 
 @pytest.mark.timeout(600)
@@ -256,6 +261,8 @@ def test_a_folder_of_bad_inputs_among_good_ones(
     # Each named once: an error or a skip with its reason, or the line of its brief.
     unnamed = [name for name in [*bad_names, *good_names] if len(_lines_naming(output, name)) != 1]
     assert not unnamed, output
+    # An English input is briefed and said to be English, on a line of its own.
+    assert any("note: " in line and "/english.txt:" in line for line in output.splitlines())
     for name in good_names:
         brief = json.loads((out / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
         assert brief["sentences"], name

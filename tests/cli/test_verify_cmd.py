@@ -115,3 +115,44 @@ def test_bad_input_is_a_clear_usage_error(
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and message in err
+
+
+def test_markdown_says_in_words_what_the_english_says_instead(tmp_path: Path) -> None:
+    """It used to say `“3 millions d'euros” ↔ missing` and never name the 5 million."""
+    fr, en = _files(
+        tmp_path,
+        "Le budget atteint 3 millions d'euros cette année.\nIl n'est pas venu jeudi.\n",
+        "The budget reaches 5 million euros this year.\nHe came on Monday.\n",
+    )
+    result = runner.invoke(app, ["verify", str(fr), str(en), "--aligned", "-q"])
+    assert result.exit_code == 1
+    md = result.output
+    assert "↔" not in md and "missing" not in md and "|" not in md  # no table: phones
+    first = md[md.index("## Sentence 1") : md.index("## Sentence 2")]
+    assert (
+        "- The English says **5 million euros**; the French says **3 millions d'euros** "
+        "(3 million EUR)."
+    ) in first
+    assert "> The budget reaches **5 million euros** this year." in first
+    second = md[md.index("## Sentence 2") :]
+    assert "- The English says **Monday**; the French says **jeudi** (Thursday)." in second
+    assert "- The French has a negation (**n'est pas**) that the English lacks." in second
+    # The JSON keeps its codes: kinds and spans, no prose.
+    data = json.loads(
+        runner.invoke(app, ["verify", str(fr), str(en), "--aligned", "-q", "-f", "json"]).output
+    )
+    jsonschema.validate(data, SCHEMA)
+    assert data["sentences"][0]["flags"] == [
+        {"kind": "number", "fr": "3 millions d'euros", "en": None}
+    ]
+
+
+def test_markdown_summary_lines_are_explained(tmp_path: Path) -> None:
+    fr, en = _files(tmp_path, FR, EN_GOOD)
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Florez paid 9,000 euros on Thursday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(fr), str(en), "--summary", str(summary), "-q"])
+    assert result.exit_code == 1
+    section = result.output[result.output.index("## Summary") :]
+    assert "- Summary sentence 1 (sources: " in section
+    assert "The summary says **9,000 euros**, which its source sentences do not say." in section

@@ -22,6 +22,9 @@ def _one(text: str, ref: dt.date | None) -> tuple[str, str, object]:
         ("En 2019, il a reçu un prix.", "date", "2019", "2019"),
         ("Il est né le 14 janvier 2021.", "date", "14 janvier 2021", "2021-01-14"),
         ("le 1er juillet 2020", "date", "1er juillet 2020", "2020-07-01"),
+        ("la prise de la Bastille, le 14 juillet 1789", "date", "14 juillet 1789", "1789-07-14"),
+        ("le 24 août 1572 à Paris", "date", "24 août 1572", "1572-08-24"),
+        ("en octobre 1492", "date", "octobre 1492", "1492-10"),
         ("Elle arrive lundi 3 mai 2021.", "date", "lundi 3 mai 2021", "2021-05-03"),
         ("le 7 sept. 2021", "date", "7 sept. 2021", "2021-09-07"),
         ("en mars 2020", "date", "mars 2020", "2020-03"),
@@ -138,3 +141,24 @@ def test_english_surface_of_dates(fr: str, en: str, expected: str | None) -> Non
 )
 def test_parse_reference_date(value: object, expected: dt.date | None) -> None:
     assert parse_reference_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        ("la grande nuit le lundi 6 avec Roch Voisine", dt.date(2012, 8, 3), "2012-08-06"),
+        ("et enfin le samedi 11", dt.date(2012, 8, 3), "2012-08-11"),
+        ("le mardi 31 dernier", dt.date(2012, 8, 3), "2012-07-31"),
+        ("le lundi 6", None, None),
+        ("le lundi 7", dt.date(2012, 8, 3), None),  # no Monday 7 near the article's date
+    ],
+)
+def test_a_weekday_and_day_resolve_to_the_nearest_such_day(
+    text: str, ref: dt.date | None, value: str | None
+) -> None:
+    (mention,) = [m for m in drop_overlaps(date_mentions(text, 0, ref)) if m.fr[0] in "lms"]
+    assert mention.value == value
+
+
+def test_a_weekday_before_a_clock_time_is_not_a_day() -> None:
+    assert [m.fr for m in date_mentions("lundi 6 h 30", 0, REF)] == []

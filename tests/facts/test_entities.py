@@ -32,6 +32,16 @@ def _merged(sentences: list[tuple[str, list[tuple[str, str]]]]) -> list[tuple[st
         ("Selon Le Monde, rien.", "Le Monde", "ORG", ("organisation", "Le Monde")),
         ("selon la Poste", "la Poste", "ORG", ("organisation", "Poste")),
         ("chez L’Oréal", "L’Oréal", "ORG", ("organisation", "L’Oréal")),
+        ("à l'Université Bordeaux II", "Université Bordeaux II", "LOC", ("organisation", None)),
+        (
+            "la Cour constitutionnelle a dit",
+            "Cour constitutionnelle",
+            "MISC",
+            ("organisation", None),
+        ),
+        ("il vit dans le Morbihan", "Morbihan", "LOC", ("place", None)),
+        ("il vit à Calais", "Calais", "LOC", ("place", None)),
+        ("le port de Calais", "Calais", "LOC", ("place", None)),
     ],
 )
 def test_entity_mentions_are_cleaned_and_typed(
@@ -50,6 +60,18 @@ def test_entity_mentions_are_cleaned_and_typed(
 )
 def test_non_entities_are_dropped(text: str, entity: str) -> None:
     assert entity_mentions(text, 0, analysis(text, [(entity, "MISC")])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("2 700 000 de Libyens votent", "Libyens"),
+        ("la Polonaise s'est ressaisie", "Polonaise"),
+        ("des Marseillais en colère", "Marseillais"),
+    ],
+)
+def test_a_people_named_in_one_word_is_not_a_place(text: str, entity: str) -> None:
+    assert entity_mentions(text, 0, analysis(text, [(entity, "LOC")])) == []
 
 
 def test_acronym_in_brackets_joins_the_full_name() -> None:

@@ -85,3 +85,80 @@ def test_close_but_different_amounts_stay_apart() -> None:
     first = quantity_mentions("1 234 567 €", 0, Analysis())[0]
     second = quantity_mentions("1 234 568 €", 0, Analysis())[0]
     assert first.keys != second.keys
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Il a fait −5 °C cette nuit.", "−5 °C", {"value": -5.0, "unit": "°C"}),
+        ("Il a fait -12 °C à Mouthe.", "-12 °C", {"value": -12.0, "unit": "°C"}),
+        ("de +3 °C à 5 °C", "+3 °C", {"value": 3.0, "unit": "°C"}),
+    ],
+)
+def test_a_sign_glued_to_its_number_is_kept(text: str, surface: str, value: object) -> None:
+    first = quantity_mentions(text, 0, Analysis())[0]
+    assert (first.fr, first.value) == (surface, value)
+
+
+def test_a_dash_between_numbers_is_not_a_sign() -> None:
+    text = "de 10-15 km"
+    values = [m.value for m in quantity_mentions(text, 0, Analysis())]
+    assert values == [{"value": 15.0, "unit": "km"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "nouns", "surface", "count"),
+    [
+        (
+            "Mille neuf cent quatre-vingt-dix-neuf personnes ont signé.",
+            ("personnes",),
+            "Mille neuf cent quatre-vingt-dix-neuf personnes",
+            1999,
+        ),
+        (
+            "La ville compte deux millions trois cent mille habitants.",
+            ("habitants",),
+            "deux millions trois cent mille habitants",
+            2_300_000,
+        ),
+        ("Un bilan de trois morts.", ("morts",), "trois morts", 3),
+        ("Il reste quinze otages.", ("otages",), "quinze otages", 15),
+    ],
+)
+def test_numbers_in_words_count(
+    text: str, nouns: tuple[str, ...], surface: str, count: int
+) -> None:
+    (mention,) = quantity_mentions(text, 0, analysis(text, nouns=nouns))
+    assert (mention.type, mention.fr, mention.value["count"]) == ("count", surface, count)
+
+
+def test_millions_in_words_with_a_currency_are_one_amount() -> None:
+    text = "Un coût de deux milliards trois cents millions d'euros."
+    (mention,) = quantity_mentions(text, 0, Analysis())
+    assert mention.value == {"amount": 2.3e9, "currency": "EUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "nouns"),
+    [("Il couvre deux domaines.", ("domaines",)), ("Les deux matières.", ("matières",))],
+)
+def test_a_small_number_in_words_is_not_a_fact(text: str, nouns: tuple[str, ...]) -> None:
+    assert quantity_mentions(text, 0, analysis(text, nouns=nouns)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "value"),
+    [
+        ("Une mission de 3,2 jours.", "jours", "P3.2D"),
+        ("Le naufrage en 14 minutes.", "minutes", "PT14M"),
+        ("Il fête ses 60 ans.", "ans", "P60Y"),
+    ],
+)
+def test_units_of_time_are_durations_not_counts(text: str, noun: str, value: str) -> None:
+    (mention,) = quantity_mentions(text, 0, analysis(text, nouns=(noun,)))
+    assert (mention.type, mention.value) == ("period", value)
+
+
+def test_a_large_bare_number_is_a_fact() -> None:
+    (mention,) = quantity_mentions("Quelques 2 700 000 de Libyens votent.", 0, Analysis())
+    assert mention.value == {"value": 2_700_000.0, "unit": None}

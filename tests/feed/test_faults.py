@@ -203,7 +203,8 @@ def test_a_page_cannot_replace_the_source_the_feed_gave(
     assert (meta["title"], meta["author"]) == ("Titre du fil", "Auteur du fil")
     assert meta["date"] == "2012-11-10T12:00:00+00:00"
     assert meta.get("canonical_url") == (canonical if same_site else None)
-    html = (tmp_path / "digest" / "index.html").read_text(encoding="utf-8")
+    # The story's page links its source (the index names the source and links the page).
+    html = (tmp_path / "digest" / "pages" / f"{item.stem}.html").read_text(encoding="utf-8")
     assert 'href="https://phish.example' not in html
     assert f'href="{feed_server.url(page)}"'.replace("&", "&amp;") in html
 

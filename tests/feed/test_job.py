@@ -167,7 +167,7 @@ def test_a_folder_of_good_pages_exits_0_and_fills_the_digest(
     code, err = brief(["feed", str(FIXTURES / "pages")], feed_overrides, capsys)
     assert code == 0, err
     md = (tmp_path / "digest" / "index.md").read_text(encoding="utf-8")
-    assert md.count("\n## ") == 6
+    assert md.count("\n#### ") == 6  # one heading a story (## days, ### sources)
     assert len(list((tmp_path / "digest" / "pages").glob("*.html"))) == 6
 
 

@@ -288,3 +288,40 @@ def test_boilerplate_and_one_cookie_sentence_is_no_article(tmp_path) -> None:
     stage = CleanStage(load_config(None, []), Runtime("cpu", "float32"))
     with pytest.raises(InputError, match="no article text"):
         stage.clean(Article.from_path(path))
+
+
+def test_markdown_front_matter_is_metadata_never_text(stage: CleanStage, tmp_path: Path) -> None:
+    path = tmp_path / "minitel.md"
+    path.write_text(
+        '---\ntitle: "Fin du minitel"\ndate: 2012-06-22\nauthor: Jean Dupont\n'
+        "tags: [télécoms, France]\n---\n\n"
+        "Le 30 juin, le minitel cessera de fonctionner. Créé il y a 30 ans, il a réussi.\n",
+        encoding="utf-8",
+    )
+    article = clean(stage, path)
+    assert article.title_fr == "Fin du minitel"
+    assert article.metadata["date"] == "2012-06-22"
+    assert article.metadata["author"] == "Jean Dupont"
+    assert article.metadata["front_matter"] == ["title", "date", "author", "tags"]
+    assert not any("tags" in s.fr or "---" in s.fr for s in article.sentences)
+    assert [w.code for w in article.warnings] == ["clean.front_matter"]
+
+
+def test_a_caller_date_wins_over_the_front_matter(stage: CleanStage) -> None:
+    article = Article.from_text("---\ndate: 2001-01-01\n---\n\nUne phrase assez longue ici.\n")
+    article.metadata["date"] = "2012-06-22"
+    stage.clean(article)
+    assert article.metadata["date"] == "2012-06-22"
+
+
+@pytest.mark.parametrize("entity", ["&lol6;", "&#xZZ;", "&lol6; &foo;"])
+def test_an_unknown_entity_stays_text_and_is_never_the_title(
+    stage: CleanStage, entity: str
+) -> None:
+    article = clean(
+        stage, f"{entity}\n\nLe minitel cessera de fonctionner le 30 juin. Il a 30 ans.\n"
+    )
+    assert article.title_fr is None
+    assert article.sentences[0].fr == entity
+    article = clean(stage, f"Le minitel remplacé &amp; dépassé {entity} en vitesse, dit-il.\n")
+    assert f"remplacé & dépassé {entity} en vitesse" in article.sentences[0].fr

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pipeline.config import load_config
@@ -172,7 +175,77 @@ def test_fast_mode_judges_articles_on_low_accuracy_models_and_sentences_as_frenc
     best_languages = detect.best_languages
     monkeypatch.setattr(detect, "best_languages", spy)
     _run(FRENCH_WITH_QUOTE, "stages.detect.mode=fast")
-    assert calls == [(("fr", "en", "de", "es", "it"), True), (("fr", "en"), False)]
+    # The article (Catalan among the candidates), then its paragraphs and its sentences.
+    codes = ("fr", "en", "de", "es", "it")
+    assert calls == [((*codes, "ca"), True), (("fr", "en"), False), (("fr", "en"), False)]
     calls.clear()
     _run(FRENCH_WITH_QUOTE)
-    assert calls == [(("fr", "en", "de", "es", "it"), False)] * 2
+    assert calls == [((*codes, "ca"), False), ((*codes, "ca"), False), (codes, False)]
+
+
+# Real sentences: FLORES-200 devtest, the same 15 in each language (tests/fixtures/detect).
+FLORES = json.loads(
+    (Path(__file__).parents[1] / "fixtures" / "detect" / "flores200_devtest_10-24.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def _article(*parts: tuple[str, int]) -> str:
+    """Paragraphs of three fixture sentences each: (language, which three)."""
+    return "\n\n".join(" ".join(FLORES[code][3 * i : 3 * i + 3]) for code, i in parts)
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("oc", "Occitan"), ("ht", "Haitian Creole"), ("ca", "Catalan")]
+)
+def test_languages_close_to_french_are_named_never_passed_as_english(code: str, name: str) -> None:
+    article = _run(_article((code, 0), (code, 1), (code, 2)))
+    assert article.skipped is not None and article.lang != "en"
+    assert f"not French: detected {name} ({code}," in article.skipped
+
+
+@pytest.mark.parametrize("code", ["oc", "ht"])
+def test_a_close_language_translated_on_request_is_named_in_the_warning(code: str) -> None:
+    article = _run(_article((code, 0), (code, 1)), "stages.detect.on_other_language=translate")
+    (warning,) = [w for w in article.warnings if w.code == "detect.other_language"]
+    assert f"({code}, lingua's guess:" in warning.message
+
+
+def test_a_mixed_article_is_translated_where_it_is_french_only() -> None:
+    from pipeline.stages.translate import _translated
+
+    article = _run(_article(("fr", 0), ("en", 1), ("fr", 2), ("en", 3)))
+    assert article.active and article.lang == "fr"
+    langs = {
+        p.index: {article.sentences[i].lang for i in p.sentence_ids} for p in article.paragraphs
+    }
+    assert langs == {0: {None}, 1: {"en"}, 2: {None}, 3: {"en"}}
+    (warning,) = [w for w in article.warnings if w.code == "detect.mixed"]
+    assert "2 paragraphs in French translated" in warning.message
+    assert "2 paragraphs in English (2, 4) kept as written" in warning.message
+    sent = [s.id for s in article.sentences if _translated(article, s)]
+    assert sent == [i for p in (0, 2) for i in article.paragraphs[p].sentence_ids]
+
+
+def test_an_english_article_with_a_french_paragraph_has_that_paragraph_translated() -> None:
+    article = _run(_article(("en", 0), ("en", 1), ("fr", 2), ("en", 3)))
+    assert article.lang == "fr" and article.metadata["language"]["mixed"] is True
+    french = article.paragraphs[2].sentence_ids
+    assert [article.sentences[i].lang for i in french] == [None] * len(french)
+    assert {s.lang for s in article.sentences if s.id not in french} == {"en"}
+
+
+def test_an_occitan_paragraph_in_a_french_article_is_kept_as_written() -> None:
+    article = _run(_article(("fr", 0), ("fr", 1), ("oc", 2), ("fr", 3)))
+    assert article.active and article.lang == "fr"
+    assert {article.sentences[i].lang for i in article.paragraphs[2].sentence_ids} == {"oc"}
+    assert "1 paragraph in Occitan (3) kept as written" in " ".join(
+        w.message for w in article.warnings
+    )
+
+
+def test_a_french_article_of_several_paragraphs_is_not_mixed() -> None:
+    article = _run(_article(("fr", 0), ("fr", 1), ("fr", 2), ("fr", 3), ("fr", 4)))
+    assert article.lang == "fr" and "mixed" not in article.metadata["language"]
+    assert all(s.lang is None for s in article.sentences)

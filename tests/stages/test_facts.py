@@ -63,8 +63,11 @@ def test_seed_brief_lists_the_fact_in_both_languages_at_its_sentences(
     for sid in fact.sentences:
         sentence = article.sentences[sid].fr
         assert any(form in sentence for form in [fact.fr, *fact.aliases])
-    refs = ", ".join(f"[{i}](#s-{i})" for i in sentences)
-    assert f"| {kind} | {md_escape(fr.upper())} | {md_escape(fr)} | {refs} |" in md
+    refs = ", ".join(f"[{i + 1}](#s-{i + 1})" for i in sentences)
+    label = "sentences" if len(sentences) > 1 else "sentence"
+    french = f" · *{md_escape(fr)}*" if fr != fr.upper() else ""
+    line = f"- **{md_escape(fr.upper())}** ({kind}){french} · {label} {refs}"
+    assert line in md.splitlines()
     assert {"type": kind, "fr": fr, "sentences": sentences}.items() <= next(
         f for f in data["facts"] if f["fr"] == fr
     ).items()
@@ -84,7 +87,7 @@ def test_seed_key_sentences_in_json_and_markdown(seed_run: tuple[Article, str, d
     section = md[md.index("## Key sentences") : md.index("## Full text")]
     for sid in article.key_sentences:
         sentence = article.sentences[sid]
-        assert f"- [[{sid}]](#s-{sid}) " in section
+        assert f"- [[{sid + 1}]](#s-{sid + 1}) " in section
         assert sentence.fr[:20] in section and sentence.en[:20] in section
 
 
@@ -97,8 +100,8 @@ def test_seed_facts_are_ranked_and_the_markdown_shows_top_k(
     assert article.facts[0].fr == "Xiaomi"
     assert len(data["facts"]) == len(article.facts)
     short = to_markdown(article, "en", top_facts=3)
-    table = short[short.index("## Key facts") : short.index("## Key sentences")]
-    assert table.count("\n| ") == 1 + 3  # the header and three facts
+    listed = short[short.index("## Key facts") : short.index("## Key sentences")]
+    assert listed.count("\n- **") == 3
 
 
 def test_english_surfaces_come_from_a_real_translation() -> None:
@@ -195,8 +198,9 @@ def test_without_translation_the_english_side_is_empty_not_invented(tmp_path: Pa
     (article,) = Pipeline(config).run(articles_from_paths([SEED]))
     assert article.facts and all(f.en is None for f in article.facts)
     md = Path(article.outputs["md"]).read_text(encoding="utf-8")
-    assert "| organisation | – | Xiaomi |" in md
-    assert "- [[3]](#s-3) En janvier dernier" in md  # the French stands in, once
+    assert "- **Xiaomi** (organisation, not in the English) · sentences" in md
+    assert "(amount, not in the English: 7.7 billion USD) · sentence" in md  # its value, in English
+    assert "- [[4]](#s-4) En janvier dernier" in md  # the French stands in, once
 
 
 def test_french_readers_get_french_first_in_key_sentences(
@@ -204,5 +208,5 @@ def test_french_readers_get_french_first_in_key_sentences(
 ) -> None:
     md = to_markdown(seed_run[0], "fr")
     section = md[md.index("## Phrases clés") : md.index("## Texte intégral")]
-    assert "- [[3]](#s-3) En janvier dernier" in section
+    assert "- [[4]](#s-4) En janvier dernier" in section
     assert "*EN JANVIER DERNIER" in section

@@ -156,7 +156,7 @@ def test_an_invented_number_is_flagged_in_json_and_markdown() -> None:
     codes = [w["code"] for w in data["warnings"]]
     assert codes == ["verify.unsupported_number", "verify.unsupported_number"]
     md = to_markdown(article, "en")
-    assert "The firm raised $9 billion. [[3]](#s-3) **⚠️ not in the source: $9 billion**" in md
+    assert "The firm raised $9 billion. [[4]](#s-4) **⚠️ not in the source: $9 billion**" in md
     assert "**⚠️ not in the source: 9 milliards de dollars**" in md
     assert to_markdown(article, "fr").count("⚠️ absent de la source") == 2
 

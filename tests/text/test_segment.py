@@ -121,3 +121,78 @@ def test_split_english_keeps_abbreviations() -> None:
         "Mr. Smith went to Washington.",
         "He stayed.",
     ]
+
+
+# Cases from the WMT news and comments of `brief eval segment` (issue #26), for both segmenters:
+# each kind of boundary, with a case where it must split and one where it must not.
+KINDS = [
+    # Quotes of every kind opening the next sentence, and closing the one before.
+    ('Il a fini. "Ces chiffres sont importants", dit-il.', 2),
+    ('Il a dit "C\'est fini." Puis il est parti.', 2),
+    ('Pur machisme ! " L\'arène politique " est à eux.', 2),
+    ("Il a fini. « Ces chiffres sont importants », dit-il.", 2),
+    ("Il a fini. “Ces chiffres sont importants”, dit-il.", 2),
+    ("Il a dit “Bonjour.” Puis il est parti.", 2),
+    ('Il cite "le Monde" et "Libération" chaque jour.', 1),
+    # Abbreviations and acronyms at a sentence end; titles before a name.
+    ("Elle souffre du MS. Il a dit non.", 2),
+    ("Les propos du Pr. Passons sur le reste.", 2),
+    ("Le Pr. Dupont est venu.", 1),
+    ("M. Le Pen et MM. Durand et Martin sont venus.", 1),
+    ("Il vend chez Sotheby's. Ce panneau est beau.", 2),
+    ("Il y a. Puis il part.", 2),
+    # Clock times and units before a capital.
+    ("Le train part à 9 h. Il a dit non.", 2),
+    ("Le train part à 9 h 30. Il a dit non.", 2),
+    ("Il court en 20 min. Puis il se repose.", 2),
+    # Ordinals.
+    ("Il a fini 3e. Le suivant est arrivé.", 2),
+    ("Il est né le 1er janvier. Puis il a grandi.", 2),
+    ("Le XIXe siècle et Napoléon Ier sont loin.", 1),
+    # Initials, single and joined.
+    ("J.-P. Sartre écrit. Il publie.", 2),
+    ("L'Université J.W. Goethe de Francfort proteste.", 1),
+    ("Le Real Madrid et le F.C. Barcelone ont gagné.", 1),
+    ("Il a 50 ans av. J.-C. Les Romains arrivent.", 2),
+    # URLs and sites before a full stop.
+    ("Voir www.exemple.fr. Il y a tout.", 2),
+    ("Voir https://exemple.fr/page. Il y a tout.", 2),
+    ("Voir le site Spindl.Info. Il y a tout.", 2),
+    ("Les hommes et les femmes.Or, c'est la suite.", 2),
+    # Reader comments start sentences in lower case; speech and abbreviations do not.
+    ("C'est les heures de colle. et en le défendant il a tort.", 2),
+    ("Démission ! en 2017 on verra.", 2),
+    ("Déjà suivi ? a dit Kohlmann.", 1),
+    ("Il hésite... puis il part.", 1),
+    ("Le Sénat.M. Larcher avait rappelé la règle.", 2),
+]
+
+
+@pytest.mark.parametrize("segmenter", ["spacy", "rules"])
+@pytest.mark.parametrize(("text", "count"), KINDS)
+def test_split_french_boundary_kinds(text: str, count: int, segmenter: str) -> None:
+    sentences = split_french(text, segmenter)  # type: ignore[arg-type]
+    assert len(sentences) == count, sentences
+    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't. The MP agrees.", ["I don't.", "The MP agrees."]),
+        ("Wow, really? she said.", ["Wow, really? she said."]),
+        (
+            "Chinese National Petroleum Corp. bid on more.",
+            ["Chinese National Petroleum Corp. bid on more."],
+        ),
+        ("It is 9 a.m. The bus is late.", ["It is 9 a.m.", "The bus is late."]),
+        ("Visit www.example.com. It works.", ["Visit www.example.com.", "It works."]),
+        (
+            'It is over. "These numbers matter," he said.',
+            ["It is over.", '"These numbers matter," he said.'],
+        ),
+        ("Sgt. David Spicer came. He left.", ["Sgt. David Spicer came.", "He left."]),
+    ],
+)
+def test_split_english_boundary_kinds(text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected
