@@ -64,11 +64,28 @@ def bench(
             "local engine, same articles, same run (articles/s and the overhead per article)."
         ),
     ] = "local",
+    verify_cost: Annotated[
+        bool,
+        typer.Option(
+            "--verify-cost",
+            help="Only measure what the verify checks cost beyond spaCy's parse (CPU ms a "
+            "sentence and a 30-sentence article, on the shipped newstest2014 pairs).",
+        ),
+    ] = False,
 ) -> None:
     """Benchmark the pipeline with random-weight models of the real architectures."""
     setup_logging(verbose=verbose)
     if out:
         check_file(out, inputs=[config] if config else [], force=force)
+    if verify_cost:
+        from pipeline.bench.verify_cost import format_verify_cost, measure_verify_cost
+
+        report = measure_verify_cost()
+        print(format_verify_cost(report))
+        if out:
+            marked = {"written_by": f"brief {__version__} bench", "verify_cost": report}
+            atomic_write_text(out, json.dumps(marked, indent=2) + "\n")
+        return
     from pipeline.bench.run import bench_cold_overrides, bench_config, bench_model_names, run_bench
 
     if backend not in {"hf", "ct2", "none"}:

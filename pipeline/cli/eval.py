@@ -20,6 +20,7 @@ from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
 from pipeline.cli.terminal import printable
 from pipeline.config import load_config
+from pipeline.errors import ConfigError
 from pipeline.evaluation.harness import EvalResult, evaluate_summaries, evaluate_translation
 from pipeline.io import atomic_write_text
 from pipeline.output_policy import check_file
@@ -150,17 +151,30 @@ def summarise_command(
 def verify_command(
     seed: Annotated[int, typer.Option("--seed", help="Seeds every perturbation.")] = 2014,
     limit: LimitOpt = None,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="A set to measure (repeatable): dev, test, or a set's name. [default: all]",
+        ),
+    ] = None,
     out: OutOpt = None,
     force: ForceOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Recall and false positives of the checks against the French (numbers, dates, names,
-    negations, summaries) on newstest2014 references, perturbed once per type (seeded)."""
-    from pipeline.evaluation.verify import evaluate_verify, table
+    """False alarms (correct human translations flagged) and recall (references perturbed once
+    per type, seeded) of the checks, per development and held-out test set; test sets give
+    aggregate figures only."""
+    from pipeline.evaluation.verify import evaluate_verify, select_sets, table
 
     setup_logging(quiet=quiet)
+    try:
+        select_sets(sets)  # an unknown set is a usage error before anything runs
+    except ConfigError as exc:
+        typer.echo(printable(str(exc)), err=True)
+        raise typer.Exit(ConfigError.exit_code) from None
     path = result_path("verify", out, force)
-    result = evaluate_verify(seed, limit, _progress("segments", quiet))
+    result = evaluate_verify(seed, limit, _progress("segments", quiet), sets=sets)
     write_result(path, result)
     typer.echo(table(result))
     typer.echo(f"result → {printable(path)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -22,6 +23,7 @@ class Segment:
     origlang: str
     source: str
     reference: str
+    line: int = -1  # the line of the set's files, from 0
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def newstest2014(subset: Literal["fr", "all"] = "fr") -> list[Segment]:
     if not len(sources) == len(references) == len(docids):
         raise RuntimeError("newstest2014 files are not aligned")  # a broken install
     segments = [
-        Segment(docid=d[0], origlang=d[1], source=s, reference=r)
-        for d, s, r in zip(docids, sources, references, strict=True)
+        Segment(docid=d[0], origlang=d[1], source=s, reference=r, line=i)
+        for i, (d, s, r) in enumerate(zip(docids, sources, references, strict=True))
     ]
     return segments if subset == "all" else [s for s in segments if s.origlang == subset]
 
@@ -71,3 +73,76 @@ def orangesum() -> list[SummaryItem]:
         row = json.loads(line)
         items.append(SummaryItem(row["id"], row["text"], row["summary"], row.get("title", "")))
     return items
+
+
+# Sets without document ids: this many consecutive lines stand for an article (the files keep
+# the order of their documents), for the checks' summary perturbation, which takes a number or
+# name from another sentence of the same article.
+_BLOCK = 10
+
+
+def newstest_multiway(year: Literal[2012, 2013]) -> list[Segment]:
+    """WMT newstest2012 or newstest2013 fr→en: multi-way sets, most segments written in a third
+    language (``origlang`` "mul"), no document ids.
+
+    Raises:
+        ConfigError: A year not shipped.
+    """
+    if year not in (2012, 2013):
+        raise ConfigError(f"newstest{year} is not shipped: use 2012 or 2013")
+    stem = f"newstest{year}/newstest{year}.fr-en"
+    return _paired(f"newstest{year}", _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), None)
+
+
+def newsdiscuss(part: Literal["dev", "test"]) -> list[Segment]:
+    """The WMT 2015 news discussion set, French→English half: reader comments written in French
+    (its labels file), one a line.
+
+    Raises:
+        ConfigError: An unknown part.
+    """
+    if part not in ("dev", "test"):
+        raise ConfigError(f"unknown newsdiscuss part {part!r}: use 'dev' or 'test'")
+    stem = f"newsdiscuss{part}2015-fren/newsdiscuss{part}2015-fren"
+    labels = _lines(f"{stem}.fr.labels.gz")
+    return _paired(stem, _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), labels)
+
+
+def _paired(name: str, fr: list[str], en: list[str], labels: list[str] | None) -> list[Segment]:
+    if len(fr) != len(en) or (labels is not None and len(labels) != len(fr)):
+        raise RuntimeError(f"{name} files are not aligned")  # a broken install
+    return [
+        Segment(
+            docid=f"{name}:{i // _BLOCK}",
+            origlang=labels[i].strip() if labels else "mul",
+            source=s,
+            reference=r,
+            line=i,
+        )
+        for i, (s, r) in enumerate(zip(fr, en, strict=True))
+    ]
+
+
+@dataclass(frozen=True)
+class VerifySet:
+    """One set of ``brief eval verify``. ``role`` "dev": a development set, whose flags may be
+    read to write the rules; "test": a held-out set, of which only aggregate figures are ever
+    computed (no flag text is stored or printed)."""
+
+    name: str
+    role: Literal["dev", "test"]
+    genre: str
+    load: Callable[[], list[Segment]]
+
+
+VERIFY_SETS: tuple[VerifySet, ...] = (
+    VerifySet("newstest2014-fr", "dev", "French-original news", lambda: newstest2014("fr")),
+    VerifySet(
+        "newsdiscussdev2015-fren", "dev", "French reader comments", lambda: newsdiscuss("dev")
+    ),
+    VerifySet("newstest2012", "dev", "multi-way news", lambda: newstest_multiway(2012)),
+    VerifySet(
+        "newsdiscusstest2015-fren", "test", "French reader comments", lambda: newsdiscuss("test")
+    ),
+    VerifySet("newstest2013", "test", "multi-way news", lambda: newstest_multiway(2013)),
+)

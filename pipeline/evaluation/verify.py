@@ -1,6 +1,12 @@
 """``brief eval verify``: how much of what a translation gets wrong the checks catch.
 
-Method (WMT newstest2014 fr→en, shipped in ``pipeline/data/eval``):
+Method (French→English test sets shipped in ``pipeline/data/eval``,
+:data:`pipeline.evaluation.data.VERIFY_SETS`):
+
+- Held out: development sets ("dev"), whose flags may be read to write the rules, and test sets
+  ("test"), whose flags are never read. For a test set the measurement keeps counts only: no
+  flag, sentence or missed perturbation is stored in the result or printed, so no rule can be
+  fitted to it by reading it.
 
 - The human reference is treated as a perfect translation. The checks run on every
   (source, reference) pair; a flag there is a false positive. Some point at real errors of the
@@ -14,7 +20,7 @@ Method (WMT newstest2014 fr→en, shipped in ``pipeline/data/eval``):
   replaced by one another sentence of the same article states (``summary_move``) or when a
   negation is added or taken out (``summary_negation``).
 
-Figures are given for all 3,003 segments and for the 1,500 written in French (``origlang=fr``).
+Figures are given per set; newstest2014 is its 1,500 segments written in French.
 """
 
 from __future__ import annotations
@@ -29,10 +35,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipeline import __version__
-from pipeline.evaluation import data, perturb, reference_errors
+from pipeline.errors import ConfigError
+from pipeline.evaluation import data, perturb, perturb_units, reference_errors
 from pipeline.verify import checks
 
 SUMMARY_TYPES = ("summary_move", "summary_negation")
+PERTURBATIONS = {**perturb.PERTURBATIONS, **perturb_units.PERTURBATIONS}
+TYPES = tuple(PERTURBATIONS)
 DEFAULT_SEED = 2014
 _EXAMPLES = 8
 
@@ -51,7 +60,7 @@ class _Tally:
 
     def figures(self) -> dict[str, Any]:
         n = max(self.sentences, 1)
-        types = [*perturb.TYPES, *SUMMARY_TYPES]
+        types = [*TYPES, *SUMMARY_TYPES]
         return {
             "sentences": self.sentences,
             "false_positives": {
@@ -84,7 +93,7 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def signature(seed: int) -> str:
+def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
     """A readable signature of what produced the figures: package, data, seed, spaCy model, and
     a hash of the code of the checks, the language layer and the perturbations, and of the
     lists of the reference's own errors (two results with the same signature came from the same
@@ -93,7 +102,7 @@ def signature(seed: int) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import generic, lexicon, names, polarity, wordsets
+    from pipeline.lang import generic, lexicon, names, places, polarity, polarity_words, wordsets
     from pipeline.text import consistency, numbers, quantity_match, support
     from pipeline.verify import dates, extra_names
     from pipeline.verify import names as name_check
@@ -107,17 +116,21 @@ def signature(seed: int) -> str:
         lexicon,
         names,
         polarity,
+        polarity_words,
+        places,
         wordsets,
         consistency,
         numbers,
         quantity_match,
         support,
         perturb,
+        perturb_units,
+        data,
     )
     hashed = "".join(inspect.getsource(m) for m in modules) + reference_errors.digest_text()
     code = hashlib.sha256(hashed.encode()).hexdigest()[:10]
     return (
-        f"brief:{__version__}|eval:verify|data:newstest2014-fr-en|seed:{seed}|"
+        f"brief:{__version__}|eval:verify|data:{'+'.join(sets)}|seed:{seed}|"
         f"spacy:{spacy['id']}@{spacy['revision']}|code:{code}"
     )
 
@@ -127,88 +140,130 @@ def evaluate_verify(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     listed: dict[int, set[str]] | None = None,
+    sets: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Runs the measurement and returns its figures (see the module docstring).
+    """Runs the measurement on each set and returns its figures (see the module docstring).
 
     Args:
         seed: Seeds every perturbation.
-        limit: Only the first N segments (a quick look; not comparable).
+        limit: Only the first N segments of each set (a quick look; not comparable).
         progress: Called with (segments done, segments in all).
-        listed: The reference's own errors, segment → kinds (default: the shipped lists,
+        listed: newstest2014's own reference errors, line → kinds (default: the shipped lists,
             :func:`pipeline.evaluation.reference_errors.load`).
+        sets: Names of :data:`pipeline.evaluation.data.VERIFY_SETS` (default: all), or "dev",
+            "test".
 
     Raises:
         ModelUnavailable: The spaCy model is not installed.
-        ConfigError: A list of reference errors is malformed.
+        ConfigError: An unknown set; a list of reference errors is malformed.
     """
     listed = reference_errors.load() if listed is None else listed
-    segments = data.newstest2014("all")[:limit] if limit else data.newstest2014("all")
-    began = time.perf_counter()
+    chosen = select_sets(sets)
+    loaded = [(s, s.load()[:limit] if limit else s.load()) for s in chosen]
+    total, done = sum(len(segments) for _, segments in loaded), 0
     verifier = checks.Verifier()
-    analyses = verifier.analyse([s.source for s in segments])
-    parsed = time.perf_counter()
-    documents: dict[str, list[int]] = defaultdict(list)
-    for i, segment in enumerate(segments):
-        documents[segment.docid].append(i)
-    tallies = {"all": _Tally(), "fr": _Tally()}
-    examples: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for i, segment in enumerate(segments):
-        fr, en, analysis = segment.source, segment.reference, analyses[i]
-        subsets = [tallies["all"]] + ([tallies["fr"]] if segment.origlang == "fr" else [])
-        flags = verifier.translation(fr, en, analysis)
-        siblings = [j for j in documents[segment.docid] if j != i]
-        summary_flags = verifier.summary(en, [fr], [en])
-        for tally in subsets:
-            tally.sentences += 1
-            tally.flagged += bool(flags)
-            tally.summary_flagged += bool(summary_flags)
-            for kind in {f.kind for f in flags}:
-                tally.by_kind[kind] += 1
-            unexplained = reference_errors.unexplained(
-                (f.kind for f in flags), listed.get(i, set())
-            )
-            tally.flagged_net += bool(unexplained)
-            for kind in unexplained:
-                tally.by_kind_net[kind] += 1
+    seconds = {"spacy": 0.0, "checks": 0.0}
+    results: dict[str, Any] = {}
+    for spec, segments in loaded:
+        began = time.perf_counter()
+        analyses = verifier.analyse([s.source for s in segments])
+        parsed = time.perf_counter()
+        # Held out: nothing of a test set's flags is kept, only counts (no one reads them).
+        examples = defaultdict(list) if spec.role == "dev" else None
+        own = listed if spec.name == "newstest2014-fr" else {}
+        tally = _Tally()
+        documents: dict[str, list[int]] = defaultdict(list)
+        for i, segment in enumerate(segments):
+            documents[segment.docid].append(i)
+        for i, segment in enumerate(segments):
+            siblings = [segments[j].reference for j in documents[segment.docid] if j != i]
+            _measure(verifier, tally, examples, segment, analyses[i], siblings, seed, own)
+            done += 1
+            if progress and done % 250 == 0:
+                progress(done, total)
+        seconds["spacy"] += parsed - began
+        seconds["checks"] += time.perf_counter() - parsed
+        results[spec.name] = {"role": spec.role, "genre": spec.genre, **tally.figures()}
+        if examples is not None:
+            results[spec.name]["examples"] = dict(examples)
+    if progress:
+        progress(total, total)
+    return {
+        "task": "verify",
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "signature": signature(seed, [s.name for s in chosen]),
+        "dataset": {
+            "sets": {s.name: s.role for s in chosen},
+            "segments": total,
+            "source": "pipeline/data/eval (see SOURCES.md)",
+            "limit": limit,
+        },
+        "seed": seed,
+        "sets": results,
+        "seconds": {k: round(v, 2) for k, v in seconds.items()},
+    }
+
+
+def select_sets(names: Sequence[str] | None) -> list[data.VerifySet]:
+    """The sets named (a name, or "dev" / "test" for every set of that role), in shipped order.
+
+    Raises:
+        ConfigError: An unknown name.
+    """
+    if not names:
+        return list(data.VERIFY_SETS)
+    known = {s.name for s in data.VERIFY_SETS}
+    unknown = [n for n in names if n not in known | {"dev", "test"}]
+    if unknown:
+        raise ConfigError(
+            f"unknown verify set {unknown[0]!r}: use dev, test or one of {', '.join(sorted(known))}"
+        )
+    return [s for s in data.VERIFY_SETS if s.name in names or s.role in names]
+
+
+def _measure(
+    verifier: checks.Verifier,
+    tally: _Tally,
+    examples: dict[str, list[dict[str, Any]]] | None,
+    segment: data.Segment,
+    analysis: Any,
+    siblings: list[str],
+    seed: int,
+    listed: dict[int, set[str]],
+) -> None:
+    """One segment: the flags on its reference, then each perturbation (``examples`` None: a
+    test set, whose flags are counted and never kept)."""
+    fr, en, i = segment.source, segment.reference, segment.line
+    flags = verifier.translation(fr, en, analysis)
+    summary_flags = verifier.summary(en, [fr], [en])
+    tally.sentences += 1
+    tally.flagged += bool(flags)
+    tally.summary_flagged += bool(summary_flags)
+    for kind in {f.kind for f in flags}:
+        tally.by_kind[kind] += 1
+    unexplained = reference_errors.unexplained((f.kind for f in flags), listed.get(i, set()))
+    tally.flagged_net += bool(unexplained)
+    for kind in unexplained:
+        tally.by_kind_net[kind] += 1
+    if examples is not None:
         if flags and len(examples["false_positive"]) < 4 * _EXAMPLES:
             examples["false_positive"].append(_example(i, fr, en, flags))
         if summary_flags and len(examples["false_positive_summary"]) < 2 * _EXAMPLES:
             examples["false_positive_summary"].append(_example(i, fr, en, summary_flags))
-        for kind in perturb.TYPES:
-            changed = perturb.perturb(kind, fr, en, seed, i)
-            if changed is None or changed == en:
-                continue
-            caught = _new(verifier.translation(fr, changed, analysis), flags)
-            _count(subsets, kind, caught, examples, i, fr, changed)
-        moved = perturb.summary_move(
-            en, [segments[j].reference for j in siblings], perturb.rng_for(seed, "move", i)
-        )
-        if moved is not None:
-            caught = _new(verifier.summary(moved, [fr], [en]), summary_flags)
-            _count(subsets, "summary_move", caught, examples, i, fr, moved)
-        negated = perturb.summary_negation(fr, en, perturb.rng_for(seed, "negation", i))
-        if negated is not None:
-            caught = _new(verifier.summary(negated, [fr], [en]), summary_flags)
-            _count(subsets, "summary_negation", caught, examples, i, fr, negated)
-        if progress and (i + 1) % 250 == 0:
-            progress(i + 1, len(segments))
-    if progress:
-        progress(len(segments), len(segments))
-    done = time.perf_counter()
-    return {
-        "task": "verify",
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "signature": signature(seed),
-        "dataset": {
-            "name": "WMT newstest2014 fr-en",
-            "segments": len(segments),
-            "source": "pipeline/data/eval/newstest2014 (see SOURCES.md)",
-        },
-        "seed": seed,
-        "subsets": {"all": tallies["all"].figures(), "origlang=fr": tallies["fr"].figures()},
-        "seconds": {"spacy": round(parsed - began, 2), "checks": round(done - parsed, 2)},
-        "examples": dict(examples),
-    }
+    for kind in TYPES:
+        changed = PERTURBATIONS[kind](fr, en, perturb.rng_for(seed, kind, i))
+        if changed is None or changed == en:
+            continue
+        caught = _new(verifier.translation(fr, changed, analysis), flags)
+        _count(tally, kind, caught, examples, i, fr, changed)
+    moved = perturb.summary_move(en, siblings, perturb.rng_for(seed, "move", i))
+    if moved is not None:
+        caught = _new(verifier.summary(moved, [fr], [en]), summary_flags)
+        _count(tally, "summary_move", caught, examples, i, fr, moved)
+    negated = perturb.summary_negation(fr, en, perturb.rng_for(seed, "negation", i))
+    if negated is not None:
+        caught = _new(verifier.summary(negated, [fr], [en]), summary_flags)
+        _count(tally, "summary_negation", caught, examples, i, fr, negated)
 
 
 def _new(flags: list[Any], before: list[Any]) -> bool:
@@ -218,18 +273,17 @@ def _new(flags: list[Any], before: list[Any]) -> bool:
 
 
 def _count(
-    subsets: Sequence[_Tally],
+    tally: _Tally,
     kind: str,
     caught: bool,
-    examples: dict[str, list[dict[str, Any]]],
+    examples: dict[str, list[dict[str, Any]]] | None,
     index: int,
     fr: str,
     changed: str,
 ) -> None:
-    for tally in subsets:
-        tally.applicable[kind] += 1
-        tally.caught[kind] += caught
-    if not caught and len(examples[f"missed_{kind}"]) < _EXAMPLES:
+    tally.applicable[kind] += 1
+    tally.caught[kind] += caught
+    if examples is not None and not caught and len(examples[f"missed_{kind}"]) < _EXAMPLES:
         examples[f"missed_{kind}"].append({"index": index, "fr": fr, "en": changed})
 
 
@@ -243,28 +297,27 @@ def _example(index: int, fr: str, en: str, flags: list[Any]) -> dict[str, Any]:
 
 
 def table(result: dict[str, Any]) -> str:
-    """The figures as text: recall by type and false positives, both subsets side by side."""
-    subsets = result["subsets"]
-    names = list(subsets)
-    lines = [f"brief eval verify: {result['dataset']['name']}, seed {result['seed']}"]
-    rows = [("", *(f"{n} ({subsets[n]['sentences']})" for n in names))]
-    for kind in subsets[names[0]]["recall"]:
-        cells = []
-        for n in names:
-            r = subsets[n]["recall"][kind]
-            cells.append(f"{_fmt(r['recall'])} ({r['caught']}/{r['applicable']})")
-        rows.append((f"recall {kind}", *cells))
-    fp = [subsets[n]["false_positives"] for n in names]
-    rows.append(("false positives", *(f"{_fmt(f['translation']['rate'])}" for f in fp)))
+    """The figures as text, one column a set (its role above its name): false alarms (correct
+    human translations flagged) by kind, then recall by perturbation type. Aggregates only."""
+    sets = result["sets"]
+    names = list(sets)
+    lines = [f"brief eval verify: seed {result['seed']}"]
+    rows = [("", *(sets[n]["role"].upper() for n in names))]
+    rows.append(("", *(f"{n} ({sets[n]['sentences']})" for n in names)))
+    fp = [sets[n]["false_positives"] for n in names]
+    rows.append(("false alarms", *(_fmt(f["translation"]["rate"]) for f in fp)))
     kinds = sorted({k for f in fp for k in f["by_kind"]})
     for kind in kinds:
         rows.append((f"  {kind}", *(_fmt(f["by_kind"].get(kind, 0.0)) for f in fp)))
     net = [f["net_of_reference_errors"] for f in fp]
-    rows.append(("false positives, net of reference errors", *(_fmt(f["rate"]) for f in net)))
-    for kind in kinds:
-        rows.append((f"  {kind}", *(_fmt(f["by_kind"].get(kind, 0.0)) for f in net)))
-    rows.append(("  excluded: listed errors", *(str(f["reference_errors"]) for f in net)))
-    rows.append(("false positives, summary", *(_fmt(f["summary"]["rate"]) for f in fp)))
+    rows.append(("false alarms, net of listed reference errors", *(_fmt(f["rate"]) for f in net)))
+    rows.append(("false alarms, summary check", *(_fmt(f["summary"]["rate"]) for f in fp)))
+    for kind in sets[names[0]]["recall"]:
+        cells = []
+        for n in names:
+            r = sets[n]["recall"][kind]
+            cells.append(f"{_fmt(r['recall'])} ({r['caught']}/{r['applicable']})")
+        rows.append((f"recall {kind}", *cells))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.append(result["signature"])

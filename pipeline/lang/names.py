@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.lang.lexicon import fold
+from pipeline.lang.places import COMMON_AND_PEOPLE, PLACES
 from pipeline.lang.wordsets import french_common_words
 
 # French form (folded) → English forms. Words, not phrases: the name check compares word by word.
@@ -104,6 +105,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "americain": ("American", "US", "U.S.", "America"),
     "europeen": ("European", "EU"),
 }
+
+# Regions, nations, former and short state names, US states, cities written short, exonyms;
+# acronyms of common nouns and transliterated names of people.
+for _french, _english in (PLACES | COMMON_AND_PEOPLE).items():
+    KNOWN[_french] = tuple(dict.fromkeys(KNOWN.get(_french, ()) + _english))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.lang.polarity_words import (
+    _EN_PARAPHRASE,
+    _EN_WEAK,
+    _FR_WEAK,
+    _LITOTES,
+    _WEAK_PAIRS,
+)
+
 # The patterns below look like each other and other modules' regexes (text/furniture.py,
 # text/support.py) only in shape: each lists its own words, so they stay apart.
 _FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
@@ -47,8 +55,10 @@ _FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNOR
 _FR_PAS_ALONE = re.compile(r"(?<![\w-])pas(?![\w-])(?!\s+mal\b)(?!\s+à\s+pas)", re.IGNORECASE)
 _FR_PAS_NOUN = re.compile(
     r"(?<![\w-])(?:un|le|les|des|du|ce|ces|cet|mon|ton|son|mes|tes|ses|nos|vos|leurs?|notre|votre"
-    r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux|mêmes?"
-    r"|quelques|deux|trois|dix|cent|mille"
+    r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux"
+    # "le même pas" (the same step), not "même pas" (not even: "ça remplirait même pas")
+    r"|(?:le|du|au|un)\s+mêmes?"
+    r"|quelques|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille"
     r"|\d+|pas)\s+$",
     re.IGNORECASE,
 )
@@ -64,13 +74,20 @@ _FR_ALONE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
     r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"
-    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])",
+    r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])"
+    # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
+    r"|(?<![\w-])(?:do|does|did|ca|is|are|was|were|has|have|had|could|would|should|must|ai)nt"
+    # French "dont" ("dont il", "dont 53 %") in a quotation or an untranslated text is not one.
+    r"(?![\w-])(?!\s+(?:(?:le|la|les|il|elle|ils|elles|on|nous|vous|je|un|une|des)(?![\w-])"
+    r"|[jl]['’]|\d))",
     re.IGNORECASE,
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
-    r"|not\s+long\s+ago"
+    r"|not\s+long\s+ago|no\s+matter|never[\s-]+ending|not\s+to\s+mention|no\s+wonder"
+    # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
+    r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
     # best and sometimes not", "or not" (after an auxiliary it does: "which it does not").
     r"|(?:or|if|sometimes|perhaps|maybe|probably|why)\s+not(?=\s*(?:[,.;:!?)\"”]|$)))(?![\w-])",
@@ -81,6 +98,23 @@ _EN_NOT_DENIAL = re.compile(
 _EN_NOT_UNTIL = re.compile(r"(?<![\w-])not(?=(?:\s+[\w'’-]+){0,6}\s+until\b)", re.IGNORECASE)
 _FR_UNTIL = re.compile(r"(?<![\w-])(?:jusqu|avant(?![\w-]))", re.IGNORECASE)
 _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.IGNORECASE)
+
+
+# "sans aucun doute", "ne fait aucun doute", "il n'y a pas de doute": an assertion, not a denial
+# (English says "no doubt", "undoubtedly", "clearly").
+_FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
+
+
+_FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
+
+
+# English negations in a "French" text ("dont" is a French word too: only with its apostrophe).
+_EN_UNTRANSLATED = re.compile(r"(?<![\w-])(?:\w+n['’]t|not|never|nothing)(?![\w-])", re.IGNORECASE)
+_FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
+_FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
+_FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
+# "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
+_FR_NON_CLAUSE = re.compile(r"(?:(?<![\w-])(?:que|mais)\s+|^\W*)$", re.IGNORECASE)
 
 
 def negations_fr(text: str) -> list[str]:
@@ -96,6 +130,18 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         stop = _CLAUSE_END.search(rest)
         clause = rest[: stop.start()] if stop else rest
         second = _FR_SECOND.search(clause)
+        if (
+            second
+            and second.group(0).lower() == "pas"
+            and _FR_PAS_NOUN.search(text, 0, ne.end() + second.start())
+        ):
+            second = None  # "rien ne vaut les quatre pas": the noun (steps), not a negation
+        if _FR_SANS_QUE.search(text, max(0, ne.start() - 60), ne.start()):
+            # "sans que cela n'amène aucun profit": the "ne" after "sans que" is expletive, and
+            # the "aucun" belongs to the "sans" ("without any profit").
+            if second is not None:
+                used.add(ne.end() + second.start())
+            continue
         if second is None:
             literary = _FR_LITERARY.match(rest)
             before = text[: ne.start()]
@@ -117,6 +163,15 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     for m in _FR_PAS_ALONE.finditer(text):
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
+    out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]
+    # "Pourquoi ne pas aller…" (why not go): a suggestion, as English's "why not".
+    out = [(a, b) for a, b in out if not _FR_WHY.search(text, max(0, a - 40), a)]
+    # "éduqués ou pas", "ou non": elliptic, as English's "or not", not a denial.
+    out = [
+        (a, b)
+        for a, b in out
+        if not _FR_OR_NOT.search(text, max(0, a - 4), a) or not _FR_ENDS.match(text, b)
+    ]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
     return sorted(out)
@@ -128,92 +183,6 @@ def negations_en(text: str) -> list[str]:
     return [m.group(0) for m in _EN.finditer(cleaned)]
 
 
-# Words that deny without a negation particle ("unable", "failed", "sans", "refuse"): they do not
-# make a sentence negative for the check, but a sentence with one may translate a negation
-# ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
-# that has one is never called affirmative.
-_EN_WEAK = re.compile(
-    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less)\w{3,}|\w{3,}less|(?:in|im)(?:possible|accessible"
-    r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
-    r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
-    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from)(?![\w-])",
-    re.IGNORECASE,
-)
-# Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
-# understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
-# signs of a translated negation, not of a summary that copies its English source.
-_EN_PARAPHRASE = re.compile(
-    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
-    re.IGNORECASE,
-)
-_FR_WEAK = re.compile(
-    r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
-    r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
-    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|contre|inutile|incapable|autrement|ne)(?![\w-])"
-    r"|n['’])",
-    re.IGNORECASE,
-)
-
-
-def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    def word(pattern: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-
-    return [(word(a), word(b)) for a, b in pairs]
-
-
-# An English word of denial and the French words it translates. One that translates a word the
-# French has ("the only track" ↔ "le seul titre", "refused" ↔ "a refusé") is spent: it cannot
-# also stand for a negation the English lost.
-_WEAK_PAIRS = _words(
-    [
-        (r"only", r"seul\w*|uniquement|exclusivement"),
-        (r"without", r"sans"),
-        (
-            r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
-            r"(?:in|im)(?:possible|accessible|capable|suffisant|adéquat|valide|visible|complet)\w*",
-        ),
-        (r"little|few", r"peu|petite?s?"),
-        (r"refus\w*", r"refus\w*"),
-        (r"fail\w*", r"échou\w*|échec\w*"),
-        (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
-        (r"absen\w+", r"absen\w+"),
-        (r"instead|rather", r"plutôt|lieu"),
-        (r"except\w*", r"sauf|excepté\w*|exception|hormis"),
-        (r"free", r"libres?|libér\w*|gratuit\w*"),
-        (r"until", r"jusqu\w*|avant"),
-        (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
-        (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),
-        (r"ignor\w*", r"ignor\w*"),
-        (r"hardly|barely|scarcely", r"guère|à\s+peine"),
-        (r"succumb\w*", r"succomb\w*"),
-        (r"(?:hard|difficult)\s+to", r"difficile\w*|dur\w*"),
-    ]
-)
-# Litotes: a French negation of a word of denial, ending or lack affirms ("n'a pas fini de
-# surprendre" ↔ "is full of surprises", "n'est pas terminée" ↔ "will continue", "n'a pas dérogé à
-# la tradition" ↔ "celebrated the tradition", "pas moins de 8 000" ↔ "at least 8,000"). It may go
-# untranslated as a negation, unless the English keeps the word of denial itself ("did not
-# hesitate" → "did hesitate" is still a lost negation).
-_LITOTES = _words(
-    [
-        (r"fini\w*|termin\w*|achev\w*", r"finish\w*|over|done|end\w*|complet\w*"),
-        (r"impossibles?|in\w+(?:able|ible)s?", r"(?:im|in|un)\w+(?:able|ible)"),
-        (r"inutiles?", r"useless|pointless|unnecessary|needless|use"),
-        (r"rares?", r"rare\w*"),
-        (r"exclue?s?", r"exclu\w*|rul\w*"),
-        (r"(?:d['’])?(?:étonnant|surprenant)e?s?", r"surpris\w*"),
-        (r"négligeables?", r"negligib\w*|insignifican\w*"),
-        (r"manqu\w*", r"miss\w*|fail\w*|lack\w*|short"),
-        (r"hésit\w*", r"hesita\w*"),
-        (r"cess\w*", r"stop\w*|ceas\w*|halt\w*"),
-        (r"dérog\w*", r"depart\w*|deviat\w*|br[eo]\w*|derogat\w*"),
-        (r"oubli\w*", r"forg[eo]t\w*"),
-        (r"empêch\w*", r"prevent\w*|stop\w*"),
-        (r"tard\w*", r"late\w*|long|delay\w*"),
-        (r"moins", r"less|fewer"),  # "pas moins de 8 000" ↔ "at least 8,000"
-    ]
-)
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 # A negated "there is" whose relative clause is negated too affirms ("il n'y a pas grand-chose
 # qu'il n'aime pas" ↔ "he is not very choosy", "il n'y a personne qui ne le sache" ↔ "everyone
@@ -223,7 +192,7 @@ _FR_DOUBLE = re.compile(
     r"[^.;:!?]{0,40}?(?<![\w-])qu(?:i|e|['’])\s*[^.;:!?]{0,30}?(?<![\w-])n(?:e|['’])",
     re.IGNORECASE,
 )
-_EN_OR = re.compile(r"(?<![\w-])(?:or|nor)(?![\w-])", re.IGNORECASE)
+_EN_OR = re.compile(r"(?<![\w-])or(?![\w-])", re.IGNORECASE)  # "nor" is a negation of its own
 _FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
 _FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
 
@@ -260,6 +229,26 @@ def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
     return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
 
 
+_EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECASE)
+_EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
+
+
+# "au moins" (at least), "plus ou moins", "ou plutôt" (or rather): no sign of a denial.
+_FR_NOT_WEAK = re.compile(
+    r"(?<![\w-])(?:(?:au|du|le|la|les|plus\s+ou)\s+moins|ou\s+plutôt)(?![\w-])", re.IGNORECASE
+)
+
+
+def _denied_clause(french: str, a: int, b: int) -> bool:
+    """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
+    …"), which English says with "not" or "no", not with a word."""
+    return (
+        french[a:b].lower() == "non"
+        and _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
+        and _FR_ENDS.match(french, b) is not None
+    )
+
+
 def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | None:
     """``(french span, english span)`` when one side denies and the other shows no sign of a
     denial at all, else None.
@@ -276,10 +265,14 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     doubles = [m.span() for m in _FR_DOUBLE.finditer(french)]
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
     # with a word ("sans précédent" ↔ "unprecedented"), nor the two of a double negation.
+    ever = _EN_EVER.search(english) is not None
     fr = [
         french[a:b]
         for a, b in spans
-        if french[a:b].lower() not in ("sans", "non", "ni", "non-")
+        if (
+            french[a:b].lower() not in ("sans", "non", "ni", "non-") or _denied_clause(french, a, b)
+        )
+        and not (ever and french[a:b].lower() == "jamais")  # "que j'aie jamais vu" ↔ "ever"
         and not _litotes(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)
     ]
@@ -294,12 +287,19 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
     if fr and not found and not weak:
         return fr[0], None
-    if en and not spans and not _FR_WEAK.search(french):
+    # The "French" may be the English left untranslated: its own negations then count.
+    if (
+        en
+        and not spans
+        and not _FR_WEAK.search(_FR_NOT_WEAK.sub(" ", french))
+        and not _EN_UNTRANSLATED.search(french)
+    ):
         return "", en[0]
     # Two or more French negations against fewer English signs of denial: one was lost. A
     # "not … or" denies both sides of the "or" ("ne doit pas communiquer … et ne pas accéder" ↔
     # "not allowed to communicate … or to access"), unless the "or" translates a French "ou".
-    signs = len(found) + weak
+    # "nor", "neither", "without" are in both lists: counted once.
+    signs = len(found) + max(0, weak - len(_EN_BOTH.findall(english)))
     if found:
         first = _EN.search(_EN_NOT_DENIAL.sub(" ", english))
         ors = len(_EN_OR.findall(english, first.start())) if first else 0

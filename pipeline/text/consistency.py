@@ -29,7 +29,9 @@ from pipeline.text.numbers import (
 from pipeline.text.quantity_match import QuantityIndex
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
-_HOUR = re.compile(r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d", re.IGNORECASE)
+_HOUR = re.compile(
+    r"(?<!\s)\s*h(?:eures?)?\b|(?<!\s)\s*h\d|[:.][0-5]\d\s*h(?:eures?)?\b", re.IGNORECASE
+)
 
 
 def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
@@ -63,8 +65,28 @@ _FR_NEWS_HOUR = re.compile(r"\b(?:le|du|au)\s+(?:journal\s+de\s+)?\d{1,2}\s*h\b(
 _EN_NEWS = re.compile(r"\b(?:news|bulletin|newscast)\b", re.IGNORECASE)
 
 
+_SCALES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "a million", "half a billion", "650k": numbers the parser does not read.
+_EN_A_SCALE = re.compile(r"\b(half\s+)?(?:an?|one)\s+(thousand|million|billion)\b", re.I)
+_EN_K = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)k\b")
+# French fraction nouns and the English words for them ("deux tiers" ↔ "two thirds").
+_FRACTIONS = {
+    "tiers": re.compile(r"\bthirds?\b", re.I),
+    "quart": re.compile(r"\bquarters?\b", re.I),
+    "quarts": re.compile(r"\bquarters\b", re.I),
+    "moitié": re.compile(r"\bhal(?:f|ves)\b|\b50\s?(?:%|per\s?cent)", re.I),
+    "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
+}
+
+
 def _implicit_en(english: str) -> list[Quantity]:
     out = []
+    for m in _EN_A_SCALE.finditer(english):
+        value = _SCALES_EN[m.group(2).lower()] * (0.5 if m.group(1) else 1)
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
+    for m in _EN_K.finditer(english):
+        value = float(m.group(1)) * 1000
+        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
     for m in _EN_IMPLICIT.finditer(english):
         if m.group(1):
             value = 2.0
@@ -105,9 +127,85 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and offset < spans[at][1]
 
 
+# A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
+_DIGITS_AS_WRITTEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
+# "un livre", "deux livres": books, not pounds, unless the English speaks of pounds.
+_FR_BOOK = re.compile(r"^(?:un|une|deux|trois|quelques|des|mes|ses)\s+livres?$", re.IGNORECASE)
+_EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
+
+
+_SCALE_AFTER = {
+    1e3: re.compile(r"\s*(?:thousands?|k|mille)\b", re.IGNORECASE),
+    1e6: re.compile(r"\s*(?:millions?|mn?|M)\b", re.IGNORECASE),
+    1e9: re.compile(r"\s*(?:billions?|bn|milliards?)\b", re.IGNORECASE),
+}
+
+
+def _same_writing(q: Quantity, english: str) -> bool:
+    """Whether the English writes the French number's digits with the very same separators: the
+    same string, read two ways because one side uses the other language's separators ("0,4%"
+    left in French in the English, "1.5%" in English in the French). A scaled number needs the
+    same scale after it ("1,5 million" is not "1,5 billion")."""
+    scale = q.value / q.number if q.number else 1.0
+    after = _SCALE_AFTER.get(min(_SCALE_AFTER, key=lambda k: abs(k - scale)))
+    for m in _DIGITS_AS_WRITTEN.finditer(q.surface):
+        for e in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}(?![\d]|[.,]\d)", english):
+            if math.isclose(scale, 1.0) or (after and after.match(english, e.end())):
+                return True
+    return False
+
+
+_GLUED_SCALE = re.compile(r"(bn|mn|m)\b")
+
+
+def _glued_scale(q: Quantity, english: str) -> Quantity:
+    """A number glued to "m" or "bn" ("1.2m people") with its scale: it vouches for "1,2
+    million", not for "1,2 milliard"."""
+    m = _GLUED_SCALE.match(english, q.span[1])
+    if m is None or q.value != q.number:
+        return q
+    value = q.number * (1e9 if m.group(1) == "bn" else 1e6)
+    return dataclasses.replace(q, value=value)
+
+
+# "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
+# written the way of another language, read as French writes it.
+_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{3})(?![\d])")
+_FR_DECIMAL_POINT = re.compile(
+    r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d|\s*h(?:eures?)?\b)", re.IGNORECASE
+)
+_EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+
+
+def _other_writings_fr(french: str) -> str:
+    french = _FR_MILLE.sub(r"\1 \2", french)
+    return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
+
+
+def _dot_thousands(english: str) -> list[Quantity]:
+    """ "5.352 pesos", "630.697 dollars": thousands grouped by dots, as the French of the
+    source wrote them; read so as well as a decimal."""
+    out = []
+    for m in _EN_DOT_THOUSANDS.finditer(english):
+        value = float(m.group(0).replace(".", ""))
+        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
+    return out
+
+
+def _glued_metres(q: Quantity) -> bool:
+    return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
-    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``."""
-    target = quantities_en(english, words=True) + glued_en(english) + _implicit_en(english)
+    """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
+
+    The same digits written with the same separators on both sides are the same number, whatever
+    each language's parser reads them as ("2,700" ↔ "2,700")."""
+    # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
+    french = _other_writings_fr(french)
+    target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
+    target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
+    target += _dot_thousands(english)
     target += noun_numbers(english, "en")
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
@@ -117,6 +215,17 @@ def missing_numbers(french: str, english: str) -> list[str]:
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
         if index.has_equivalent(q) or _within(idioms, q.span[0]):
             continue
+        if _same_writing(q, english):
+            continue
+        fraction = _FRACTIONS.get(q.surface.lower().split()[-1])
+        if fraction is not None and fraction.search(english):
+            continue  # "deux tiers" ↔ "two thirds", "à moitié" ↔ "half-"
+        if 1900 <= q.value < 2100 and re.search(
+            rf"(?<!\w)['’]?{int(q.value) % 100:02d}s\b", english
+        ):
+            continue  # "les années 1990" ↔ "the 90s"
+        if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
+            continue  # "un livre": a book
         alternatives = _alternatives(french, q)
         if not any(index.has_equivalent(a) for a in alternatives):
             out.append(q.surface)
@@ -125,7 +234,10 @@ def missing_numbers(french: str, english: str) -> list[str]:
 
 # Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
 _FR_CLOCK = re.compile(
-    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])", re.IGNORECASE
+    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])"
+    # "à 17:30 heures", "à 15.30 heures": the way of other languages, with "heures" after
+    r"|(?<![\w,.:])([01]?\d|2[0-4])[:.]([0-5]\d)\s*heures?(?![\w])",
+    re.IGNORECASE,
 )
 _EN_CLOCK = re.compile(
     r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
@@ -171,7 +283,9 @@ def missing_clock_times(french: str, english: str) -> list[str]:
             continue  # "pendant 24 heures": a duration
         if clocks is None:
             clocks = _en_clocks(english)
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        hour, minute = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0)
+        if not minute and re.search(rf"(?<![\d.,]){hour}\s*(?:hours?|hrs?)\b", english, re.I):
+            continue  # "10h par jour" ↔ "10 hours a day": a duration
         if (hour % 12, minute) not in clocks:
             out.append(m.group(0))
     return out
@@ -188,6 +302,8 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     the English gives at no scale of the same size."""
     bare = []
     written = None
+    # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
+    halves = list(re.finditer(r"\bdemi[- ](million|milliard)s?\b", french, re.IGNORECASE))
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
         if written is None:  # "sept milliards de dollars": checked as a number
             written = [q.span for q in quantities_fr(french, words=True) if q.written]
@@ -201,9 +317,59 @@ def missing_scale_words(french: str, english: str) -> list[str]:
         if re.search(r"\d[\d\s,.]*$", before):
             continue
         bare.append(m)
-    if not bare:
+    if not bare and not halves:
         return []
     found = set()
     for m in _EN_SCALES_ANY.finditer(english):
         found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
-    return [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
+    out = [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
+    return out + [m.group(0) for m in halves if _FR_TO_EN[m.group(1).lower() + "s"] not in found]
+
+
+# Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
+_FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")
+_FR_QUARTER = re.compile(
+    r"(?<![\w])(?:T([1-4])|([1-4])T|([1-4])\s?(?:er|e|ème)\s+trimestre"
+    r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
+    re.IGNORECASE,
+)
+_FR_ORDINAL_WORDS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
+_EN_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
+_EN_ORDINAL_WORDS += ["sixth", "seventh", "eighth", "ninth", "tenth"]
+_EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+_EN_QUARTER = re.compile(
+    r"(?<![\w])(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]+quarter)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def missing_ordinals(french: str, english: str) -> list[str]:
+    """French ordinals in digits ("22e", "1er") and quarters ("3T", "troisième trimestre") that
+    the English gives as no ordinal, number or quarter of the same rank ("22nd", "Q3")."""
+    quarters_fr = list(_FR_QUARTER.finditer(french))
+    if not _EN_QUARTER.search(english) and not re.search(r"trimestr", french, re.IGNORECASE):
+        # "un T4" is also a four-room flat: "T4" is a quarter only beside a quarter's words.
+        quarters_fr = [m for m in quarters_fr if m.group(3) or m.group(4)]
+    ordinals_fr = [
+        m
+        for m in _FR_ORDINAL.finditer(french)
+        if not _within([q.span() for q in quarters_fr], m.start())
+    ]
+    if not quarters_fr and not ordinals_fr:
+        return []
+    ranks = {int(m.group(1)) for m in _EN_ORDINAL.finditer(english)}
+    ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
+    ranks |= {int(q.value) for q in quantities_en(english, words=True) if q.value.is_integer()}
+    lowered = english.lower()
+    ranks |= {i + 1 for i, w in enumerate(_EN_ORDINAL_WORDS) if re.search(rf"\b{w}\b", lowered)}
+    quarters = set()
+    for m in _EN_QUARTER.finditer(english):
+        digit = m.group(1) or m.group(2)
+        quarters.add(int(digit) if digit else _EN_ORDINAL_WORDS.index(m.group(3).lower()) + 1)
+    out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
+    for m in quarters_fr:
+        digit = m.group(1) or m.group(2) or m.group(3)
+        rank = int(digit) if digit else _FR_ORDINAL_WORDS[m.group(4).lower()]
+        if rank not in quarters and not (digit and rank in ranks and "quarter" in lowered):
+            out.append(m.group(0))
+    return out

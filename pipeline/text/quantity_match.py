@@ -57,7 +57,10 @@ class QuantityIndex:
         # quantities with no scale (value == number).
         self._by_unit: dict[str | None, tuple[list[float], list[float], list[float]]] = {}
         for q in quantities:
-            values, numbers, plain = self._by_unit.setdefault(q.unit, ([], [], []))
+            # A number in words with no unit ("one", "a third") never vouches for a quantity with
+            # one ("1 %", "$3"): it is the article or another count of the sentence.
+            unit = _WORDS if q.unit is None and q.written else q.unit
+            values, numbers, plain = self._by_unit.setdefault(unit, ([], [], []))
             values.append(q.value)
             numbers.append(q.number)
             if q.value == q.number:
@@ -78,6 +81,9 @@ class QuantityIndex:
             if _near(numbers if q.value == q.number else plain, q.number):
                 return True
         return False
+
+
+_WORDS = "(words)"
 
 
 def _near(ordered: list[float], x: float) -> bool:

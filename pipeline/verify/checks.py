@@ -71,6 +71,7 @@ class Verifier:
             flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
+            flags += [Flag("number", m) for m in consistency.missing_ordinals(fr, en)]
             flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:

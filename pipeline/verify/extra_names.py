@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
-from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
+from pipeline.lang.lexicon import EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
 from pipeline.lang.names import SOURCE_COUNTRY_EN, french_counterparts, names_a_country
 from pipeline.verify.names import ACRONYM_IN, FUZZY, PREFIX, ROMAN, WORD, initials, same_acronym
 
@@ -93,6 +93,10 @@ def extra_name_words(french: str, english: str) -> list[str]:
         word = m.group(0)
         if not word[0].isupper() or word in candidates or _PLURAL_ACRONYM.match(word):
             continue
+        if _ROMAN_ORDINAL_EN.match(word):
+            continue  # "the XXth century" ↔ "le XXe siècle": a number, not a name
+        if emphasis_en(word) or _calendar_short(word):
+            continue  # "ALWAYS", "TAX", "GOOOO": shouted words; "Nov.", "Mondays"
         acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
         if acronym:
             # "CAD 43.8 million": the numbers' business; "the CEO": a common noun.
@@ -119,10 +123,53 @@ def extra_name_words(french: str, english: str) -> list[str]:
         for letters, run in runs.items():
             if letters in source.acronyms:  # "Grand Prix" ↔ "GP"
                 vouched |= run
-        # An acronym the English spells out ("Canada Border Services Agency (CBSA)").
+        # An acronym the English spells out ("Canada Border Services Agency (CBSA)"), or one
+        # whose words the French has ("Fonds monétaire international" ↔ "IMF").
+        spelt = french_initials(french) if any(w.isupper() for w in extra) else set()
         extra = [
             w
             for w in extra
-            if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs)
+            if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs.keys() | spelt)
         ]
     return extra
+
+
+_ELONGATED = re.compile(r"([A-Za-z])\1\1")
+
+
+def emphasis_en(word: str) -> bool:
+    """Whether an English word in capitals is a common word written for emphasis ("ALWAYS",
+    "TAX", "STILL") or a word drawn out ("GOOOO"), not an acronym or a name."""
+    if _ELONGATED.search(word):
+        return True
+    if not word.isupper() or len(word) < 2:
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lower = word.lower()
+    return lower in STOP_WORDS or (len(word) >= 3 and common_english(word))
+
+
+def _calendar_short(word: str) -> bool:
+    """ "Nov", "Sept", "Mon" (abbreviated), "Mondays" (plural): calendar words, not names."""
+    key = fold(word)
+    return key in EN_MONTH_ABBREVIATIONS or key in _WEEKDAY_SHORT or key.rstrip("s") in _CALENDAR
+
+
+_ROMAN_ORDINAL_EN = re.compile(r"^[IVXLC]+(?:st|nd|rd|th)$")
+_WEEKDAY_SHORT = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+# French words that a name's acronym skips ("Organisation mondiale de la santé" → OMS).
+_FR_JOINERS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "a", "au", "aux", "en"}
+
+
+def french_initials(french: str) -> set[str]:
+    """Sorted initials of each run of two to six French words that starts with a capital,
+    joining words skipped: the acronyms the French's names may have in any language."""
+    words = [w for w in WORD.findall(french) if fold(w) not in _FR_JOINERS]
+    out = set()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        for j in range(i + 2, min(len(words), i + 6) + 1):
+            out.add("".join(sorted(x[0].upper() for x in words[i:j])))
+    return out

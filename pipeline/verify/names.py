@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
@@ -43,6 +44,9 @@ _NOT_NAME_WORDS = (
 )
 _NOT_NAMES = {fold(w) for w in _NOT_NAME_WORDS.split()}
 _CALENDAR = {fold(w) for w in FR_MONTHS + FR_WEEKDAYS + EN_MONTHS}
+
+
+_VERBS = {"VERB", "AUX"}
 
 
 def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str]:
@@ -69,21 +73,45 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
             continue
         if not acronym and token.pos != "PROPN" and token.start not in inside:
             continue
+        # A capitalised word that spaCy tags a verb, even inside an entity, is a headline's or a
+        # slogan's verb ("Faisons plus de profits", "Le Gouvernement Annonce"), not a name (not
+        # said of acronyms: spaCy tags "la CSRS" a pronoun).
+        if not acronym and token.pos in _VERBS:
+            continue
         if i == opener and not acronym and not inside.get(token.start, False):
             continue
         key = fold(word)
-        if key in _NOT_NAMES or key in _CALENDAR or word in out:
+        if key in _NOT_NAMES or key in _CALENDAR or word in out or key in _stop_words():
             continue
         # "Banque", "Parti": translated with the name, no way to check them here; in capitals
         # ("FIN", "CAP"), a common word, not an acronym to check.
         if len(word) >= 3 and common_french(word, model) and key not in KNOWN:
             continue
+        if acronym and emphasis_fr(word) and key not in KNOWN:
+            continue  # "QUI", "TOUJOURS": a common word shouted, not an acronym
         if _ROMAN_ORDINAL.match(word):
             continue  # "IIIe République" ↔ "Third Republic"
         if word.isupper() and not acronym:
             continue  # a word in capitals for emphasis, checked by nothing here
         out.append(word)
     return out
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's French function words, accents folded: capitalised ("Ceux", "Apres" for "Après"
+    after a lost full stop), they are not names."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(fold(w) for w in STOP_WORDS if len(w) >= 3)
+
+
+def emphasis_fr(word: str) -> bool:
+    """Whether a French word in capitals is a common word written for emphasis: a function word
+    ("QUI", "SE"), or drawn out ("NOOON")."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS or re.search(r"([A-Z])\1\1", word) is not None
 
 
 def same_acronym(a: str, b: str) -> bool:
@@ -123,6 +151,8 @@ class EnglishNames:
 
     def __init__(self, english: str) -> None:
         words = WORD.findall(english)
+        # "NGOs": the plural of an acronym ("ONG" ↔ "NGOs").
+        words += [w[:-1] for w in words if len(w) >= 3 and w[:-1].isupper() and w[-1] == "s"]
         self.folded = {fold(w) for w in words}
         self.prefixes = {fold(w)[:PREFIX] for w in words if len(w) >= PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}

@@ -30,3 +30,23 @@ def test_orangesum_ships_300_articles_with_abstracts() -> None:
     items = data.orangesum()
     assert len(items) == 300 and len({i.id for i in items}) == 300
     assert all(len(i.text) > len(i.summary) > 0 for i in items)
+
+
+def test_the_verify_sets_are_shipped_aligned_with_dev_and_test_roles() -> None:
+    sizes = {s.name: (s.role, len(s.load())) for s in data.VERIFY_SETS}
+    assert sizes == {
+        "newstest2014-fr": ("dev", 1500),
+        "newsdiscussdev2015-fren": ("dev", 1500),
+        "newstest2012": ("dev", 3003),
+        "newsdiscusstest2015-fren": ("test", 1500),
+        "newstest2013": ("test", 3000),
+    }
+    comments = data.newsdiscuss("dev")
+    assert {s.origlang for s in comments} == {"fr"}
+    assert all(s.source.strip() and s.reference.strip() for s in comments[:50])
+    assert data.newstest2014("all")[540].line == 540
+
+
+def test_an_unshipped_year_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="2011"):
+        data.newstest_multiway(2011)  # type: ignore[arg-type]

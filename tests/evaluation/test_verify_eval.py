@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli.app import app
 from pipeline.errors import ConfigError
-from pipeline.evaluation import perturb, reference_errors
+from pipeline.evaluation import data, perturb, perturb_units, reference_errors
 from pipeline.evaluation.verify import evaluate_verify
 
 
@@ -58,17 +58,41 @@ def test_summary_move_takes_a_number_from_another_sentence() -> None:
 
 
 def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
-    result = evaluate_verify(seed=3, limit=40)
-    figures = result["subsets"]["all"]
-    assert figures["sentences"] == 40
+    result = evaluate_verify(seed=3, limit=40, sets=["newstest2014-fr"])
+    figures = result["sets"]["newstest2014-fr"]
+    assert figures["sentences"] == 40 and figures["role"] == "dev"
     assert figures["recall"]["digit_number"]["applicable"] > 0
     assert "seed:3" in result["signature"] and result["signature"].startswith("brief:")
     out = tmp_path / "v.json"
-    cli = CliRunner().invoke(app, ["eval", "verify", "--limit", "20", "-o", str(out), "-q"])
+    cli = CliRunner().invoke(
+        app, ["eval", "verify", "--limit", "20", "--set", "dev", "-o", str(out), "-q"]
+    )
     assert cli.exit_code == 0, cli.output
-    assert "recall digit_number" in cli.output
-    assert "false positives, net of reference errors" in cli.output
-    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 20
+    assert "recall digit_number" in cli.output and "newstest2012 (20)" in cli.output
+    assert "false alarms, net of listed reference errors" in cli.output
+    assert "TEST" not in cli.output  # --set dev: no test set run
+    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 60
+
+
+def test_a_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:
+    result = evaluate_verify(seed=3, limit=60, sets=["test"])
+    assert set(result["sets"]) == {"newsdiscusstest2015-fren", "newstest2013"}
+    for figures in result["sets"].values():
+        assert figures["role"] == "test" and "examples" not in figures
+        assert sum(r["applicable"] for r in figures["recall"].values()) > 0
+    dumped = json.dumps(result, ensure_ascii=False)
+    sentences = [s for spec in data.VERIFY_SETS if spec.role == "test" for s in spec.load()[:60]]
+    # No French or English text of a test set, nor any part of a sentence, is in the result.
+    assert not any(s.source[:30] in dumped or s.reference[:30] in dumped for s in sentences)
+    dev = evaluate_verify(seed=3, limit=60, sets=["newsdiscussdev2015-fren"])
+    assert "examples" in dev["sets"]["newsdiscussdev2015-fren"]  # a dev set keeps its flags
+
+
+def test_an_unknown_set_is_a_usage_error() -> None:
+    with pytest.raises(ConfigError, match="newstest2099"):
+        evaluate_verify(limit=5, sets=["newstest2099"])
+    cli = CliRunner().invoke(app, ["eval", "verify", "--set", "newstest2099", "-q"])
+    assert cli.exit_code == 2, cli.output
 
 
 def test_unexplained_keeps_a_kind_the_listed_errors_do_not_name() -> None:
@@ -102,18 +126,60 @@ def test_shipped_reference_error_lists_parse() -> None:
 
 
 def test_false_positives_net_of_listed_reference_errors() -> None:
-    raw = evaluate_verify(seed=3, limit=70, listed={})
-    flagged = raw["examples"]["false_positive"]
+    raw = evaluate_verify(seed=3, limit=400, listed={}, sets=["newstest2014-fr"])
+    flagged = raw["sets"]["newstest2014-fr"]["examples"]["false_positive"]
     assert len(flagged) >= 2
     first, second = flagged[0], flagged[1]
     listed = {
         first["index"]: {f["kind"] for f in first["flags"]},  # every flag listed: excluded
         second["index"]: {"unsourced"},  # another kind listed: still a false positive
     }
-    net = evaluate_verify(seed=3, limit=70, listed=listed)["subsets"]["all"]["false_positives"]
-    before = raw["subsets"]["all"]["false_positives"]
+    net = evaluate_verify(seed=3, limit=400, listed=listed, sets=["newstest2014-fr"])
+    net = net["sets"]["newstest2014-fr"]["false_positives"]
+    before = raw["sets"]["newstest2014-fr"]["false_positives"]
     assert net["translation"] == before["translation"]  # the raw figures do not move
     assert net["net_of_reference_errors"]["sentences"] == before["translation"]["sentences"] - 1
     assert net["net_of_reference_errors"]["reference_errors"] == 1
     kind = first["flags"][0]["kind"]
     assert net["net_of_reference_errors"]["by_kind"][kind] < before["by_kind"][kind]
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en", "kept"),
+    [
+        ("score", "Nadal a gagné 6-2.", "Nadal won 6-2.", "Nadal won 6"),
+        ("ordinal", "Il est 22e du classement.", "He is 22nd in the ranking.", "in the ranking"),
+        ("quarter", "Au 3T, les ventes ont baissé.", "In Q3, sales fell.", "In Q"),
+        ("quarter", "Au troisième trimestre.", "In the third quarter.", " quarter"),
+        ("bound_scale", "Plus de 800 millions d'euros.", "Over 800 million euros.", "Over 800 "),
+        ("bound_scale", "Un demi-million de gens.", "Half a million people.", "Half a "),
+        ("unit_swap", "3 personnes, soit 40 %.", "3 people, or 40%.", "40 people"),
+        (
+            "negation_removed_other",
+            "Il n'a pas dit qu'il ne viendrait pas.",
+            "He did not say he would not come.",
+            "He did",
+        ),
+    ],
+)
+def test_each_unit_perturbation_changes_what_it_names(
+    kind: str, fr: str, en: str, kept: str
+) -> None:
+    changed = perturb_units.PERTURBATIONS[kind](fr, en, perturb.rng_for(1, kind, 0))
+    assert changed is not None and changed != en and kept in changed
+    assert perturb_units.PERTURBATIONS[kind](fr, en, perturb.rng_for(1, kind, 0)) == changed
+
+
+@pytest.mark.parametrize(
+    ("kind", "fr", "en"),
+    [
+        ("score", "Il est 9 h 30.", "It is 9:30."),  # a clock time
+        ("ordinal", "Le 22 mars.", "On March 22nd."),  # a date, not an ordinal in the French
+        ("quarter", "Les ventes ont baissé.", "In Q3, sales fell."),
+        ("bound_scale", "800 millions d'euros.", "Over 800 million euros."),
+        ("unit_swap", "3 personnes.", "3 people."),  # one quantity only
+        ("negation_removed_other", "Il n'a pas dit cela.", "He did not say it."),  # one
+    ],
+)
+def test_a_unit_perturbation_needs_the_french_to_state_it_too(kind: str, fr: str, en: str) -> None:
+    assert perturb_units.PERTURBATIONS[kind](fr, en, perturb.rng_for(1, kind, 0)) is None

@@ -1,0 +1,105 @@
+"""The word lists of :mod:`pipeline.lang.polarity`: English and French words that deny without a
+negation particle, the pairs of them that translate each other, and the litotes."""
+
+from __future__ import annotations
+
+import re
+
+# Words that deny without a negation particle ("unable", "failed", "sans", "refuse"): they do not
+# make a sentence negative for the check, but a sentence with one may translate a negation
+# ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
+# that has one is never called affirmative.
+_EN_WEAK = re.compile(
+    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cle|ique|ify|ilateral)\w{3,}|(?!(?:never|none)the)(?!regard)\w{3,}less|(?:in|im)(?:possible|accessible"
+    r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
+    r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
+    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
+    # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
+    # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
+    r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard)\w*|irrelevan\w*|unworthy"
+    r"|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to|(?:has|have|had|is|are|was)\s+yet\s+to)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
+# understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
+# signs of a translated negation, not of a summary that copies its English source.
+_EN_PARAPHRASE = re.compile(
+    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
+    re.IGNORECASE,
+)
+_FR_WEAK = re.compile(
+    r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
+    r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
+    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
+    # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
+    r"|indign\w*|défense|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
+    r"|(?:du|de)\s+mal\s+à)(?![\w-])"
+    r"|n['’])",
+    re.IGNORECASE,
+)
+
+
+def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    def word(pattern: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+    return [(word(a), word(b)) for a, b in pairs]
+
+
+# An English word of denial and the French words it translates. One that translates a word the
+# French has ("the only track" ↔ "le seul titre", "refused" ↔ "a refusé") is spent: it cannot
+# also stand for a negation the English lost.
+_WEAK_PAIRS = _words(
+    [
+        (r"only", r"seul\w*|uniquement|exclusivement"),
+        (r"(?:less|fewer)\s+than", r"moins"),
+        (r"few|little", r"peu"),  # "peu de" ↔ "few": the word translates "peu", not a negation
+        (r"rather|instead", r"plutôt|lieu"),  # "pas moins de" ↔ "less than": a lost negation
+        (r"without", r"sans"),
+        (
+            r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
+            r"(?:in|im)(?:possible|accessible|capable|suffisant|adéquat|valide|visible|complet)\w*",
+        ),
+        (r"little|few", r"peu|petite?s?"),
+        (r"refus\w*", r"refus\w*"),
+        (r"fail\w*", r"échou\w*|échec\w*"),
+        (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
+        (r"absen\w+", r"absen\w+"),
+        (r"instead|rather", r"plutôt|lieu"),
+        (r"except\w*", r"sauf|excepté\w*|exception|hormis"),
+        (r"free", r"libres?|libér\w*|gratuit\w*"),
+        (r"until", r"jusqu\w*|avant"),
+        (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
+        (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),
+        (r"ignor\w*", r"ignor\w*"),
+        (r"hardly|barely|scarcely", r"guère|à\s+peine"),
+        (r"succumb\w*", r"succomb\w*"),
+        (r"(?:hard|difficult)\s+to", r"difficile\w*|dur\w*"),
+    ]
+)
+# Litotes: a French negation of a word of denial, ending or lack affirms ("n'a pas fini de
+# surprendre" ↔ "is full of surprises", "n'est pas terminée" ↔ "will continue", "n'a pas dérogé à
+# la tradition" ↔ "celebrated the tradition", "pas moins de 8 000" ↔ "at least 8,000"). It may go
+# untranslated as a negation, unless the English keeps the word of denial itself ("did not
+# hesitate" → "did hesitate" is still a lost negation).
+_LITOTES = _words(
+    [
+        (r"fini\w*|termin\w*|achev\w*", r"finish\w*|over|done|end\w*|complet\w*"),
+        (r"impossibles?|in\w+(?:able|ible)s?", r"(?:im|in|un)\w+(?:able|ible)"),
+        (r"inutiles?", r"useless|pointless|unnecessary|needless|use"),
+        (r"rares?", r"rare\w*"),
+        (r"exclue?s?", r"exclu\w*|rul\w*"),
+        (r"(?:d['’])?(?:étonnant|surprenant)e?s?", r"surpris\w*"),
+        (r"négligeables?", r"negligib\w*|insignifican\w*"),
+        (r"manqu\w*", r"miss\w*|fail\w*|lack\w*|short"),
+        (r"hésit\w*", r"hesita\w*"),
+        (r"cess\w*", r"stop\w*|ceas\w*|halt\w*"),
+        (r"dérog\w*", r"depart\w*|deviat\w*|br[eo]\w*|derogat\w*"),
+        (r"oubli\w*", r"forg[eo]t\w*"),
+        (r"empêch\w*", r"prevent\w*|stop\w*"),
+        (r"tard\w*", r"late\w*|long|delay\w*"),
+        (r"moins", r"less|fewer"),  # "pas moins de 8 000" ↔ "at least 8,000"
+        (r"arrêt\w*", r"stop\w*|halt\w*"),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
+    ]
+)
