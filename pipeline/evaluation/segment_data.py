@@ -17,11 +17,12 @@ SETS: dict[str, tuple[str, ...]] = {
     "dev": ("newstest2010", "newsdiscussdev2015"),
     "test": ("newstest2009", "newsdiscusstest2015"),
 }
+# Under pipeline/data/eval: the comments are the copies `brief eval verify` reads too.
 _FILES = {
-    "newstest2009": "newstest2009.fr-en",
-    "newstest2010": "newstest2010.fr-en",
-    "newsdiscussdev2015": "newsdiscussdev2015-fren",
-    "newsdiscusstest2015": "newsdiscusstest2015-fren",
+    "newstest2009": "segment/newstest2009.fr-en",
+    "newstest2010": "segment/newstest2010.fr-en",
+    "newsdiscussdev2015": "newsdiscussdev2015-fren/newsdiscussdev2015-fren",
+    "newsdiscusstest2015": "newsdiscusstest2015-fren/newsdiscusstest2015-fren",
 }
 VARIANTS: dict[str, tuple[str, ...]] = {
     "fr": ("written", "straight", "guillemets", "curly"),
@@ -43,7 +44,7 @@ def sentences(name: str, lang: str) -> list[str]:
     """The lines of one shipped set (``newstest2010``…) in one language, in file order."""
     if name not in _FILES or lang not in LANGS:
         raise ConfigError(f"unknown segmentation set {name!r}/{lang!r}")
-    path = resources.files("pipeline") / "data" / "eval" / "segment" / f"{_FILES[name]}.{lang}.gz"
+    path = resources.files("pipeline") / "data" / "eval" / f"{_FILES[name]}.{lang}.gz"
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         return handle.read().split("\n")[:-1]
 
