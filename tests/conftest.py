@@ -145,3 +145,13 @@ def cached_tiny(tiny_dir: Path, hub_cache: Path, tmp_path: Path) -> CachedTiny:
         encoding="utf-8",
     )
     return CachedTiny(hub_cache, models_dir, config, repos)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _checkout_left_alone() -> Iterator[None]:
+    """No test writes the default output folder into the checkout (a run without ``-o`` writes
+    ``briefs/`` in the folder it runs in): the suite fails if one appears."""
+    default = REPO / "briefs"
+    existed = default.exists()
+    yield
+    assert existed or not default.exists(), f"a test wrote {default}: give it -o or run.out"

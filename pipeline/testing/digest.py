@@ -41,14 +41,18 @@ SOURCES = ("lemonde.fr", "liberation.fr", "ouest-france.fr", "francetvinfo.fr", 
 
 
 def brief_dicts(paths: Iterable[str | Path], overrides: list[str] | None = None) -> list[dict]:
-    """The JSON briefs of ``paths``, briefed in memory (nothing is written)."""
+    """The JSON briefs of ``paths``, as the write stage makes them; its files go to a temporary
+    folder, removed after (never to the default ``briefs/`` of the folder it runs in)."""
+    import tempfile
+
     from pipeline.brief import to_dict
     from pipeline.config import load_config
     from pipeline.runner import Pipeline, articles_from_paths
 
-    config = load_config(None, [*STAND_IN, *(overrides or [])])
-    with Pipeline(config) as pipeline:
-        articles = pipeline.run(articles_from_paths(paths))
+    with tempfile.TemporaryDirectory(prefix="brief-digest-") as out:
+        config = load_config(None, [*STAND_IN, *(overrides or []), f'run.out="{out}"'])
+        with Pipeline(config) as pipeline:
+            articles = pipeline.run(articles_from_paths(paths))
     return [to_dict(a, config.run.lang) for a in articles if not (a.error or a.skipped)]
 
 
