@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline import trust
-from pipeline.brief_md import md_escape, render  # noqa: F401 (md_escape: the digest's)
+from pipeline.brief_md import md_escape, render  # noqa: F401 (md_escape: importable from here)
 from pipeline.document import Article, SummarySentence
 from pipeline.explain import summary_check
 from pipeline.output_policy import (  # the marks that tell brief's files from others

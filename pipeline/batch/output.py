@@ -33,7 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.brief import to_dict, to_markdown
+from pipeline.brief import to_dict
+from pipeline.brief_md import render
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import BatchBusy, BatchError
@@ -56,9 +57,8 @@ def article_row(article: Article, config: BriefConfig, markdown: bool) -> dict[s
     ``markdown`` the Markdown brief when asked for. Both engines make rows with this."""
     status = "failed" if article.error else "skipped" if article.skipped else "done"
     lang = config.run.lang
-    brief = None
-    if status == "done":
-        brief = json.dumps(to_dict(article, lang), ensure_ascii=False)
+    data = to_dict(article, lang) if status == "done" else None  # both formats are made from it
+    brief = json.dumps(data, ensure_ascii=False) if data is not None else None
     return {
         "status": status,
         "sha256": article.sha256,
@@ -69,8 +69,8 @@ def article_row(article: Article, config: BriefConfig, markdown: bool) -> dict[s
         "reason": article.error or article.skipped,
         "brief": brief,
         "markdown": (
-            to_markdown(article, lang, config.stages.write.top_facts)
-            if markdown and status == "done"
+            render(data, article.stem, config.stages.write.top_facts)
+            if markdown and data is not None
             else None
         ),
     }

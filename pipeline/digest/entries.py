@@ -22,9 +22,8 @@ from pipeline.digest.flags import (
     summary_notes,
     trust_counts,
     trust_line,
-    value_text,
 )
-from pipeline.explain import Piece
+from pipeline.explain import Piece, value_text
 
 log = logging.getLogger(__name__)
 

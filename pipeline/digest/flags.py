@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.explain import Piece, explain_parts, value_text  # noqa: F401 (value_text: entries')
+from pipeline.explain import Piece, explain_parts
 
 # Warnings the reader gains nothing from: every feed page is HTML that was extracted.
 NOISE = frozenset({"clean.html_extracted"})

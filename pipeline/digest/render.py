@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from pipeline import __version__
-from pipeline.brief import md_escape
+from pipeline.brief_md import md_escape
 from pipeline.digest.entries import Entry, safe_url
 from pipeline.output_policy import MARKDOWN_MARKER
 

@@ -7,7 +7,8 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.brief import to_dict, to_markdown
+from pipeline.brief import to_dict
+from pipeline.brief_md import render
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import OutputError
@@ -52,12 +53,13 @@ class WriteStage(Stage):
         article.briefed_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         for fmt in self.formats:
             _check_replaceable(targets[fmt], Path(article.path))
+        data = to_dict(article, self.lang)  # both formats are made from it
         if "json" in self.formats:
-            text = json.dumps(to_dict(article, self.lang), ensure_ascii=False, indent=2)
+            text = json.dumps(data, ensure_ascii=False, indent=2)
             path = atomic_write_text(targets["json"], text + "\n")
             article.outputs["json"] = str(path)
         if "md" in self.formats:
-            path = atomic_write_text(targets["md"], to_markdown(article, self.lang, self.top_facts))
+            path = atomic_write_text(targets["md"], render(data, article.stem, self.top_facts))
             article.outputs["md"] = str(path)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.digest.entries import entry_from_brief, safe_url
-from pipeline.digest.flags import value_text
 from pipeline.digest.render import render_index, render_markdown, render_page, sections
+from pipeline.explain import value_text
 from pipeline.testing.digest import brief_dicts, digest_entries
 
 PAYLOAD = (
