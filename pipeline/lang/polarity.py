@@ -13,9 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.lang.polarity_clauses import first_unplaced, only_for_not_only
 from pipeline.lang.polarity_words import (
+    _EN_LESS,
     _EN_PARAPHRASE,
+    _EN_UNTIL,
     _EN_WEAK,
+    _FR_AS_LONG,
+    _FR_NOUN_DENIAL,
     _FR_WEAK,
     _LITOTES,
     _WEAK_PAIRS,
@@ -26,18 +31,24 @@ from pipeline.lang.polarity_words import (
 _FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
 # The second word of a French negation, within the clause that follows "ne".
 _FR_SECOND = re.compile(
-    r"(?<![\w-])(?:pas|jamais|plus|rien|personne|aucune?|aucunement|guère|nullement|point"
+    r"(?<![\w-])(?:pas|jamais|plus|rien|personne|aucune?|aucunement|guère|nullement|point|ni"
     r"|nulle\s+part)(?![\w-])",
     re.IGNORECASE,
 )
 # Words of negation right after the second belong to the same negation ("ne … plus aucun",
 # "ne … plus jamais rien"): one negation, not two.
-_FR_CHAIN = re.compile(r"(?:\s+(?:pas|jamais|plus|rien|personne|aucune?|guère))+", re.IGNORECASE)
+# "ne sert plus à rien", "ne parle plus de personne": a preposition may stand between them.
+_FR_CHAIN = re.compile(
+    r"(?:\s+(?:(?:à|de|d['’])\s*)?(?:pas|jamais|plus|rien|personne|aucune?|guère)(?![\w-]))+",
+    re.IGNORECASE,
+)
 # With pouvoir, savoir and oser a "ne" alone negates (literary French: "l'absence ne peut vous
 # l'arracher", "ne saurait remplacer"); not "ne peut que" ("can only"), not the subjunctive of the
 # expletive "ne" ("avant qu'il ne puisse").
 _FR_LITERARY = re.compile(
-    r"(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’]))*\s*(?:peu[tx]|peuvent|pouv(?:ait|aient"
+    r"(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’]))*\s*(?:"
+    # "n'a pu s'imposer", "n'avait su": the compound tenses
+    r"(?:ai|as|a|avons|avez|ont|avait|avaient|aurait|auraient|aura)\s+(?:pu|su|osé)|peu[tx]|peuvent|pouv(?:ait|aient"
     r"|ais|ons|ez)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent)|saur\w+|os(?:e|ent|ait|aient"
     r"|era\w*))(?![\w-])(?!\s+(?:\w+\s+)?qu(?:e\b|['’]))",
     re.IGNORECASE,
@@ -46,6 +57,10 @@ _FR_LITERARY = re.compile(
 _FR_SUBJECT = re.compile(
     r"(?<![\w-])(?:rien|personne|aucune?|nul(?:le)?|jamais|ni)(?![\w-])[^,;:.!?]*$", re.IGNORECASE
 )
+# "ne … plus que" ("il n'est plus que l'ombre de lui-même"): "now only", no denial.
+_FR_NOW_ONLY = re.compile(r"\s+qu(?:e\s|['’])", re.IGNORECASE)
+# "personne ne", "personne n'a": the negative subject right before its "ne".
+_FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
 # "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
 _FR_NOT_ONLY = re.compile(r"\s+(?:seulement|uniquement)(?![\w-])", re.IGNORECASE)
 # "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
@@ -105,6 +120,7 @@ _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.I
 _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
 
 
+_FR_SANS_AUCUN = re.compile(r"(?<![\w-])sans\s+(?:aucune?|nul(?:le)?)$", re.IGNORECASE)
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
 
 
@@ -114,6 +130,17 @@ _FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,3}\s+$", re.IGNOREC
 _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
 _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
 # "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
+# "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
+# contrast of "and not as…" (not "et non-violent", not "et non plus").
+_FR_NON_TAG = re.compile(
+    r"\s*\?|\s+(?:pas|encore)(?![\w-])", re.IGNORECASE
+)  # "non pas", "non encore"
+_FR_NON_CONTRAST = re.compile(r"(?<![\w-])(?:et|mais)\s+$", re.IGNORECASE)
+_FR_NON_BEFORE = re.compile(
+    r"\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec|le|la|les|l['’]|un|une"
+    r"|ce|ces|cette|ceux|celle|celui|parce)(?![\w-])",
+    re.IGNORECASE,
+)
 _FR_NON_CLAUSE = re.compile(r"(?:(?<![\w-])(?:que|mais)\s+|^\W*)$", re.IGNORECASE)
 
 
@@ -145,7 +172,10 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         if second is None:
             literary = _FR_LITERARY.match(rest)
             before = text[: ne.start()]
-            if literary and not _FR_AFTER_QUE.search(before) and not _FR_SUBJECT.search(before):
+            subject = _FR_NOBODY.search(before)
+            if subject:  # "personne ne sait": "personne" alone is also "a person"
+                out.append((subject.start(), ne.end()))
+            elif literary and not _FR_AFTER_QUE.search(before) and not _FR_SUBJECT.search(before):
                 out.append((ne.start(), ne.end() + literary.end()))
             continue  # else "ne…que" ("only") or the expletive "ne": no second word
         end = ne.end() + second.end()
@@ -154,13 +184,20 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         if chain:
             used.update(m.start() for m in _FR_SECOND.finditer(text, end, chain.end()))
             end = chain.end()
-        if not _FR_NOT_ONLY.match(text, end):
-            out.append((ne.start(), end))
+        if _FR_NOT_ONLY.match(text, end):
+            continue
+        if text[end - 4 : end].lower() == "plus" and _FR_NOW_ONLY.match(text, end):
+            continue  # "il ne reste plus qu'à signer": "all that is left is to sign"
+        out.append((ne.start(), end))
     for m in _FR_ALONE.finditer(text):
         if m.start() in used:
             continue  # "jamais", "aucun" after a "ne": counted with it
+        if _FR_SANS_AUCUN.search(text, max(0, m.start() - 12), m.end()):
+            continue  # "sans aucune résistance" ↔ "without a fight": the "sans" denies, once
         out.append((m.start(), m.end()))
     for m in _FR_PAS_ALONE.finditer(text):
+        if re.search(r"(?<![\w-])non\s+$", text[max(0, m.start() - 5) : m.start()], re.I):
+            continue  # "et non pas comme…": one negation
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
     out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]
@@ -197,11 +234,21 @@ _FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
 _FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
 
 
+def _weak_matches(english: str, french: str) -> list[re.Match[str]]:
+    """The English words of denial that may stand for a French negation, in order."""
+    patterns = [_EN_WEAK, _EN_PARAPHRASE]
+    if _FR_NOUN_DENIAL.search(french):
+        patterns.append(_EN_LESS)
+    if _FR_AS_LONG.search(french):
+        patterns.append(_EN_UNTIL)
+    found = [m for p in patterns for m in p.finditer(english)]
+    return sorted(found, key=lambda m: m.start())
+
+
 def _weak_en(english: str, french: str) -> int:
     """How many English words of denial are left once those that translate a French word are
     spent."""
-    found = [m.group(0) for m in _EN_WEAK.finditer(english)]
-    found += [m.group(0) for m in _EN_PARAPHRASE.finditer(english)]
+    found = [m.group(0) for m in _weak_matches(english, french)]
     spent = 0
     for en, fr in _WEAK_PAIRS:
         mine = sum(1 for w in found if en.fullmatch(w))
@@ -242,9 +289,13 @@ _FR_NOT_WEAK = re.compile(
 def _denied_clause(french: str, a: int, b: int) -> bool:
     """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
     …"), which English says with "not" or "no", not with a word."""
+    if french[a:b].lower() != "non":
+        return False
+    contrast = _FR_NON_CONTRAST.search(french, max(0, a - 8), a) and _FR_NON_BEFORE.match(french, b)
+    if _FR_NON_TAG.match(french, b) or contrast:
+        return True  # "c'est logique, non ?"; "comme un expert et non comme un client"
     return (
-        french[a:b].lower() == "non"
-        and _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
+        _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
         and _FR_ENDS.match(french, b) is not None
     )
 
@@ -261,21 +312,26 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     and neither does a French litotes the English says as an affirmation (:data:`_LITOTES`),
     nor a double negation (:data:`_FR_DOUBLE`), which English may say with one or none.
     """
+    only = only_for_not_only(french, english)
+    if only is not None:
+        return only
     spans = _spans_fr(french)
     doubles = [m.span() for m in _FR_DOUBLE.finditer(french)]
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
     # with a word ("sans précédent" ↔ "unprecedented"), nor the two of a double negation.
     ever = _EN_EVER.search(english) is not None
-    fr = [
-        french[a:b]
+    kept = [
+        (a, b)
         for a, b in spans
         if (
             french[a:b].lower() not in ("sans", "non", "ni", "non-") or _denied_clause(french, a, b)
         )
-        and not (ever and french[a:b].lower() == "jamais")  # "que j'aie jamais vu" ↔ "ever"
+        # "que j'aie jamais vu", "n'a jamais été aussi fort" ↔ "ever", "stronger than ever"
+        and not (ever and french[a:b].lower().endswith("jamais"))
         and not _litotes(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)
     ]
+    fr = [french[a:b] for a, b in kept]
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
     found = negations_en(english)
@@ -306,7 +362,25 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         signs += max(0, ors - len(_FR_OR.findall(french)))
     if len(fr) >= 2 and signs < len(fr):
         return fr[-1], None
+    lost = first_unplaced(french, kept, english, _sign_offsets(english, french))
+    if lost is not None:
+        return french[lost[0] : lost[1]], None
     return None
+
+
+def _sign_offsets(english: str, french: str) -> list[int]:
+    """Where the English's signs of denial stand: its negations and the words of denial that
+    do not translate a French one (:data:`_WEAK_PAIRS`, each spent once a French match)."""
+    cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
+    signs = [m.start() for m in _EN.finditer(cleaned)]
+    budget = [[en, len(fr.findall(french))] for en, fr in _WEAK_PAIRS]
+    for m in _weak_matches(english, french):
+        pair = next((p for p in budget if p[1] and p[0].fullmatch(m.group(0))), None)
+        if pair is None:
+            signs.append(m.start())
+        else:
+            pair[1] -= 1
+    return signs
 
 
 def negation_added(text: str, sources: Sequence[str]) -> str | None:
@@ -315,6 +389,6 @@ def negation_added(text: str, sources: Sequence[str]) -> str | None:
     found = [n for n in negations_en(text) if n.lower() not in ("without", "nor", "neither")]
     if not found:
         return None
-    if any(negations_en(s) or _EN_WEAK.search(s) for s in sources):
+    if any(negations_en(s) or _EN_WEAK.search(s) or _EN_LESS.search(s) for s in sources):
         return None
     return found[0]

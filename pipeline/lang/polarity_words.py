@@ -10,17 +10,28 @@ import re
 # ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
 # that has one is never called affirmative.
 _EN_WEAK = re.compile(
-    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cle|ique|ify|ilateral)\w{3,}|(?!(?:never|none)the)(?!regard)\w{3,}less|(?:in|im)(?:possible|accessible"
+    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral)\w{3,}|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
-    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|until|little|few|far\s+from"
+    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|little|few|far\s+from"
     # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
     # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
-    r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard)\w*|irrelevan\w*|unworthy"
+    r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard|respect|honest|loyal|satisf|continu|qualif|content|connect)\w*|irrelevan\w*|unworthy"
     r"|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to|(?:has|have|had|is|are|was)\s+yet\s+to)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# "-less" words ("soulless", "harmless", "useless") say a denial of a noun: they stand for a
+# French "sans âme", "pas de cœur", "ne sert à rien", never for a denied verb ("ce n'est pas
+# anodin" ↔ "it is not harmless": "harmless" translates "anodin").
+_EN_LESS = re.compile(r"(?<![\w-])(?!(?:never|none)the)(?!regard|un)\w{3,}less(?![\w-])", re.I)
+_FR_NOUN_DENIAL = re.compile(
+    r"(?<![\w-])(?:pas\s+d['’]|(?:sans|pas\s+de|aucune?|rien|dépourvue?s?|privée?s?)(?![\w-]))",
+    re.I,
+)
+# "tant qu'il n'y aura pas de réforme" ↔ "until reform occurs".
+_EN_UNTIL = re.compile(r"(?<![\w-])until(?![\w-])", re.I)
+_FR_AS_LONG = re.compile(r"(?<![\w-])tant\s+qu(?:e\s|['’])", re.I)
 # Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
 # understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
 # signs of a translated negation, not of a summary that copies its English source.

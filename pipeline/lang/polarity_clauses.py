@@ -1,0 +1,64 @@
+"""Negations checked below the sentence, for :func:`pipeline.lang.polarity.polarity_mismatch`:
+a French negation of a long sentence must find its English sign near its own place (per clause,
+not per sentence), and a French "not only" must not come out as "only"."""
+
+from __future__ import annotations
+
+import re
+
+# A long sentence's negation must find its English sign near its own place: within this share
+# of the sentence's length, from this many French words (a short sentence is one clause or two,
+# and translation reorders them freely).
+PLACE_WINDOW = 0.3
+PLACE_MIN_WORDS = 25
+
+
+def first_unplaced(
+    french: str, negations: list[tuple[int, int]], english: str, signs: list[int]
+) -> tuple[int, int] | None:
+    """The first French negation (span in ``french``) of a long sentence with no English sign
+    of denial (offsets ``signs`` in ``english``) near its place, or None: "ne … pas" lost in the
+    second half while a "not" of the first half translates another word.
+
+    Places are relative (offset / length); each English sign stands for one French negation,
+    taken in order."""
+    if not negations or len(french.split()) < PLACE_MIN_WORDS:
+        return None
+    places = sorted(x / max(len(english), 1) for x in signs)
+    used: set[int] = set()
+    for a, b in negations:
+        p = a / len(french)
+        near = [i for i, q in enumerate(places) if i not in used and abs(p - q) <= PLACE_WINDOW]
+        if not near:
+            return a, b
+        used.add(near[0])
+    return None
+
+
+# "pas seulement", "non seulement", "pas uniquement" ↔ "not only", "not just"; the English that
+# restricts ("only", "just") where the French says "not only" states the opposite.
+_FR_NOT_ONLY = re.compile(
+    r"(?<![\w-])(?:pas|non)\s+(?:seulement|uniquement|simplement)(?![\w-])", re.IGNORECASE
+)
+_EN_RESTRICT = re.compile(
+    r"(?<![\w-])(?:only|just|merely|solely|simply|exclusively)(?![\w-])", re.IGNORECASE
+)
+_EN_NOT_BEFORE = re.compile(
+    r"(?<![\w-])(?:not|\w+n['’]?t|never|no\s+longer)(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE
+)
+
+
+def only_for_not_only(french: str, english: str) -> tuple[str, str] | None:
+    """``(French "pas seulement", English "only")`` when the French says "not only" and the
+    English restricts ("only", "just") with no "not" before any of its restricting words, else
+    None. A translation without a restricting word ("both … and", "as well as") is left alone."""
+    fr = _FR_NOT_ONLY.search(french)
+    if fr is None:
+        return None
+    words = list(_EN_RESTRICT.finditer(english))
+    bare = [
+        m for m in words if not _EN_NOT_BEFORE.search(english, max(0, m.start() - 40), m.start())
+    ]
+    if not words or len(bare) < len(words):
+        return None
+    return fr.group(0), bare[0].group(0)

@@ -1,0 +1,117 @@
+"""The negation classes of issue #24 found on the development sets, each with a case the
+check flags and one it accepts (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang.polarity import negations_fr, polarity_mismatch
+from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # "sans aucun" is one denial, said by "without"
+        ("Ils sont partis sans aucune résistance.", "They left without a fight.", False),
+        (
+            "Sans aucune résistance, ils n'ont pas tiré.",
+            "Without a fight, they fired.",
+            True,
+        ),  # the "sans" is spent by "without": the "ne … pas" still needs its own
+        # "unclear" is a word of denial ("uncle" is not)
+        ("Il n'est pas clair quand il partira.", "It is unclear when he will leave.", False),
+        ("Il n'est pas clair quand il partira.", "His uncle knows when he will leave.", True),
+        # "ne … plus à rien": one negation, with a preposition inside
+        ("Ce vieux code ne sert plus à rien.", "This old code is no longer of use.", False),
+        # "n'a jamais été aussi" ↔ "than ever"
+        ("Le marché n'a jamais été aussi fort.", "The market is stronger than ever.", False),
+        ("Le marché n'a jamais été aussi fort.", "The market is as strong.", True),
+        # "dis-" words that deny
+        ("Il ne respecte pas les règles.", "He disrespects the rules.", False),
+        ("Il ne respecte pas les règles.", "He respects the rules.", True),
+        # "ne … ni … ni" is a negation
+        ("Il ne représente ni l'un ni l'autre.", "He represents neither.", False),
+        ("Il ne représente ni l'un ni l'autre.", "He represents both of them.", True),
+        # "et non comme…", "…, non ?": "non" denies a phrase or tags a question
+        (
+            "Écrivez comme un expert et non comme un client.",
+            "Write as an expert, not a client.",
+            False,
+        ),
+        (
+            "Écrivez comme un expert et non comme un client.",
+            "Write as an expert and a client.",
+            True,
+        ),
+        ("C'est logique, non ?", "It makes sense, doesn't it?", False),
+        ("C'est logique, non ?", "It makes sense, as it is.", True),
+        # "non" before an adjective is a prefix, said with one in English
+        ("Des gestes verbaux et non verbaux.", "Verbal and nonverbal gestures.", False),
+        # "non pas": one negation
+        ("Il viendra en mai, et non pas en juin.", "He will come in May, not June.", False),
+        # "-less" words deny a noun, not a verb
+        ("Ce geste n'est pas anodin.", "This gesture is harmless.", True),
+        ("Ce héros n'a pas d'âge.", "This hero is ageless.", False),
+        # "until" says "tant que … ne … pas"; alone it denies nothing
+        (
+            "Nous lutterons tant qu'il n'y aura pas de réforme.",
+            "We will fight until reform.",
+            False,
+        ),
+        ("Les dettes ne sauraient durer.", "Debts can last until then.", True),
+        # "personne ne" is a negation ("personne" alone may be "a person")
+        ("Personne ne sera laissé de côté.", "Nobody will be left behind.", False),
+        ("Personne ne sera laissé de côté.", "Everybody will be left behind.", True),
+        # "n'a pu", "n'avait su": "ne" alone with a compound tense of pouvoir, savoir
+        ("Le soulagement n'a pu s'imposer.", "The relief could not last.", False),
+        ("Le soulagement n'a pu s'imposer.", "The relief lasted.", True),
+        # "ne … plus que" is "now only", no denial
+        ("Il ne reste plus qu'à signer.", "All that is left is to sign.", False),
+        # "pas seulement" must not come out as "only"
+        ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
+        ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
+        ("Ils ne regardent pas seulement l'Italie.", "They look only at Italy.", True),
+        (
+            "Il est connu non seulement en Suisse.",
+            "He is famous both in and out of Switzerland.",
+            False,
+        ),
+    ],
+)
+def test_negation_classes(fr: str, en: str, flagged: bool) -> None:
+    assert (polarity_mismatch(fr, en) is not None) == flagged, (fr, en)
+
+
+def test_personne_ne_is_one_negation() -> None:
+    assert negations_fr("Personne ne viendra.") == ["Personne ne"]
+    assert negations_fr("Personne ne sait rien.") == ["ne sait rien"]
+    assert negations_fr("Une personne est venue.") == []
+
+
+# A long sentence: the French negation stands in its second half; the English's only word of
+# denial ("unhappy") stands in its first half and says the residents' mood.
+_LONG_FR = (
+    "Les habitants du quartier, réunis hier soir en grand nombre devant la mairie pour protester "
+    "contre le projet, ont appris de la bouche du maire que le nouveau stade ne serait pas "
+    "construit avant la fin de la décennie prochaine."
+)
+_LONG_EN_KEPT = (
+    "Residents of the district, unhappy with the project, gathered in large numbers outside the "
+    "town hall last night and heard from the mayor that the new stadium would not be built "
+    "before the end of the next decade."
+)
+
+
+def test_a_long_sentence_counts_negations_per_clause() -> None:
+    assert len(_LONG_FR.split()) >= PLACE_MIN_WORDS
+    assert polarity_mismatch(_LONG_FR, _LONG_EN_KEPT) is None
+    lost = _LONG_EN_KEPT.replace("would not be", "would be")
+    assert polarity_mismatch(_LONG_FR, lost) == ("ne serait pas", None)
+
+
+def test_a_short_sentence_counts_per_sentence() -> None:
+    # Under the length, any word of denial may stand for the negation, wherever it is.
+    fr = "Mécontents, ils ont appris que le stade ne serait pas construit."
+    assert len(fr.split()) < PLACE_MIN_WORDS
+    assert polarity_mismatch(fr, "Unhappy, they learned the stadium was built.") is None
