@@ -16,14 +16,12 @@ from collections.abc import Sequence
 from pipeline.lang.polarity_clauses import first_unplaced, only_for_not_only
 from pipeline.lang.polarity_words import (
     _EN_LESS,
-    _EN_PARAPHRASE,
-    _EN_UNTIL,
     _EN_WEAK,
-    _FR_AS_LONG,
-    _FR_NOUN_DENIAL,
     _FR_WEAK,
     _LITOTES,
     _WEAK_PAIRS,
+    weak_en,
+    weak_matches,
 )
 
 # The patterns below look like each other and other modules' regexes (text/furniture.py,
@@ -62,7 +60,10 @@ _FR_NOW_ONLY = re.compile(r"\s+qu(?:e\s|['’])", re.IGNORECASE)
 # "personne ne", "personne n'a": the negative subject right before its "ne".
 _FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
 # "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
-_FR_NOT_ONLY = re.compile(r"\s+(?:seulement|uniquement)(?![\w-])", re.IGNORECASE)
+# "ce ne sont pas les seuls", "n'est pas le seul": "not the only ones", said "not only".
+_FR_NOT_ONLY = re.compile(
+    r"\s+(?:seulement|uniquement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])", re.IGNORECASE
+)
 # "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
 _FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNORECASE)
 # "pas" with no "ne", as spoken French and headlines write it ("mais pas écouté", "peut-être pas
@@ -129,6 +130,9 @@ _EN_UNTRANSLATED = re.compile(r"(?<![\w-])(?:\w+n['’]t|not|never|nothing)(?![\
 _FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
 _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
+_FR_CONJ = re.compile(r"\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)  # "bien ou pas et…"
+# "à jamais", "pour jamais": "forever", no denial.
+_FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour)\s+$", re.IGNORECASE)
 # "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
 # "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
 # contrast of "and not as…" (not "et non-violent", not "et non plus").
@@ -192,6 +196,10 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     for m in _FR_ALONE.finditer(text):
         if m.start() in used:
             continue  # "jamais", "aucun" after a "ne": counted with it
+        if m.group(0).lower() == "jamais" and _FR_FOREVER.search(
+            text, max(0, m.start() - 5), m.start()
+        ):
+            continue
         if _FR_SANS_AUCUN.search(text, max(0, m.start() - 12), m.end()):
             continue  # "sans aucune résistance" ↔ "without a fight": the "sans" denies, once
         out.append((m.start(), m.end()))
@@ -207,7 +215,8 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     out = [
         (a, b)
         for a, b in out
-        if not _FR_OR_NOT.search(text, max(0, a - 4), a) or not _FR_ENDS.match(text, b)
+        if not _FR_OR_NOT.search(text, max(0, a - 4), a)
+        or not (_FR_ENDS.match(text, b) or _FR_CONJ.match(text, b))
     ]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
@@ -232,29 +241,6 @@ _FR_DOUBLE = re.compile(
 _EN_OR = re.compile(r"(?<![\w-])or(?![\w-])", re.IGNORECASE)  # "nor" is a negation of its own
 _FR_SANS = re.compile(r"(?<![\w-])sans(?![\w-])", re.IGNORECASE)
 _FR_OR = re.compile(r"(?<![\w-])(?:ou|ni)(?![\w-])", re.IGNORECASE)
-
-
-def _weak_matches(english: str, french: str) -> list[re.Match[str]]:
-    """The English words of denial that may stand for a French negation, in order."""
-    patterns = [_EN_WEAK, _EN_PARAPHRASE]
-    if _FR_NOUN_DENIAL.search(french):
-        patterns.append(_EN_LESS)
-    if _FR_AS_LONG.search(french):
-        patterns.append(_EN_UNTIL)
-    found = [m for p in patterns for m in p.finditer(english)]
-    return sorted(found, key=lambda m: m.start())
-
-
-def _weak_en(english: str, french: str) -> int:
-    """How many English words of denial are left once those that translate a French word are
-    spent."""
-    found = [m.group(0) for m in _weak_matches(english, french)]
-    spent = 0
-    for en, fr in _WEAK_PAIRS:
-        mine = sum(1 for w in found if en.fullmatch(w))
-        if mine:
-            spent += min(mine, len(fr.findall(french)))
-    return len(found) - spent
 
 
 def _spend(found: list[str], word: str, times: int) -> list[str]:
@@ -340,7 +326,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     # stand for a negation either ("nous ne pouvons pas l'admettre sans" ↔ "we can let this
     # happen without": the "not" was lost).
     found = _spend(found, "without", len(_FR_SANS.findall(french)))
-    weak = _weak_en(english, french) if fr else 0  # only a French negation needs it
+    weak = weak_en(english, french) if fr else 0  # only a French negation needs it
     if fr and not found and not weak:
         return fr[0], None
     # The "French" may be the English left untranslated: its own negations then count.
@@ -374,7 +360,7 @@ def _sign_offsets(english: str, french: str) -> list[int]:
     cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
     signs = [m.start() for m in _EN.finditer(cleaned)]
     budget = [[en, len(fr.findall(french))] for en, fr in _WEAK_PAIRS]
-    for m in _weak_matches(english, french):
+    for m in weak_matches(english, french):
         pair = next((p for p in budget if p[1] and p[0].fullmatch(m.group(0))), None)
         if pair is None:
             signs.append(m.start())

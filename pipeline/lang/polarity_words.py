@@ -36,7 +36,9 @@ _FR_AS_LONG = re.compile(r"(?<![\w-])tant\s+qu(?:e\s|['’])", re.I)
 # understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
 # signs of a translated negation, not of a summary that copies its English source.
 _EN_PARAPHRASE = re.compile(
-    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|r[au]n(?:s|ning)?\s+out)(?![\w-])",
+    # "n'en font pas assez" ↔ "under-shared"; "pas de crainte" ↔ "there is no doubt"
+    r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|under-\w+|r[au]n(?:s|ning)?\s+out"
+    r"|no\s+doubt)(?![\w-])",
     re.IGNORECASE,
 )
 _FR_WEAK = re.compile(
@@ -114,3 +116,26 @@ _LITOTES = _words(
         (r"arrêt\w*", r"stop\w*|halt\w*"),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
     ]
 )
+
+
+def weak_matches(english: str, french: str) -> list[re.Match[str]]:
+    """The English words of denial that may stand for a French negation, in order."""
+    patterns = [_EN_WEAK, _EN_PARAPHRASE]
+    if _FR_NOUN_DENIAL.search(french):
+        patterns.append(_EN_LESS)
+    if _FR_AS_LONG.search(french):
+        patterns.append(_EN_UNTIL)
+    found = [m for p in patterns for m in p.finditer(english)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def weak_en(english: str, french: str) -> int:
+    """How many English words of denial are left once those that translate a French word are
+    spent."""
+    found = [m.group(0) for m in weak_matches(english, french)]
+    spent = 0
+    for en, fr in _WEAK_PAIRS:
+        mine = sum(1 for w in found if en.fullmatch(w))
+        if mine:
+            spent += min(mine, len(fr.findall(french)))
+    return len(found) - spent

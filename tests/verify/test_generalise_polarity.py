@@ -68,6 +68,26 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         ("Le soulagement n'a pu s'imposer.", "The relief lasted.", True),
         # "ne … plus que" is "now only", no denial
         ("Il ne reste plus qu'à signer.", "All that is left is to sign.", False),
+        # "ce ne sont pas les seuls" is "not only"
+        ("Ce ne sont pas les seuls à voter.", "They are not only ones to vote.", False),
+        ("Ce ne sont pas les seuls à voter.", "They are the only ones to vote.", True),
+        # an elliptic "ou pas" before a conjunction denies nothing
+        ("Savoir si c'est bien ou pas et comment.", "To know whether it is good and how.", False),
+        # "à jamais" is "forever"
+        (
+            "Il n'aura jamais ce poste, à jamais hors de portée.",
+            "He will never get it, forever out of reach.",
+            False,
+        ),
+        (
+            "Il n'aura jamais ce poste, à jamais hors de portée.",
+            "He will get it, forever out of reach.",
+            True,
+        ),
+        # "pas assez" ↔ "under-"; "pas de crainte" ↔ "no doubt"
+        ("Les hommes n'en font pas assez.", "Men are under-involved.", False),
+        ("Pas de crainte sur le résultat.", "There is no doubt about the result.", False),
+        ("Pas de crainte sur le résultat.", "There is fear about the result.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
