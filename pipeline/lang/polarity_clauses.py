@@ -38,7 +38,8 @@ def first_unplaced(
 # "pas seulement", "non seulement", "pas uniquement" ↔ "not only", "not just"; the English that
 # restricts ("only", "just") where the French says "not only" states the opposite.
 _FR_NOT_ONLY = re.compile(
-    r"(?<![\w-])(?:pas|non)\s+(?:seulement|uniquement|simplement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])",
+    r"(?<![\w-])(?:pas|non)\s+(?:seulement|uniquement|simplement"
+    r"|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])",
     re.IGNORECASE,
 )
 _EN_RESTRICT = re.compile(
