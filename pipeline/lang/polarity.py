@@ -19,9 +19,8 @@ from pipeline.lang.polarity_words import (
     _EN_WEAK,
     _FR_WEAK,
     _LITOTES,
-    _WEAK_PAIRS,
+    unspent_weak,
     weak_en,
-    weak_matches,
 )
 
 # The patterns below look like each other and other modules' regexes (text/furniture.py,
@@ -101,7 +100,8 @@ _EN = re.compile(
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
-    r"|not\s+long\s+ago|no\s+matter|never[\s-]+ending|not\s+to\s+mention|no\s+wonder"
+    r"|not\s+long\s+(?:ago|after|before)|no\s+matter|never[\s-]+ending|not\s+to\s+mention"
+    r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
     r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
@@ -185,6 +185,13 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         end = ne.end() + second.end()
         chain = _FR_CHAIN.match(text, end)
         used.add(ne.end() + second.start())
+        # Negative concord: the n-words of the clause belong to its "ne" ("il ne dit jamais rien
+        # à personne", "n'avait pas aidé dans aucune résolution"), and so does a negative
+        # subject before it ("aucun autre événement n'a montré plus clairement"): one negation.
+        used.update(ne.end() + m.start() for m in _FR_ALONE.finditer(clause, second.end()))
+        subject = _FR_SUBJECT.search(text, 0, ne.start())
+        if subject:
+            used.add(subject.start())
         if chain:
             used.update(m.start() for m in _FR_SECOND.finditer(text, end, chain.end()))
             end = chain.end()
@@ -359,14 +366,7 @@ def _sign_offsets(english: str, french: str) -> list[int]:
     do not translate a French one (:data:`_WEAK_PAIRS`, each spent once a French match)."""
     cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
     signs = [m.start() for m in _EN.finditer(cleaned)]
-    budget = [[en, len(fr.findall(french))] for en, fr in _WEAK_PAIRS]
-    for m in weak_matches(english, french):
-        pair = next((p for p in budget if p[1] and p[0].fullmatch(m.group(0))), None)
-        if pair is None:
-            signs.append(m.start())
-        else:
-            pair[1] -= 1
-    return signs
+    return signs + [m.start() for m in unspent_weak(english, french)]
 
 
 def negation_added(text: str, sources: Sequence[str]) -> str | None:

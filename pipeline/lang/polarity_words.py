@@ -17,7 +17,11 @@ _EN_WEAK = re.compile(
     # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
     # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
     r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard|respect|honest|loyal|satisf|continu|qualif|content|connect)\w*|irrelevan\w*|unworthy"
-    r"|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to|(?:has|have|had|is|are|was)\s+yet\s+to)"
+    r"|less\s+than|fewer\s+than|too\s+\w+(?:\s+\w+)?\s+to|(?:has|have|had|is|are|was)\s+yet\s+to"
+    # "il n'y a rien d'extraordinaire" ↔ "it's rarely news", "n'ont toujours pas le droit" ↔
+    # "are still prohibited", "pas pour rien" ↔ "not in vain", "pas plus de" ↔ "no more than"
+    r"|rarely|seldom|prohibit\w*|forb[ia]d\w*|bann(?:ed|ing)|in\s+vain"
+    r"|no\s+(?:more|less|fewer)\s+than)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -47,8 +51,10 @@ _FR_WEAK = re.compile(
     r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
     r"|indign\w*|défense|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
+    # "loin d'être prévisible" ↔ "not yet understood", "un échec" ↔ "did not succeed"
+    r"|échec\w*"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"
-    r"|n['’])",
+    r"|n['’]|loin\s+d['’])",
     re.IGNORECASE,
 )
 
@@ -113,7 +119,12 @@ _LITOTES = _words(
         (r"empêch\w*", r"prevent\w*|stop\w*"),
         (r"tard\w*", r"late\w*|long|delay\w*"),
         (r"moins", r"less|fewer"),  # "pas moins de 8 000" ↔ "at least 8,000"
-        (r"arrêt\w*", r"stop\w*|halt\w*"),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
+        (r"arrêt\w*", r"stop\w*|halt\w*"),
+        # "n'a pas de problème pour bâtir" ↔ "easily builds", "pas de souci" ↔ "fine"
+        (
+            r"problèmes?|soucis?",
+            r"problem\w*|trouble\w*|issue\w*|worr\w*",
+        ),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
     ]
 )
 
@@ -129,13 +140,23 @@ def weak_matches(english: str, french: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def unspent_weak(english: str, french: str) -> list[re.Match[str]]:
+    """The English words of denial left once those that translate a French word are spent:
+    each French word (:data:`_WEAK_PAIRS`) spends one English word, each English word is spent
+    once ("a little uncomfortable" ↔ "un peu mal à l'aise": "little" spends "peu", and
+    "uncomfortable" is left)."""
+    budget = [[en, len(fr.findall(french))] for en, fr in _WEAK_PAIRS]
+    left = []
+    for m in weak_matches(english, french):
+        pair = next((p for p in budget if p[1] and p[0].fullmatch(m.group(0))), None)
+        if pair is None:
+            left.append(m)
+        else:
+            pair[1] -= 1
+    return left
+
+
 def weak_en(english: str, french: str) -> int:
     """How many English words of denial are left once those that translate a French word are
-    spent."""
-    found = [m.group(0) for m in weak_matches(english, french)]
-    spent = 0
-    for en, fr in _WEAK_PAIRS:
-        mine = sum(1 for w in found if en.fullmatch(w))
-        if mine:
-            spent += min(mine, len(fr.findall(french)))
-    return len(found) - spent
+    spent (:func:`unspent_weak`)."""
+    return len(unspent_weak(english, french))

@@ -88,6 +88,40 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         ("Les hommes n'en font pas assez.", "Men are under-involved.", False),
         ("Pas de crainte sur le résultat.", "There is no doubt about the result.", False),
         ("Pas de crainte sur le résultat.", "There is fear about the result.", True),
+        # negative concord: the n-words of a clause, and a negative subject, are one negation
+        ("Il ne dit jamais rien à personne.", "He never tells anyone anything.", False),
+        ("Aucun autre pays n'a agi plus vite.", "No other country acted faster.", False),
+        ("Aucun autre pays n'a agi plus vite.", "Another country acted faster.", True),
+        # "not long after", "no more than" deny nothing; "no more than" may say "pas plus de"
+        (
+            "Il les explique puis les applique.",
+            "Not long after explaining them he applied them.",
+            False,
+        ),
+        ("Juste dix pour cent ont voté.", "No more than ten percent voted.", False),
+        ("Pas plus de dix pour cent ont voté.", "No more than ten percent voted.", False),
+        # English words of denial: "rarely", "prohibited", "in vain"
+        ("Il n'y a rien d'extraordinaire à cela.", "It is rarely news.", False),
+        (
+            "Les femmes n'ont toujours pas le droit de voter.",
+            "Women are still prohibited from voting.",
+            False,
+        ),
+        (
+            "Les femmes n'ont toujours pas le droit de voter.",
+            "Women still have the right to vote.",
+            True,
+        ),
+        # French words of denial for an English "not": "loin d'être", "un échec"
+        ("La dimension est loin d'être connue.", "The scale is not yet known.", False),
+        ("Les efforts se sont soldés par un échec.", "The efforts did not succeed.", False),
+        ("Les efforts se sont soldés par un succès.", "The efforts did not succeed.", True),
+        # "pas de problème" may be said as an affirmation, unless the English keeps the problem
+        ("Il n'a pas de problème pour bâtir.", "He builds easily.", False),
+        ("Il n'a pas de problème pour bâtir.", "He has a problem building.", True),
+        # a word of denial spends one French word once ("little" ↔ "peu"), the rest stays
+        ("Je n'étais pas à l'aise, un peu perdu.", "It was uncomfortable, a little lost.", False),
+        ("Je n'étais pas à l'aise, un peu perdu.", "It was comfortable, a little lost.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
