@@ -47,7 +47,7 @@ _FR_LITERARY = re.compile(
     # "n'a pu s'imposer", "n'avait su": the compound tenses
     r"(?:ai|as|a|avons|avez|ont|avait|avaient|aurait|auraient|aura)\s+(?:pu|su|osé)|peu[tx]|peuvent|pouv(?:ait|aient"
     r"|ais|ons|ez)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent)|saur\w+|os(?:e|ent|ait|aient"
-    r"|era\w*))(?![\w-])(?!\s+(?:\w+\s+)?qu(?:e\b|['’]))",
+    r"|era\w*))(?![\w-])(?!(?:\s+[\w'’-]+){0,3}\s+qu(?:e\b|['’]))",  # "ne pourra se faire qu'en"
     re.IGNORECASE,
 )
 # "rien de grave ne peut", "personne ne sait": the "ne" of a negative subject, counted with it.
@@ -55,7 +55,13 @@ _FR_SUBJECT = re.compile(
     r"(?<![\w-])(?:rien|personne|aucune?|nul(?:le)?|jamais|ni)(?![\w-])[^,;:.!?]*$", re.IGNORECASE
 )
 # "ne … plus que" ("il n'est plus que l'ombre de lui-même"): "now only", no denial.
-_FR_NOW_ONLY = re.compile(r"\s+qu(?:e\s|['’])", re.IGNORECASE)
+_FR_QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
+# "ne … pas que" before a noun phrase or an infinitive is "not only" ("il n'y a pas que la
+# Moselle"); before a clause it is "not … that" ("je ne dis pas que tu as tort").
+_FR_NOT_ONLY_QUE = re.compile(
+    r"\s+que\s+(?:le|la|les|l['’]|un|une|des|du|de|d['’]|à|au|aux|pour|dans|sur|ça|\w+(?:er|ir)\b)",
+    re.IGNORECASE,
+)
 # "personne ne", "personne n'a": the negative subject right before its "ne".
 _FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
 # "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
@@ -197,8 +203,10 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
             end = chain.end()
         if _FR_NOT_ONLY.match(text, end):
             continue
-        if text[end - 4 : end].lower() == "plus" and _FR_NOW_ONLY.match(text, end):
-            continue  # "il ne reste plus qu'à signer": "all that is left is to sign"
+        if second.group(0).lower() == "plus" and stop and _FR_QUE.match(rest, stop.start()):
+            continue  # "il ne reste plus qu'à signer", "ne plus construire que": "now only"
+        if text[end - 3 : end].lower() == "pas" and _FR_NOT_ONLY_QUE.match(text, end):
+            continue  # "il n'y a pas que la Moselle", "n'y font pas que jouer": "not only"
         out.append((ne.start(), end))
     for m in _FR_ALONE.finditer(text):
         if m.start() in used:
@@ -213,6 +221,8 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     for m in _FR_PAS_ALONE.finditer(text):
         if re.search(r"(?<![\w-])non\s+$", text[max(0, m.start() - 5) : m.start()], re.I):
             continue  # "et non pas comme…": one negation
+        if _FR_NOT_ONLY.match(text, m.end()):
+            continue  # "et pas seulement en ce siècle": "not only"
         if m.start() not in used and not _FR_PAS_NOUN.search(text[: m.start()]):
             out.append((m.start(), m.end()))
     out = [(a, b) for a, b in out if not _FR_DOUBT.match(text, b)]

@@ -13,7 +13,9 @@ _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral)\w{3,}|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
-    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|little|few|far\s+from"
+    r"|without|succumb\w*|ignor\w*|free|neither|nor|only|far\s+from"
+    # "few", "little", not "a few", "a little", "the last few" (quelques, un peu: no denial)
+    r"|(?<![Aa]\s)(?<!last\s)(?<!next\s)(?<!past\s)(?<!first\s)(?:little|few)"
     # Words that say a denial as their meaning ("pas d'importance" ↔ "irrelevant", "je n'aime
     # pas" ↔ "I dislike", "ne … pas plus de" ↔ "less than", "trop … pour" ↔ "too … to").
     r"|dis(?:lik|agre|approv|allow|trust|believ|obey|regard|respect|honest|loyal|satisf|continu|qualif|content|connect)\w*|irrelevan\w*|unworthy"
@@ -30,7 +32,9 @@ _EN_WEAK = re.compile(
 # anodin" ↔ "it is not harmless": "harmless" translates "anodin").
 _EN_LESS = re.compile(r"(?<![\w-])(?!(?:never|none)the)(?!regard|un)\w{3,}less(?![\w-])", re.I)
 _FR_NOUN_DENIAL = re.compile(
-    r"(?<![\w-])(?:pas\s+d['’]|(?:sans|pas\s+de|aucune?|rien|dépourvue?s?|privée?s?)(?![\w-]))",
+    # ("rien d'anodin" is "nothing harmless", an adjective denied: not one)
+    r"(?<![\w-])(?:pas\s+d['’]|(?:sans|pas\s+de|aucune?|rien(?!\s+d(?:e|['’]))|dépourvue?s?"
+    r"|privée?s?)(?![\w-]))",
     re.I,
 )
 # "tant qu'il n'y aura pas de réforme" ↔ "until reform occurs".
@@ -71,10 +75,14 @@ def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Patte
 # also stand for a negation the English lost.
 _WEAK_PAIRS = _words(
     [
-        (r"only", r"seul\w*|uniquement|exclusivement"),
+        # "ne recherchent que la tranquillité" ↔ "are only looking for peace"
+        (
+            r"only",
+            r"seul\w*|uniquement|exclusivement|(?:ne|n['’])(?:\s*[\w'’-]+){1,4}?\s+qu(?:e|(?=['’]))",
+        ),
         (r"(?:less|fewer)\s+than", r"moins"),
         (r"few|little", r"peu"),  # "peu de" ↔ "few": the word translates "peu", not a negation
-        (r"rather|instead", r"plutôt|lieu"),  # "pas moins de" ↔ "less than": a lost negation
+        (r"rather|instead", r"plutôt|lieu|place"),  # "à la place" ↔ "instead"
         (r"without", r"sans"),
         (
             r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
@@ -85,7 +93,6 @@ _WEAK_PAIRS = _words(
         (r"fail\w*", r"échou\w*|échec\w*"),
         (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
         (r"absen\w+", r"absen\w+"),
-        (r"instead|rather", r"plutôt|lieu"),
         (r"except\w*", r"sauf|excepté\w*|exception|hormis"),
         (r"free", r"libres?|libér\w*|gratuit\w*"),
         (r"until", r"jusqu\w*|avant"),

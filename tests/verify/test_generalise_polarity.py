@@ -122,6 +122,52 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         # a word of denial spends one French word once ("little" ↔ "peu"), the rest stays
         ("Je n'étais pas à l'aise, un peu perdu.", "It was uncomfortable, a little lost.", False),
         ("Je n'étais pas à l'aise, un peu perdu.", "It was comfortable, a little lost.", True),
+        # "a few", "a little" deny nothing ("few", "little" may)
+        (
+            "Je n'exagère pas depuis quelques années.",
+            "I am exaggerating over the last few years.",
+            True,
+        ),
+        (
+            "Je n'exagère pas depuis quelques années.",
+            "I am not exaggerating over a few years.",
+            False,
+        ),
+        # "only" translating "ne … que" cannot stand for a lost "ne … pas"
+        (
+            "Ils ne sont pas dynamiques et ne cherchent que la paix.",
+            "They are dynamic and only seek peace.",
+            True,
+        ),
+        (
+            "Ils ne sont pas dynamiques et ne cherchent que la paix.",
+            "They are not dynamic and only seek peace.",
+            False,
+        ),
+        # "à la place" ↔ "instead"
+        (
+            "On ne l'a pas élu, on a eu une coalition à la place.",
+            "We did elect him, we got a coalition instead.",
+            True,
+        ),
+        # "ne peut … que", "ne … plus … que", "pas que" + noun phrase: "only", "not only"
+        (
+            "Cela ne pourra se faire qu'en construisant.",
+            "This can only be done by building.",
+            False,
+        ),
+        (
+            "Elle entend ne plus construire que des modèles récents.",
+            "It intends to build only recent models.",
+            False,
+        ),
+        ("Il n'y a pas que la Moselle à visiter.", "Not only the Moselle is worth a visit.", False),
+        ("Je ne dis pas que tu as tort.", "I say that you are wrong.", True),
+        (
+            "Elle est essentielle, et pas seulement en ce siècle.",
+            "It is essential, and not only in this century.",
+            False,
+        ),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
