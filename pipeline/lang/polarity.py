@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.lang.polarity_clauses import first_unplaced, only_for_not_only
+from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS, first_unplaced, only_for_not_only
 from pipeline.lang.polarity_words import (
     _EN_LESS,
     _EN_WEAK,
@@ -365,7 +365,8 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         signs += max(0, ors - len(_FR_OR.findall(french)))
     if len(fr) >= 2 and signs < len(fr):
         return fr[-1], None
-    lost = first_unplaced(french, kept, english, _sign_offsets(english, french))
+    long = kept and len(french.split()) >= PLACE_MIN_WORDS
+    lost = first_unplaced(french, kept, english, _sign_offsets(english, french)) if long else None
     if lost is not None:
         return french[lost[0] : lost[1]], None
     return None

@@ -152,14 +152,18 @@ def unspent_weak(english: str, french: str) -> list[re.Match[str]]:
     each French word (:data:`_WEAK_PAIRS`) spends one English word, each English word is spent
     once ("a little uncomfortable" ↔ "un peu mal à l'aise": "little" spends "peu", and
     "uncomfortable" is left)."""
-    budget = [[en, len(fr.findall(french))] for en, fr in _WEAK_PAIRS]
+    budget: dict[int, int] = {}  # pair index → French words left to spend, counted when needed
     left = []
     for m in weak_matches(english, french):
-        pair = next((p for p in budget if p[1] and p[0].fullmatch(m.group(0))), None)
-        if pair is None:
-            left.append(m)
+        for i, (en, fr) in enumerate(_WEAK_PAIRS):
+            if en.fullmatch(m.group(0)):
+                if i not in budget:
+                    budget[i] = len(fr.findall(french))
+                if budget[i]:
+                    budget[i] -= 1
+                    break
         else:
-            pair[1] -= 1
+            left.append(m)
     return left
 
 
