@@ -284,8 +284,12 @@ _EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
 
 
 # "au moins" (at least), "plus ou moins", "ou plutôt" (or rather): no sign of a denial.
+# "un peu", "peu à peu", "à peu près" (a little, little by little, about), "le seul" (the only):
+# no sign of a denial either.
 _FR_NOT_WEAK = re.compile(
-    r"(?<![\w-])(?:(?:au|du|le|la|les|plus\s+ou)\s+moins|ou\s+plutôt)(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?:(?:au|du|le|la|les|plus\s+ou)\s+moins|ou\s+plutôt|un\s+peu|peu\s+à\s+peu"
+    r"|à\s+peu\s+près|(?:le|la|les|l['’]une?\s+des|une?\s+des)\s+seul(?:e|s|es)?)(?![\w-])",
+    re.IGNORECASE,
 )
 
 

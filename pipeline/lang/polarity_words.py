@@ -54,7 +54,7 @@ _FR_WEAK = re.compile(
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
     r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
-    r"|indign\w*|défense|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
+    r"|indign\w*|défense\s+d(?:e\s+|['’])\w+(?:er|ir|re)|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
     # "loin d'être prévisible" ↔ "not yet understood", "un échec" ↔ "did not succeed"
     r"|échec\w*"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"

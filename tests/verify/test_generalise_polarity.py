@@ -168,6 +168,14 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
             "It is essential, and not only in this century.",
             False,
         ),
+        # "un peu", "peu à peu", "le seul", "la défense de la famille" are no sign of a denial:
+        # an English "not" against them was added ("peu probable" ↔ "not likely" still passes)
+        ("Elle gêne un peu la lecture.", "She is not interfering a bit with reading.", True),
+        ("Ils se rapprochent peu à peu.", "They are not getting closer little by little.", True),
+        ("Le seul point positif est là.", "The only positive is not there.", True),
+        ("Au nom de la défense de la famille.", "Not in the name of protecting the family.", True),
+        ("C'est peu probable.", "It is not likely.", False),
+        ("Défense de fumer.", "No smoking.", False),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
