@@ -52,13 +52,14 @@ _EN_PARAPHRASE = re.compile(
 _FR_WEAK = re.compile(
     r"(?<![\w-])(?:(?:pas|sans|non|ni|aucune?|jamais|rien|personne|refus\w*|empêch\w*|priv\w*"
     r"|manqu\w*|défaut|faute|impossible|in\w+(?:able|ible)|guère|peu|indemne|ignor\w*|échou\w*"
-    r"|absen\w+|hors|plutôt|seul\w*|sauf|moins|inutile|incapable|autrement|ne"
+    r"|absen\w+|hors|plutôt\s+qu(?:e|['’])|sauf|moins|inutile|incapable|autrement|ne"
     # "indigne" ↔ "not worthy", "défense de fumer" ↔ "no smoking", "interdit" ↔ "not allowed".
     r"|indign\w*|défense\s+d(?:e\s+|['’])\w+(?:er|ir|re)|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
     # "loin d'être prévisible" ↔ "not yet understood", "un échec" ↔ "did not succeed"
     r"|échec\w*"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"
-    r"|n['’]|loin\s+d['’])",
+    # "arrêter de", "cesser de" (to stop doing): "wouldn't joke", "no longer"
+    r"|n['’]|loin\s+d['’]|(?:arrêt|cess)\w*\s+d(?:e\s|['’]))",
     re.IGNORECASE,
 )
 

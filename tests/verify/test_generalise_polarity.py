@@ -176,6 +176,11 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         ("Au nom de la défense de la famille.", "Not in the name of protecting the family.", True),
         ("C'est peu probable.", "It is not likely.", False),
         ("Défense de fumer.", "No smoking.", False),
+        # "plutôt" the adverb is no sign of a denial; "plutôt que" and "arrêter de" are
+        ("C'est plutôt une bonne raison.", "It is not a fairly good reason.", True),
+        ("Il part plutôt que de rester.", "He leaves instead of not staying.", False),
+        ("Si seulement ils arrêtaient de rire.", "I wish they wouldn't laugh.", False),
+        ("Il est seul responsable.", "He is not solely responsible.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
