@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS, first_unplaced, only_for_not_only
+from pipeline.lang.polarity_clauses import (
+    PLACE_MIN_WORDS,
+    denied_clause,
+    first_unplaced,
+    only_for_not_only,
+)
 from pipeline.lang.polarity_words import (
     _EN_LESS,
     _EN_WEAK,
@@ -133,25 +138,16 @@ _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0
 
 # English negations in a "French" text ("dont" is a French word too: only with its apostrophe).
 _EN_UNTRANSLATED = re.compile(r"(?<![\w-])(?:\w+n['’]t|not|never|nothing)(?![\w-])", re.IGNORECASE)
-_FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
+# "Pourquoi ne pas…", "pourquoi pas", "pourquoi donc ne pas": a suggestion; not "je ne vois pas
+# pourquoi ils n'auraient pas pu" (a clause of its own, with its subject).
+_FR_WHY_QUESTION = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,4}\s+$", re.IGNORECASE)
+_EN_WHY_NOT = re.compile(r"(?<![\w-])why\s+(?:not|don['’]?t)(?![\w-])", re.IGNORECASE)
+_FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+(?:donc|alors|diable))?\s+$", re.IGNORECASE)
 _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
 _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
 _FR_CONJ = re.compile(r"\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)  # "bien ou pas et…"
 # "à jamais", "pour jamais": "forever", no denial.
 _FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour)\s+$", re.IGNORECASE)
-# "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
-# "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
-# contrast of "and not as…" (not "et non-violent", not "et non plus").
-_FR_NON_TAG = re.compile(
-    r"\s*\?|\s+(?:pas|encore)(?![\w-])", re.IGNORECASE
-)  # "non pas", "non encore"
-_FR_NON_CONTRAST = re.compile(r"(?<![\w-])(?:et|mais)\s+$", re.IGNORECASE)
-_FR_NON_BEFORE = re.compile(
-    r"\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec|le|la|les|l['’]|un|une"
-    r"|ce|ces|cette|ceux|celle|celui|parce)(?![\w-])",
-    re.IGNORECASE,
-)
-_FR_NON_CLAUSE = re.compile(r"(?:(?<![\w-])(?:que|mais)\s+|^\W*)$", re.IGNORECASE)
 
 
 def negations_fr(text: str) -> list[str]:
@@ -293,20 +289,6 @@ _FR_NOT_WEAK = re.compile(
 )
 
 
-def _denied_clause(french: str, a: int, b: int) -> bool:
-    """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
-    …"), which English says with "not" or "no", not with a word."""
-    if french[a:b].lower() != "non":
-        return False
-    contrast = _FR_NON_CONTRAST.search(french, max(0, a - 8), a) and _FR_NON_BEFORE.match(french, b)
-    if _FR_NON_TAG.match(french, b) or contrast:
-        return True  # "c'est logique, non ?"; "comme un expert et non comme un client"
-    return (
-        _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
-        and _FR_ENDS.match(french, b) is not None
-    )
-
-
 def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | None:
     """``(french span, english span)`` when one side denies and the other shows no sign of a
     denial at all, else None.
@@ -327,16 +309,17 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     # "ne … pas", "jamais", "aucun", "rien"; not "sans", "non", "ni", which English often says
     # with a word ("sans précédent" ↔ "unprecedented"), nor the two of a double negation.
     ever = _EN_EVER.search(english) is not None
+    suggests = _EN_WHY_NOT.search(english) is not None
     kept = [
         (a, b)
         for a, b in spans
-        if (
-            french[a:b].lower() not in ("sans", "non", "ni", "non-") or _denied_clause(french, a, b)
-        )
+        if (french[a:b].lower() not in ("sans", "non", "ni", "non-") or denied_clause(french, a, b))
         # "que j'aie jamais vu", "n'a jamais été aussi fort" ↔ "ever", "stronger than ever"
         and not (ever and french[a:b].lower().endswith("jamais"))
         and not _litotes(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)
+        # "Pourquoi est-ce qu'ils ne vont pas vivre…" ↔ "Why don't they go…": both suggest
+        and not (suggests and _FR_WHY_QUESTION.search(french, max(0, a - 40), a))
     ]
     fr = [french[a:b] for a, b in kept]
     if not _FR_UNTIL.search(french):
@@ -369,7 +352,10 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         signs += max(0, ors - len(_FR_OR.findall(french)))
     if len(fr) >= 2 and signs < len(fr):
         return fr[-1], None
-    long = kept and len(french.split()) >= PLACE_MIN_WORDS
+    # Per clause: a negation lost beside another ("ne … pas X, mais ne … jamais Y" ↔ "X, but
+    # never Y"), or one whose only English sign stands elsewhere; one French negation that an
+    # English negation answers is left to the counts (the English may move its clause).
+    long = kept and len(french.split()) >= PLACE_MIN_WORDS and (len(kept) >= 2 or not en)
     lost = first_unplaced(french, kept, english, _sign_offsets(english, french)) if long else None
     if lost is not None:
         return french[lost[0] : lost[1]], None

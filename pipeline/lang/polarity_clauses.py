@@ -1,6 +1,7 @@
 """Negations checked below the sentence, for :func:`pipeline.lang.polarity.polarity_mismatch`:
 a French negation of a long sentence must find its English sign near its own place (per clause,
-not per sentence), and a French "not only" must not come out as "only"."""
+not per sentence), a French "not only" must not come out as "only", and a French "non" that
+denies a clause or a phrase ("Bien sûr que non", "et non comme…", "…, non ?")."""
 
 from __future__ import annotations
 
@@ -64,3 +65,32 @@ def only_for_not_only(french: str, english: str) -> tuple[str, str] | None:
     if not words or len(bare) < len(words):
         return None
     return fr.group(0), bare[0].group(0)
+
+
+_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")  # the end of a clause after a word
+# "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
+# "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
+# contrast of "and not as…" (not "et non-violent", not "et non plus").
+# "non pas", "non encore": a negation too.
+_FR_NON_TAG = re.compile(r"\s*\?|\s+(?:pas|encore)(?![\w-])", re.IGNORECASE)
+_FR_NON_CONTRAST = re.compile(r"(?<![\w-])(?:et|mais)\s+$", re.IGNORECASE)
+_FR_NON_BEFORE = re.compile(
+    r"\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec"
+    r"|le|la|les|l['’]|un|une|ce|ces|cette|ceux|celle|celui|parce)(?![\w-])",
+    re.IGNORECASE,
+)
+_FR_NON_CLAUSE = re.compile(r"(?:(?<![\w-])(?:que|mais)\s+|^\W*)$", re.IGNORECASE)
+
+
+def denied_clause(french: str, a: int, b: int) -> bool:
+    """Whether the "non" at ``a``–``b`` stands for a denied clause ("Bien sûr que non", "Non,
+    …"), which English says with "not" or "no", not with a word."""
+    if french[a:b].lower() != "non":
+        return False
+    before = _FR_NON_CONTRAST.search(french, max(0, a - 8), a)
+    if _FR_NON_TAG.match(french, b) or (before and _FR_NON_BEFORE.match(french, b)):
+        return True  # "c'est logique, non ?"; "comme un expert et non comme un client"
+    return (
+        _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
+        and _ENDS.match(french, b) is not None
+    )

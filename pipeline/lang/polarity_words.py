@@ -12,7 +12,7 @@ import re
 _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral)\w{3,}|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
-    r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather|except\w*|absen\w+"
+    r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather\s+than|except\w*|absen\w+"
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|far\s+from"
     # "few", "little", not "a few", "a little", "the last few" (quelques, un peu: no denial)
     r"|(?<![Aa]\s)(?<!last\s)(?<!next\s)(?<!past\s)(?<!first\s)(?:little|few)"
@@ -83,7 +83,7 @@ _WEAK_PAIRS = _words(
         ),
         (r"(?:less|fewer)\s+than", r"moins"),
         (r"few|little", r"peu"),  # "peu de" ↔ "few": the word translates "peu", not a negation
-        (r"rather|instead", r"plutôt|lieu|place"),  # "à la place" ↔ "instead"
+        (r"rather\s+than|instead", r"plutôt|lieu|place"),  # "à la place" ↔ "instead"
         (r"without", r"sans"),
         (
             r"(?:in|im)(?:possible|accessible|capable|sufficient|adequate|valid|visible|complete)",
@@ -91,6 +91,8 @@ _WEAK_PAIRS = _words(
         ),
         (r"little|few", r"peu|petite?s?"),
         (r"refus\w*", r"refus\w*"),
+        # "non éduqué" ↔ "uneducated", "non rémunéré" ↔ "unpaid"
+        (r"un\w+|in\w+|non\w+", r"non(?=\s+\w)"),
         (r"fail\w*", r"échou\w*|échec\w*"),
         (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
         (r"absen\w+", r"absen\w+"),

@@ -181,6 +181,23 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         ("Il part plutôt que de rester.", "He leaves instead of not staying.", False),
         ("Si seulement ils arrêtaient de rire.", "I wish they wouldn't laugh.", False),
         ("Il est seul responsable.", "He is not solely responsible.", True),
+        # "non" + adjective ↔ an English un-word: the un-word is spent, the other negation stays
+        ("Ce mec non éduqué ne me représente pas.", "This uneducated guy does represent me.", True),
+        (
+            "Ce mec non éduqué ne me représente pas.",
+            "This uneducated guy does not represent me.",
+            False,
+        ),
+        # "pourquoi ne pas" suggests; "je ne vois pas pourquoi ils n'auraient pas pu" denies twice
+        (
+            "Je ne vois pas pourquoi ils n'auraient pas pu venir.",
+            "I don't see why they could come.",
+            True,
+        ),
+        ("Pourquoi est-ce qu'ils ne partent pas ?", "Why don't they leave?", False),
+        # "rather than" may say "ne … pas … mais"; "but rather" and "rather good" do not
+        ("Ce n'est pas la F1, mais le circuit.", "It is F1, but rather the circuit.", True),
+        ("Ce n'est pas la F1, mais le circuit.", "It is the circuit rather than F1.", False),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
