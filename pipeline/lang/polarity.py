@@ -21,7 +21,9 @@ from pipeline.lang.polarity_clauses import (
 )
 from pipeline.lang.polarity_words import (
     _EN_LESS,
+    _EN_NEG_PREFIX,
     _EN_WEAK,
+    _FR_NEG_ADJ,
     _FR_WEAK,
     _LITOTES,
     unspent_weak,
@@ -30,7 +32,8 @@ from pipeline.lang.polarity_words import (
 
 # The patterns below look like each other and other modules' regexes (text/furniture.py,
 # text/support.py) only in shape: each lists its own words, so they stay apart.
-_FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’])", re.IGNORECASE)
+# ("n'importe quel", "n'importe qui": "any", "anyone", no denial)
+_FR_NE = re.compile(r"(?<![\w-])(?:ne\b|n['’](?!importe\b))", re.IGNORECASE)
 # The second word of a French negation, within the clause that follows "ne".
 _FR_SECOND = re.compile(
     r"(?<![\w-])(?:pas|jamais|plus|rien|personne|aucune?|aucunement|guère|nullement|point|ni"
@@ -78,7 +81,12 @@ _FR_NOT_ONLY = re.compile(
 _FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNORECASE)
 # "pas" with no "ne", as spoken French and headlines write it ("mais pas écouté", "peut-être pas
 # toutes les nuits", "pas le contraire"); not the noun ("un pas", "à deux pas"), not "pas mal".
-_FR_PAS_ALONE = re.compile(r"(?<![\w-])pas(?![\w-])(?!\s+mal\b)(?!\s+à\s+pas)", re.IGNORECASE)
+# (nor "pas longtemps après": "soon after", as English's "not long after")
+_FR_PAS_ALONE = re.compile(
+    r"(?<![\w-])pas(?![\w-])(?!\s+mal\b)(?!\s+à\s+pas)"
+    r"(?!\s+(?:très\s+|si\s+)?longtemps\s+(?:après|avant))",
+    re.IGNORECASE,
+)
 _FR_PAS_NOUN = re.compile(
     r"(?<![\w-])(?:un|le|les|des|du|ce|ces|cet|mon|ton|son|mes|tes|ses|nos|vos|leurs?|notre|votre"
     r"|au|aux|à|de|chaque|d['’]un|premiers?|derniers?|nouveaux?|grands?|petits?|faux"
@@ -99,7 +107,9 @@ _FR_ALONE = re.compile(
 # (Patterns alike others, text/furniture.py's, only in shape: each its own words.)
 _CLAUSE_END = re.compile(r"[,;:.!?»()]|\"(?!\w)|\b(?:mais|et|qui|que|qu['’]|car|parce)\b", re.I)
 _EN = re.compile(
-    r"(?<![\w-])(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|nowhere)(?![\w-])"
+    # ("No. 4", "Symphony No. 3": the abbreviation of "number", not a denial)
+    r"(?<![\w-])(?:not|never|no(?!\.?\s*\d)|none|nothing|nobody|neither|nor|without|cannot|nowhere)"
+    r"(?![\w-])"
     r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])"
     # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
     r"|(?<![\w-])(?:do|does|did|ca|is|are|was|were|has|have|had|could|would|should|must|ai)nt"
@@ -123,7 +133,7 @@ _EN_NOT_DENIAL = re.compile(
 # "did not carry out attacks until the evening" says "only in the evening", unless the French
 # has the "until" too ("n'a pas tenu jusqu'en 2015": the "not" is a real negation).
 _EN_NOT_UNTIL = re.compile(r"(?<![\w-])not(?=(?:\s+[\w'’-]+){0,6}\s+until\b)", re.IGNORECASE)
-_FR_UNTIL = re.compile(r"(?<![\w-])(?:jusqu|avant(?![\w-]))", re.IGNORECASE)
+_FR_UNTIL = re.compile(r"(?<![\w-])(?:jusqu|avant(?![\w-])|tant\s+qu)", re.IGNORECASE)
 _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.IGNORECASE)
 
 
@@ -147,7 +157,8 @@ _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
 _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
 _FR_CONJ = re.compile(r"\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)  # "bien ou pas et…"
 # "à jamais", "pour jamais": "forever", no denial.
-_FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour)\s+$", re.IGNORECASE)
+# ("si jamais": "if ever", no denial either)
+_FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour|si)\s+$", re.IGNORECASE)
 
 
 def negations_fr(text: str) -> list[str]:
@@ -339,6 +350,8 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         and not spans
         and not _FR_WEAK.search(_FR_NOT_WEAK.sub(" ", french))
         and not _EN_UNTRANSLATED.search(french)
+        # "inexacts" ↔ "not accurate": an adjective of denial the English has no word for
+        and len(_FR_NEG_ADJ.findall(french)) <= len(_EN_NEG_PREFIX.findall(english))
     ):
         return "", en[0]
     # Two or more French negations against fewer English signs of denial: one was lost. A

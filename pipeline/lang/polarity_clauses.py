@@ -72,7 +72,7 @@ _ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")  # the end of a clause after a 
 # "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
 # contrast of "and not as…" (not "et non-violent", not "et non plus").
 # "non pas", "non encore": a negation too.
-_FR_NON_TAG = re.compile(r"\s*\?|\s+(?:pas|encore)(?![\w-])", re.IGNORECASE)
+_FR_NON_TAG = re.compile(r"\s*\?|\s+(?:pas|encore)(?![\w-])(?!\s+seulement)", re.IGNORECASE)
 _FR_NON_CONTRAST = re.compile(r"(?<![\w-])(?:et|mais)\s+$", re.IGNORECASE)
 _FR_NON_BEFORE = re.compile(
     r"\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec"

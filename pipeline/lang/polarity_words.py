@@ -23,6 +23,10 @@ _EN_WEAK = re.compile(
     # "il n'y a rien d'extraordinaire" ↔ "it's rarely news", "n'ont toujours pas le droit" ↔
     # "are still prohibited", "pas pour rien" ↔ "not in vain", "pas plus de" ↔ "no more than"
     r"|rarely|seldom|prohibit\w*|forb[ia]d\w*|bann(?:ed|ing)|in\s+vain"
+    # "n'a plus accès" ↔ "lost access", "n'a pas décroché" ↔ "stopped answering", "n'est plus
+    # de mode" ↔ "out of fashion"
+    r"|los[te]|loses|losing"
+    r"|out\s+of\s+(?:fashion|power|office|reach|stock|work|business|date|order|control|sight|touch)"
     r"|no\s+(?:more|less|fewer)\s+than)"
     r"(?![\w-])",
     re.IGNORECASE,
@@ -40,6 +44,22 @@ _FR_NOUN_DENIAL = re.compile(
 # "tant qu'il n'y aura pas de réforme" ↔ "until reform occurs".
 _EN_UNTIL = re.compile(r"(?<![\w-])until(?![\w-])", re.I)
 _FR_AS_LONG = re.compile(r"(?<![\w-])tant\s+qu(?:e\s|['’])", re.I)
+# French adjectives of denial ("inexact", "inconnu", "illégal", "inhabituel"), which a translation
+# says with "not" ("not accurate", "not known") or with an English word of denial of its own
+# ("inaccurate", "unknown"), which spends it.
+_FR_NEG_ADJ = re.compile(
+    r"(?<![\w-])(?:inconnu|incertain|inexact|inexistant|illégal|illégitime|irrégulier|imprévu"
+    r"|inhabituel|inapproprié|incorrect|inégal|injuste|inadapté|inachevé|inefficace|inédit"
+    r"|insatisfait|inopportun|imprécis|irréel|illisible|inaudible)\w*(?![\w-])",
+    re.IGNORECASE,
+)
+_EN_NEG_PREFIX = re.compile(
+    r"(?<![\w-])(?:un|in|im|il|ir|non-?)(?!der|til|it|ion|iver|ique|iform|vest|dia|clude|side"
+    r"|stead|to|port|press|prove|mediate|mense|migra|ag|ternal|terna|ter|dustr|form|crea|vol"
+    r"|flu|sist|quir|cid|clin|ves|dex|fan|deed|land|stant|tegr|tell|tens|tent|itia|ject|put"
+    r"|sur|spect)\w{3,}",
+    re.IGNORECASE,
+)
 # Ways a translation says a French negation without one ("On ne comprend pas" ↔ "It's hard to
 # understand", "pas grave" ↔ "non-major", "il n'y avait plus de place" ↔ "ran out of space"):
 # signs of a translated negation, not of a summary that copies its English source.
@@ -59,7 +79,7 @@ _FR_WEAK = re.compile(
     r"|échec\w*"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"
     # "arrêter de", "cesser de" (to stop doing): "wouldn't joke", "no longer"
-    r"|n['’]|loin\s+d['’]|(?:arrêt|cess)\w*\s+d(?:e\s|['’]))",
+    r"|n['’]|loin\s+d['’]|(?:arrêt|cess)\w*\s+d(?:e\s|['’])|à\s+peine|renon\w+)",
     re.IGNORECASE,
 )
 
@@ -100,9 +120,11 @@ _WEAK_PAIRS = _words(
         (r"free", r"libres?|libér\w*|gratuit\w*"),
         (r"until", r"jusqu\w*|avant"),
         (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
+        (r"los[te]|loses|losing", r"perd\w*|perte\w*"),
+        (r"stop(?:s|ped|ping)?|ceas\w+|quit(?:s|ting)?", r"arrêt\w*|cess\w*|stop\w*"),
         (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),
         (r"ignor\w*", r"ignor\w*"),
-        (r"hardly|barely|scarcely", r"guère|à\s+peine"),
+        (r"hardly|barely|scarcely", r"à\s+peine"),  # "ne … guère" is the negation itself
         (r"succumb\w*", r"succomb\w*"),
         (r"(?:hard|difficult)\s+to", r"difficile\w*|dur\w*"),
     ]

@@ -76,12 +76,12 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         # "à jamais" is "forever"
         (
             "Il n'aura jamais ce poste, à jamais hors de portée.",
-            "He will never get it, forever out of reach.",
+            "He will never get it, forever beyond reach.",
             False,
         ),
         (
             "Il n'aura jamais ce poste, à jamais hors de portée.",
-            "He will get it, forever out of reach.",
+            "He will get it, forever beyond reach.",
             True,
         ),
         # "pas assez" ↔ "under-"; "pas de crainte" ↔ "no doubt"
@@ -198,6 +198,41 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         # "rather than" may say "ne … pas … mais"; "but rather" and "rather good" do not
         ("Ce n'est pas la F1, mais le circuit.", "It is F1, but rather the circuit.", True),
         ("Ce n'est pas la F1, mais le circuit.", "It is the circuit rather than F1.", False),
+        # "No. 4" is "number 4"; "n'importe quel" is "any"; "si jamais" is "if ever"
+        ("La Symphonie n°4 est jouée.", "Symphony No. 4 is played.", False),
+        ("La Symphonie n°4 est jouée.", "No symphony is played.", True),
+        ("Elles explosent à n'importe quel point.", "They explode at any point.", False),
+        ("Il aidera si jamais ils sont menacés.", "He will help if they are threatened.", False),
+        # "pas longtemps après" is "soon after"
+        ("Pas très longtemps après, ils ont commencé.", "Soon after, they began.", False),
+        # "ne … guère" is the negation "hardly" translates; "à peine" is a French word of denial
+        ("Le calme n'est guère garanti.", "Calm is hardly guaranteed.", False),
+        ("Le calme n'est guère garanti.", "Calm is guaranteed.", True),
+        ("On en sait à peine plus.", "Almost no more is known.", False),
+        # "n'a plus accès" ↔ "lost access"; "n'est plus de mode" ↔ "out of fashion"
+        (
+            "Le groupe n'a plus accès à son serveur.",
+            "The group has lost access to its server.",
+            False,
+        ),
+        ("La bière n'est plus de mode.", "Beer is out of fashion.", False),
+        ("La bière n'est plus de mode.", "Beer is in fashion.", True),
+        # "renoncez" ↔ "do not give up"; "tant que … ne … pas" ↔ "not … until"
+        ("Renoncez à l'hygiène.", "Do not give up hygiene.", False),
+        (
+            "Il n'émergera pas tant que la banque n'aura pas conclu.",
+            "He will not emerge until the bank closes.",
+            False,
+        ),
+        # "non pas seulement" is "not only"
+        (
+            "Il est vu, non pas seulement par eux, mais par nous.",
+            "It is seen not only by them but by us.",
+            False,
+        ),
+        # a French adjective of denial may be said with "not", unless the English has its own word
+        ("Les montants étaient inexacts.", "The sums were not accurate.", False),
+        ("Les montants étaient inexacts.", "The sums were not inaccurate.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
