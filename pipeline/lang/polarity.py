@@ -122,7 +122,7 @@ _EN = re.compile(
 _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
     r"|not\s+long\s+(?:ago|after|before)|no\s+matter|never[\s-]+ending|not\s+to\s+mention"
-    r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than"
+    r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than|(?:for|next\s+to)\s+nothing"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
     r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
@@ -158,6 +158,7 @@ _FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
 _FR_CONJ = re.compile(r"\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)  # "bien ou pas et…"
 # "à jamais", "pour jamais": "forever", no denial.
 # ("si jamais": "if ever", no denial either)
+_FR_FOR = re.compile(r"(?<![\w-])pour\s+$", re.IGNORECASE)
 _FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour|si)\s+$", re.IGNORECASE)
 
 
@@ -218,10 +219,11 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
     for m in _FR_ALONE.finditer(text):
         if m.start() in used:
             continue  # "jamais", "aucun" after a "ne": counted with it
-        if m.group(0).lower() == "jamais" and _FR_FOREVER.search(
-            text, max(0, m.start() - 5), m.start()
-        ):
+        word = m.group(0).lower()
+        if word == "jamais" and _FR_FOREVER.search(text, max(0, m.start() - 5), m.start()):
             continue
+        if word == "rien" and _FR_FOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "payer pour rien": "for nothing", as English's
         if _FR_SANS_AUCUN.search(text, max(0, m.start() - 12), m.end()):
             continue  # "sans aucune résistance" ↔ "without a fight": the "sans" denies, once
         out.append((m.start(), m.end()))
@@ -380,6 +382,9 @@ def _sign_offsets(english: str, french: str) -> list[int]:
     do not translate a French one (:data:`_WEAK_PAIRS`, each spent once a French match)."""
     cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
     signs = [m.start() for m in _EN.finditer(cleaned)]
+    if signs:  # "don't interrupt prayers or break noses": the "or" carries the denial on
+        ors = [m.start() for m in _EN_OR.finditer(english, signs[0])]
+        signs += ors[: max(0, len(ors) - len(_FR_OR.findall(french)))]
     return signs + [m.start() for m in unspent_weak(english, french)]
 
 

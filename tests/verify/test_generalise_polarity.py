@@ -233,6 +233,21 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         # a French adjective of denial may be said with "not", unless the English has its own word
         ("Les montants étaient inexacts.", "The sums were not accurate.", False),
         ("Les montants étaient inexacts.", "The sums were not inaccurate.", True),
+        # "pour rien" ↔ "for nothing": no denial on either side
+        (
+            "Ils ont l'impression de payer pour rien.",
+            "They feel they are paying for nothing.",
+            False,
+        ),
+        ("Ils font ça gratuitement.", "They do it for nothing.", False),
+        # "not … or" carries the denial to the second verb, clause by clause too
+        (
+            "On n'interrompt pas les prières des gens et on ne casse le nez de personne pendant"
+            " les jeux à boire, mais on s'est effectivement peint en noir pour certaines soirées.",
+            "We don't interrupt people's prayers or break anyone's nose in drinking games, but we"
+            " have been known to black up for some parties.",
+            False,
+        ),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
