@@ -23,7 +23,14 @@ from pipeline.lang.polarity_words import (
     _EN_LESS,
     _EN_NEG_PREFIX,
     _EN_WEAK,
+    _FR_AFTER_QUE,
     _FR_NEG_ADJ,
+    _FR_NOBODY,
+    _FR_NOT_ONLY,
+    _FR_NOT_ONLY_QUE,
+    _FR_NOT_ONLY_THERE,
+    _FR_QUE,
+    _FR_QUE_AFTER,
     _FR_WEAK,
     _LITOTES,
     unspent_weak,
@@ -62,23 +69,6 @@ _FR_LITERARY = re.compile(
 _FR_SUBJECT = re.compile(
     r"(?<![\w-])(?:rien|personne|aucune?|nul(?:le)?|jamais|ni)(?![\w-])[^,;:.!?]*$", re.IGNORECASE
 )
-# "ne … plus que" ("il n'est plus que l'ombre de lui-même"): "now only", no denial.
-_FR_QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
-# "ne … pas que" before a noun phrase or an infinitive is "not only" ("il n'y a pas que la
-# Moselle"); before a clause it is "not … that" ("je ne dis pas que tu as tort").
-_FR_NOT_ONLY_QUE = re.compile(
-    r"\s+que\s+(?:le|la|les|l['’]|un|une|des|du|de|d['’]|à|au|aux|pour|dans|sur|ça|\w+(?:er|ir)\b)",
-    re.IGNORECASE,
-)
-# "personne ne", "personne n'a": the negative subject right before its "ne".
-_FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
-# "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
-# "ce ne sont pas les seuls", "n'est pas le seul": "not the only ones", said "not only".
-_FR_NOT_ONLY = re.compile(
-    r"\s+(?:seulement|uniquement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])", re.IGNORECASE
-)
-# "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
-_FR_AFTER_QUE = re.compile(r"(?<![\w-])qu(?:e\s+\w+|['’]\s*\w+)\s+$", re.IGNORECASE)
 # "pas" with no "ne", as spoken French and headlines write it ("mais pas écouté", "peut-être pas
 # toutes les nuits", "pas le contraire"); not the noun ("un pas", "à deux pas"), not "pas mal".
 # (nor "pas longtemps après": "soon after", as English's "not long after")
@@ -213,7 +203,10 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
             continue
         if second.group(0).lower() == "plus" and stop and _FR_QUE.match(rest, stop.start()):
             continue  # "il ne reste plus qu'à signer", "ne plus construire que": "now only"
-        if text[end - 3 : end].lower() == "pas" and _FR_NOT_ONLY_QUE.match(text, end):
+        only_que = _FR_NOT_ONLY_QUE.match(text, end) or (
+            _FR_NOT_ONLY_THERE.search(text, ne.end(), end) and _FR_QUE_AFTER.match(text, end)
+        )
+        if text[end - 3 : end].lower() == "pas" and only_que:
             continue  # "il n'y a pas que la Moselle", "n'y font pas que jouer": "not only"
         out.append((ne.start(), end))
     for m in _FR_ALONE.finditer(text):

@@ -40,7 +40,10 @@ def first_unplaced(
 # restricts ("only", "just") where the French says "not only" states the opposite.
 _FR_NOT_ONLY = re.compile(
     r"(?<![\w-])(?:pas|non)\s+(?:seulement|uniquement|simplement"
-    r"|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])",
+    r"|(?:les?|la|l['’])\s*seul(?:e|s|es)?"
+    # "n'y font pas que jouer", "pas que pour le plaisir" (not "je ne dis pas que la…")
+    r"|que\s+(?:à|au|aux|pour|dans|sur|\w+(?:er|ir)\b))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 _EN_RESTRICT = re.compile(

@@ -10,7 +10,8 @@ import re
 # ("n'était pas en mesure" ↔ "was unable"; "was not accessible" ↔ "inaccessible"), so a side
 # that has one is never called affirmative.
 _EN_WEAK = re.compile(
-    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral)\w{3,}|(?:in|im)(?:possible|accessible"
+    r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral"
+    r"|anim|ison|icorn)\w{3,}|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather\s+than|except\w*|absen\w+"
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|far\s+from"
@@ -84,6 +85,33 @@ _FR_WEAK = re.compile(
 )
 
 
+# French constructions around a negation, for :func:`pipeline.lang.polarity._spans_fr`.
+# "ne … plus que" ("il n'est plus que l'ombre de lui-même"): "now only", no denial.
+_FR_QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
+# "ne … pas que" before a noun phrase or an infinitive is "not only" ("il n'y a pas que la
+# Moselle"); before a clause it is "not … that" ("je ne dis pas que tu as tort").
+_FR_NOT_ONLY_QUE = re.compile(r"\s+que\s+(?:à|au|aux|pour|dans|sur|\w+(?:er|ir)\b)", re.IGNORECASE)
+_FR_QUE_AFTER = re.compile(r"\s+qu(?:e\b|['’])", re.IGNORECASE)
+_FR_NOT_ONLY_THERE = re.compile(
+    r"y\s+(?:a|avait|aura)\s+pas$", re.IGNORECASE
+)  # "il n'y a pas que…"
+# "personne ne", "personne n'a": the negative subject right before its "ne".
+_FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
+# "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
+# "ce ne sont pas les seuls", "n'est pas le seul": "not the only ones", said "not only".
+_FR_NOT_ONLY = re.compile(
+    r"\s+(?:seulement|uniquement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])", re.IGNORECASE
+)
+# "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
+# Only after a comparison or a fear, prevention, "avant que", "à moins que" ("plus grand qu'on
+# ne le pense", "de peur qu'il ne parte"); "il a indiqué qu'il ne pouvait appuyer" denies.
+_FR_AFTER_QUE = re.compile(
+    r"(?<![\w-])(?:plus|moins|autre|autrement|mieux|pire|meilleure?s?|davantage|avant|peur|crainte"
+    r"|crai\w+|redout\w+|évit\w+|empêch\w+|garde)(?:\s+[\w'’-]+){0,6}?\s+qu(?:e\s+\w+|['’]\s*\w+)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _words(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     def word(pattern: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
@@ -120,6 +148,9 @@ _WEAK_PAIRS = _words(
         (r"free", r"libres?|libér\w*|gratuit\w*"),
         (r"until", r"jusqu\w*|avant"),
         (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
+        (r"far\s+from", r"loin"),  # "si loin de chez moi" ↔ "so far from home"
+        (r"unlike", r"contrairement|contraire|différence"),
+        (r"unknown|anonymous\w*", r"anonymes?|inconnu\w*"),
         (r"los[te]|loses|losing", r"perd\w*|perte\w*"),
         (r"stop(?:s|ped|ping)?|ceas\w+|quit(?:s|ting)?", r"arrêt\w*|cess\w*|stop\w*"),
         (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),

@@ -248,6 +248,27 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
             " have been known to black up for some parties.",
             False,
         ),
+        # the expletive "ne" follows a comparison or a fear, not any "que"
+        (
+            "Il a indiqué qu'il ne pouvait appuyer le projet.",
+            "He said he could support the bill.",
+            True,
+        ),
+        ("C'est plus grand qu'on ne le pense.", "It is bigger than one thinks.", False),
+        # "pas que" + infinitive is "not only"; "ne dis pas que la…" is "do not say that"
+        ("Les enfants n'y font pas que jouer.", "The children are only playing.", True),
+        ("Les enfants n'y font pas que jouer.", "The children are not only playing.", False),
+        ("Je ne dis pas que la règle est inutile.", "I am not saying the rule is useless.", False),
+        # "unanimity" is no word of denial; "far from", "unlike", "unknown" may translate
+        # "loin", "contrairement", "anonyme"
+        ("La réforme ne fait pas l'unanimité.", "The reform creates unanimity.", True),
+        (
+            "C'est si loin et je n'y ai pas d'emploi.",
+            "It is so far from home and I do have work.",
+            True,
+        ),
+        ("Contrairement à elles, ils ne sont pas formés.", "Unlike them, they are trained.", True),
+        ("Le client anonyme n'est pas venu.", "The unknown customer came.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
