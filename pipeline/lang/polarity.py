@@ -110,7 +110,7 @@ _EN = re.compile(
 )
 # "no longer", "no more than"… are still negations; "no doubt" and "not only" are not denials.
 _EN_NOT_DENIAL = re.compile(
-    r"(?<![\w-])(?:not\s+only|no\s+doubt|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
+    r"(?<![\w-])(?:not\s+only|no\s+doubts?|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
     r"|not\s+long\s+(?:ago|after|before)|no\s+matter|never[\s-]+ending|not\s+to\s+mention"
     r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than|(?:for|next\s+to)\s+nothing"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)

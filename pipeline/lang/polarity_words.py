@@ -4,6 +4,7 @@ negation particle, the pairs of them that translate each other, and the litotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Words that deny without a negation particle ("unable", "failed", "sans", "refuse"): they do not
 # make a sentence negative for the check, but a sentence with one may translate a negation
@@ -12,7 +13,8 @@ import re
 _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral"
     r"|anim|ison|icorn)\w{3,}|(?:in|im)(?:possible|accessible"
-    r"|capable|sufficient|adequate|valid|visible|complete)|fail\w*|lack\w*|refus\w*|prevent\w*"
+    r"|capable|sufficient|adequate|valid|visible|complete)|fail(?!ures?(?!\s+to))\w*|lack\w*|refus\w*"
+    r"|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather\s+than|except\w*|absen\w+"
     r"|without|succumb\w*|ignor\w*|free|neither|nor|only|far\s+from"
     # "few", "little", not "a few", "a little", "the last few" (quelques, un peu: no denial)
@@ -67,7 +69,7 @@ _EN_NEG_PREFIX = re.compile(
 _EN_PARAPHRASE = re.compile(
     # "n'en font pas assez" ↔ "under-shared"; "pas de crainte" ↔ "there is no doubt"
     r"(?<![\w-])(?:(?:hard|difficult)\s+to|non-\w+|under-\w+|r[au]n(?:s|ning)?\s+out"
-    r"|no\s+doubt)(?![\w-])",
+    r"|no\s+doubts?)(?![\w-])",
     re.IGNORECASE,
 )
 _FR_WEAK = re.compile(
@@ -144,7 +146,8 @@ _WEAK_PAIRS = _words(
         (r"fail\w*", r"échou\w*|échec\w*"),
         (r"lack\w*", r"manqu\w*|absence|faute|défaut"),
         (r"absen\w+", r"absen\w+"),
-        (r"except\w*", r"sauf|excepté\w*|exception|hormis"),
+        (r"except\w*", r"sauf|excepté\w*|exception|hormis|à\s+part"),
+        (r"in\s+vain", r"pour\s+rien|en\s+vain|vainement"),
         (r"free", r"libres?|libér\w*|gratuit\w*"),
         (r"until", r"jusqu\w*|avant"),
         (r"prevent\w*|avoid\w*", r"empêch\w*|évit\w*"),
@@ -210,7 +213,16 @@ def unspent_weak(english: str, french: str) -> list[re.Match[str]]:
     "uncomfortable" is left)."""
     budget: dict[int, int] = {}  # pair index → French words left to spend, counted when needed
     left = []
+    stems: set[str] | None = None
     for m in weak_matches(english, french):
+        stem = _negated_stem(m.group(0))
+        if stem:
+            # "unexecutable" ↔ "inexécutables", "unjust" ↔ "injustes": the English word of
+            # denial translates a French one with the same stem, not a lost negation
+            if stems is None:
+                stems = {x for w in _FR_PREFIXED.findall(french) if (x := _negated_stem(w))}
+            if stem in stems:
+                continue
         for i, (en, fr) in enumerate(_WEAK_PAIRS):
             if en.fullmatch(m.group(0)):
                 if i not in budget:
@@ -227,3 +239,17 @@ def weak_en(english: str, french: str) -> int:
     """How many English words of denial are left once those that translate a French word are
     spent (:func:`unspent_weak`)."""
     return len(unspent_weak(english, french))
+
+
+_FR_PREFIXED = re.compile(r"(?<![\w-])(?:in|im|il|ir|non-?|dé|dés|mé)\w{4,}", re.IGNORECASE)
+_PREFIX = re.compile(r"(?:un|in|im|il|ir|non-?|dis|dé|dés|mé|mis)(?=\w{4})", re.IGNORECASE)
+
+
+def _negated_stem(word: str) -> str:
+    """The first four letters after a prefix of denial, accents off ("inexécutables" →
+    "exec", "unjust" → "just"), or "" for a word without one."""
+    prefix = _PREFIX.match(word)
+    if not prefix:
+        return ""
+    rest = unicodedata.normalize("NFKD", word[prefix.end() :].lower())
+    return "".join(c for c in rest if not unicodedata.combining(c))[:4]

@@ -269,6 +269,29 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         ),
         ("Contrairement à elles, ils ne sont pas formés.", "Unlike them, they are trained.", True),
         ("Le client anonyme n'est pas venu.", "The unknown customer came.", True),
+        # a prefixed English word with the stem of a prefixed French one translates it
+        (
+            "Ces projets inexécutables ne peuvent pas durer.",
+            "These unexecutable projects can last.",
+            True,
+        ),
+        (
+            "Ces projets inexécutables ne peuvent pas durer.",
+            "These unexecutable projects cannot last.",
+            False,
+        ),
+        ("Pour ne pas lancer des accusations injustes.", "So you make unjust accusations.", True),
+        # "in vain" ↔ "pour rien"; "à part" ↔ "except"; "no doubts" may say "aucun doute"
+        ("Ils n'iront pas là-bas pour rien.", "They will go there in vain.", True),
+        (
+            "Ils n'ont pas de visa, à part pour les États-Unis.",
+            "They need visas, except for the US.",
+            True,
+        ),
+        ("Il n'a aucun doute.", "He has no doubts.", False),
+        # a "technical failure" is no word of denial; "failed to" is
+        ("Le vol n'a pas décollé.", "The flight left due to a technical failure.", True),
+        ("Le vol n'a pas décollé.", "The flight failed to leave.", False),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
