@@ -28,7 +28,7 @@ _EN_WEAK = re.compile(
     r"|rarely|seldom|prohibit\w*|forb[ia]d\w*|bann(?:ed|ing)|in\s+vain"
     # "n'a plus accès" ↔ "lost access", "n'a pas décroché" ↔ "stopped answering", "n'est plus
     # de mode" ↔ "out of fashion"
-    r"|los[te]|loses|losing"
+    r"|los[te]|loses|losing|(?:stop|ceas|quit)\w*\s+\w+ing"  # "stopped answering"
     r"|out\s+of\s+(?:fashion|power|office|reach|stock|work|business|date|order|control|sight|touch)"
     r"|no\s+(?:more|less|fewer)\s+than)"
     r"(?![\w-])",

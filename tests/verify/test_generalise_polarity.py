@@ -292,6 +292,9 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
         # a "technical failure" is no word of denial; "failed to" is
         ("Le vol n'a pas décollé.", "The flight left due to a technical failure.", True),
         ("Le vol n'a pas décollé.", "The flight failed to leave.", False),
+        # "ne plus" + verb ↔ "stop" + -ing; "stop" alone is no sign
+        ("Il a l'occasion de ne plus être second.", "He can stop being second.", False),
+        ("Il n'a pas voulu signer.", "He wanted to sign at the bus stop.", True),
         # "pas seulement" must not come out as "only"
         ("Ils ne regardent pas seulement l'Italie.", "They look not only at Italy.", False),
         ("Ils ne regardent pas seulement l'Italie.", "They no longer look at only Italy.", False),
