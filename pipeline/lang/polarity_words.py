@@ -155,7 +155,10 @@ _WEAK_PAIRS = _words(
         (r"unlike", r"contrairement|contraire|différence"),
         (r"unknown|anonymous\w*", r"anonymes?|inconnu\w*"),
         (r"los[te]|loses|losing", r"perd\w*|perte\w*"),
-        (r"stop(?:s|ped|ping)?|ceas\w+|quit(?:s|ting)?", r"arrêt\w*|cess\w*|stop\w*"),
+        (
+            r"stop(?:s|ped|ping)?|ceas\w+|quit(?:s|ting)?|(?:stop|ceas|quit)\w*\s+\w+ing",
+            r"arrêt\w*|cess\w*|stop\w*",
+        ),
         (r"den(?:y|ies|ied)", r"ni(?:e|ent|é)|dément\w*|démenti\w*"),
         (r"ignor\w*", r"ignor\w*"),
         (r"hardly|barely|scarcely", r"à\s+peine"),  # "ne … guère" is the negation itself
