@@ -27,12 +27,26 @@ from functools import lru_cache
 from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
 from pipeline.lang.lexicon import EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
 from pipeline.lang.names import SOURCE_COUNTRY_EN, french_counterparts, names_a_country
-from pipeline.verify.names import ACRONYM_IN, FUZZY, PREFIX, ROMAN, WORD, initials, same_acronym
+from pipeline.verify.names import (
+    ACRONYM_IN,
+    FR_JOINERS,
+    FUZZY,
+    PREFIX,
+    ROMAN,
+    WORD,
+    initials,
+    same_acronym,
+)
 
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")  # "PCs", "GPs": common nouns
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
 _CALENDAR = {fold(w) for w in EN_MONTHS + EN_WEEKDAYS + FR_MONTHS}
+# A currency code names a currency beside an amount ("CAD 43.8 million", "5bn USD"); alone,
+# "ESA" or "BOB" may be a body's acronym.
+_AMOUNT = re.compile(r"\d")
+# Prefixes that French writes onto a name or a nationality in one word.
+_FR_PREFIX = re.compile(r"^(?:neo|anti|pro|pan|afro|indo)")
 # What may stand before a sentence's (or a quotation's) first word; an abbreviation's full stop
 # ("Mr. Montebourg", "U.S. Senate") does not open a sentence.
 _OPENER = re.compile(
@@ -44,7 +58,7 @@ _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", 
 
 @lru_cache(maxsize=1)
 def _currency_codes() -> frozenset[str]:
-    """ISO 4217 codes (CLDR, through Babel): "CAD 43.8 million" names a currency, not a body."""
+    """ISO 4217 codes (CLDR, through Babel), current and former."""
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
@@ -61,6 +75,11 @@ class FrenchNames:
         self.long = [w for w in self.folded if len(w) >= 4]
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
+        # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.
+        for w in words:
+            prefix = _FR_PREFIX.match(w)
+            if prefix and len(w) - prefix.end() >= 4:
+                self.stems.add(w[prefix.end() : prefix.end() + 4])
         self.acronyms = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
 
     def has_counterpart(self, word: str) -> bool:
@@ -100,7 +119,10 @@ def extra_name_words(french: str, english: str) -> list[str]:
         acronym = bool(_ACRONYM.match(word)) and not ROMAN.match(word)
         if acronym:
             # "CAD 43.8 million": the numbers' business; "the CEO": a common noun.
-            if word not in _currency_codes() and word not in COMMON_ACRONYMS_EN:
+            currency = word in _currency_codes() and _AMOUNT.search(
+                english, max(0, m.start() - 4), m.end() + 4
+            )
+            if not currency and word not in COMMON_ACRONYMS_EN:
                 candidates.append(word)
             continue
         if len(word) < 3 or word.isupper():
@@ -158,14 +180,12 @@ def _calendar_short(word: str) -> bool:
 
 _ROMAN_ORDINAL_EN = re.compile(r"^[IVXLC]+(?:st|nd|rd|th)$")
 _WEEKDAY_SHORT = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
-# French words that a name's acronym skips ("Organisation mondiale de la santé" → OMS).
-_FR_JOINERS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "a", "au", "aux", "en"}
 
 
 def french_initials(french: str) -> set[str]:
     """Sorted initials of each run of two to six French words that starts with a capital,
     joining words skipped: the acronyms the French's names may have in any language."""
-    words = [w for w in WORD.findall(french) if fold(w) not in _FR_JOINERS]
+    words = [w for w in WORD.findall(french) if fold(w) not in FR_JOINERS]
     out = set()
     for i, w in enumerate(words):
         if not w[:1].isupper():

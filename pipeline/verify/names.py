@@ -18,6 +18,7 @@ The other direction, English names that the French does not have, is
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from difflib import SequenceMatcher
@@ -33,6 +34,8 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
 _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
+DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
 ACRONYM_IN = re.compile(r"(?<![\w-])[A-ZÉÈ]{2,6}(?![\w-])")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 PREFIX = 5  # letters two forms of one name share ("Sénat" ↔ "Senate")
@@ -154,6 +157,12 @@ class EnglishNames:
         # "NGOs": the plural of an acronym ("ONG" ↔ "NGOs").
         words += [w[:-1] for w in words if len(w) >= 3 and w[:-1].isupper() and w[-1] == "s"]
         self.folded = {fold(w) for w in words}
+        # Other forms of the English's words: the singular of a plural ("Africans" keeps
+        # "Afrique" through "African"), abbreviations written with full stops ("U.S.", "N.Y."),
+        # and a name written in one word or hyphenated ("Fair-weather" ↔ "Fairweather").
+        self.folded |= {w[:-1] for w in self.folded if len(w) >= 4 and w.endswith("s")}
+        self.folded |= {fold(m.group(0).replace(".", "")) for m in DOTTED.finditer(english)}
+        self.folded |= {fold(m.group(1) + m.group(2)) for m in _HYPHENATED.finditer(english)}
         self.prefixes = {fold(w)[:PREFIX] for w in words if len(w) >= PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
         self.capitalised = {fold(w) for w in words if w[:1].isupper()}
@@ -210,20 +219,70 @@ def missing_name_words(
     for word in words:
         if target.keeps(word):
             continue
+        at = next(_mentions(word, french), None)
+        before = _word_before(french, at.start() if at else 0)
+        following = _NEXT_WORD.match(french, at.end()) if at else None
+        joined = [before + word] + ([word + following.group(1)] if following else [])
+        if any(fold(w) in target.folded for w in joined if w != word):
+            continue  # "JP Morgan" ↔ "JPMorgan", "Pricewaterhouse Coopers" in one word
+        if _ACRONYM.match(word) and spelt_out(word, french) and own_acronym(english, french):
+            # "Traité de libre commerce (TLC)" ↔ "Free Trade Agreement (FTA)": each side spells
+            # out its own acronym, and the name's words are what the check compares.
+            continue
         if word.istitle():
-            at = next(_mentions(word, french), None)
             after = _NEXT_NAME.match(french, at.end() if at else len(french))
             if after and after.group(1)[:1].isupper() and _dropped(after.group(1), english):
                 continue
-            before = _word_before(french, at.start() if at else 0)
-            if before in words and _shortened(before, english):
-                continue  # "Exxon Mobil" → "Exxon": the name shortened, as a first name dropped
+            # "Exxon Mobil" → "Exxon", "Sir Richard Branson" → "Sir Richard" (a first name
+            # that is also a common word, not itself checked): the name shortened.
+            if before[:1].isupper() and _shortened(before, english):
+                continue
         missing.append(word)
     return missing
 
 
+def spelt_out(acronym: str, french: str) -> bool:
+    """Whether the French spells out an acronym of three letters or more itself: as many words
+    in a row as it has letters, the first capitalised, joining words skipped, whose initials are
+    its letters in some order ("Cour suprême de justice de la Nation (SCJN)")."""
+    if len(acronym) < 3:
+        return False
+    letters = sorted(acronym.upper())
+    words = [w for w in WORD.findall(french) if fold(w) not in FR_JOINERS]
+    n = len(letters)
+    return any(
+        words[i][:1].isupper()
+        and acronym not in words[i : i + n]
+        and sorted(fold(w)[0].upper() for w in words[i : i + n]) == letters
+        for i in range(len(words) - n + 1)
+    )
+
+
+def own_acronym(english: str, french: str) -> bool:
+    """Whether the English has an acronym that answers to none of the French's and whose
+    letters are the initials of capitalised words it writes beside it ("Free Trade Agreement
+    (FTA)"), the acronym's own not counted."""
+    words = WORD.findall(english)
+    spelt = initials([w for w in words if not w.isupper()], ("of", "for", "and", "the"))
+    french_letters = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
+    return any(
+        w.isupper()
+        and 3 <= len(w) <= 6
+        and "".join(sorted(w)) in spelt
+        and not any(same_acronym("".join(sorted(w)), f) for f in french_letters)
+        for w in words
+    )
+
+
+# French words that a name's acronym skips ("Organisation mondiale de la santé" → OMS).
+FR_JOINERS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "a", "au", "aux", "en"}
+
+
 # The name that follows a first name: "Pierre Nora", "Gérard de Villiers".
-_NEXT_NAME = re.compile(r"\s+(?:(?:de|du|van|von|da|di|del|della|le|la|ben|bin|al|el)\s+)?(\w+)")
+# A middle initial may stand between them ("Dennis M. Walcott").
+_NEXT_NAME = re.compile(
+    r"\s+(?:[A-Z]\.\s+)?(?:(?:de|du|van|von|da|di|del|della|le|la|ben|bin|al|el)\s+)?(\w+)"
+)
 
 
 _PARTICLE_END = re.compile(r"(?i)(?<!\w)(?:de|van|von|da|di|del|le|la)\s+$")
@@ -233,7 +292,8 @@ def _dropped(surname: str, english: str) -> bool:
     """Whether the English names ``surname`` with no other first name before it ("Nora",
     "de Villiers", "Corporal Hawkins": a title may stand there)."""
     found = False
-    for m in _mentions(surname, english):
+    english = _unaccented(english)  # "Jiráček" for "Jiracek"
+    for m in _mentions(_unaccented(surname), english):
         found = True
         prefix = _PARTICLE_END.sub("", english[: m.start()])
         before = re.search(r"([^\W\d_]+)\s+$", prefix)
@@ -272,3 +332,9 @@ def _shortened(first: str, english: str) -> bool:
 def _mentions(word: str, text: str) -> Iterator[re.Match[str]]:
     """Where ``text`` has ``word`` as a whole word, in order."""
     return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+
+
+def _unaccented(text: str) -> str:
+    """The text without its accents, capitals kept ("Jiráček" → "Jiracek")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
