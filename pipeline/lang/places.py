@@ -78,6 +78,11 @@ PLACES: dict[str, tuple[str, ...]] = {
     "caroline": ("Carolina",),
     "hawai": ("Hawaii", "Hawaiian"),
     "nouveau": ("New",),
+    "new": ("New", "NY", "NYC", "NJ", "NH", "NM", "NZ"),
+    "eu": ("US", "USA", "EU"),  # "les EU" (États-Unis), and the English's "EU"
+    "ru": ("UK",),  # Royaume-Uni
+    "magyar": ("Hungarian", "Hungary", "Magyar"),
+    "magyars": ("Hungarians", "Hungary", "Magyars"),
     # Big cities written short.
     "york": ("York", "NY", "NYC", "Yorker", "Yorkers"),
     "angeles": ("Angeles", "LA"),
@@ -120,6 +125,25 @@ PLACES: dict[str, tuple[str, ...]] = {
 # spellings of people's names transliterated from other alphabets.
 COMMON_AND_PEOPLE: dict[str, tuple[str, ...]] = {
     "ong": ("NGO", "NGOs"),
+    "pme": ("SME", "SMEs", "SMB", "SMBs"),
+    "ied": ("FDI", "investment"),
+    "basd": ("ADB",),
+    "bad": ("AfDB",),
+    "bei": ("EIB",),
+    "berd": ("EBRD",),
+    "bid": ("IDB",),
+    "oit": ("ILO",),
+    "oim": ("IOM",),
+    "pnud": ("UNDP",),
+    "pam": ("WFP",),
+    "hcr": ("UNHCR",),
+    "cpi": ("ICC",),
+    "cij": ("ICJ",),
+    "opep": ("OPEC",),
+    "alena": ("NAFTA",),
+    "cedh": ("ECHR",),
+    "ua": ("AU",),
+    "oua": ("OAU",),
     "qg": ("HQ", "headquarters"),
     "tpe": ("small", "business", "businesses", "SME", "SMEs", "SMB"),
     "pma": ("IVF", "assisted", "ART"),
@@ -139,3 +163,17 @@ COMMON_AND_PEOPLE: dict[str, tuple[str, ...]] = {
     "mahomet": ("Muhammad", "Mohammed", "Prophet"),
     "coran": ("Koran", "Quran", "Qur"),
 }
+
+# US states (their French names are the English ones, those above aside) → the abbreviations
+# of AP style and of the postal service, which English news writes after a name ("D-Ill.").
+_US_STATES = """
+alabama Ala AL|arizona Ariz AZ|arkansas Ark AR|colorado Colo CO|connecticut Conn CT|delaware Del
+DE|idaho ID|illinois Ill IL|indiana Ind IN|iowa IA|kansas Kan Kans KS|kentucky Ky KY|maine ME|
+maryland Md MD|massachusetts Mass MA|michigan Mich MI|minnesota Minn MN|mississippi Miss MS|
+missouri Mo MO|montana Mont MT|nebraska Neb Nebr NE|nevada Nev NV|ohio OH|oklahoma Okla OK|
+oregon Ore OR|tennessee Tenn TN|texas Tex TX|utah UT|vermont Vt VT|wisconsin Wis Wisc WI|
+wyoming Wyo WY|californie Calif CA|floride Fla FL|georgie Ga GA|louisiane La LA|
+pennsylvanie Pa Penn PA|virginie Va VA|washington Wash WA"""
+for _entry in _US_STATES.replace("\n", " ").split("|"):
+    _state, *_short = _entry.split()
+    PLACES[_state] = tuple(dict.fromkeys(PLACES.get(_state, ()) + tuple(_short)))

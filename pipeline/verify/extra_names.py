@@ -72,7 +72,9 @@ class FrenchNames:
         dotted = [re.sub(r"[.-]", "", m.group(0)) for m in _DOTTED.finditer(french)]
         words = [fold(w) for w in WORD.findall(french) + dotted]
         self.folded = set(words)
-        self.long = [w for w in self.folded if len(w) >= 4]
+        # Capitalised short words too: "May" ↔ "Mayo", one letter apart.
+        caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper() and len(w) == 3}
+        self.long = [w for w in self.folded if len(w) >= 4] + sorted(caps)
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
         # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.

@@ -149,6 +149,9 @@ def initials(words: list[str], joiners: Collection[str]) -> dict[str, set[str]]:
     return out
 
 
+_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish", "ite", "er")
+
+
 class EnglishNames:
     """The words of an English sentence, indexed for :meth:`keeps`."""
 
@@ -161,15 +164,23 @@ class EnglishNames:
         # "Afrique" through "African"), abbreviations written with full stops ("U.S.", "N.Y."),
         # and a name written in one word or hyphenated ("Fair-weather" ↔ "Fairweather").
         self.folded |= {w[:-1] for w in self.folded if len(w) >= 4 and w.endswith("s")}
-        self.folded |= {fold(m.group(0).replace(".", "")) for m in DOTTED.finditer(english)}
+        dotted = {fold(m.group(0).replace(".", "")) for m in DOTTED.finditer(english)}
+        self.folded |= dotted
         self.folded |= {fold(m.group(1) + m.group(2)) for m in _HYPHENATED.finditer(english)}
         self.prefixes = {fold(w)[:PREFIX] for w in words if len(w) >= PREFIX}
         self.acronyms = {"".join(sorted(w)) for w in words if w.isupper() and len(w) >= 2}
-        self.capitalised = {fold(w) for w in words if w[:1].isupper()}
+        self.capitalised = {fold(w) for w in words if w[:1].isupper()} | dotted
         self.acronym_lengths = {len(w) for w in words if w.isupper() and len(w) >= 2}
         self.acronym_words = {w for w in words if w.isupper() and 2 <= len(w) <= 6}
         # "Democratic Republic of Congo" → DRC
         self.initials = set(initials(words, ("of", "for", "and", "the")))
+
+    def _people(self, form: str) -> bool:
+        """Whether the English has the people or adjective of a known English place name (its
+        final vowel dropped, then a demonym's ending: "Libya" → "Libyan", "Iran" → "Iranians",
+        "Japan" → "Japanese", "Israel" → "Israeli")."""
+        stem = form.rstrip("aeiouy") if len(form) >= 4 else ""
+        return bool(stem) and any(stem + end in self.folded for end in _DEMONYM_ENDINGS)
 
     def keeps(self, word: str) -> bool:
         """Whether the English has this French name word in one of its forms."""
@@ -178,11 +189,21 @@ class EnglishNames:
             return True
         if len(key) >= PREFIX and key[:PREFIX] in self.prefixes:
             return True
-        if any(fold(f) in self.folded for form in english_forms(word) for f in form.split()):
+        written = [f for form in english_forms(word) for f in form.split()]
+        forms = [fold(f) for f in written]
+        # A short form written with a capital ("Ill", "Miss", "UN") is an abbreviation: only
+        # a capitalised English word is it ("Illinois" ↔ "D-Ill."; not "ill" or "miss").
+        if any(
+            (f in self.capitalised if len(f) <= 4 and w[:1].isupper() else f in self.folded)
+            or self._people(f)
+            for f, w in zip(forms, written, strict=True)
+        ):
             return True
         if _ACRONYM.match(word):
             letters = "".join(sorted(fold(word).upper()))
-            if any(same_acronym(letters, a) for a in self.acronyms):
+            # Its own letters or a known English acronym's, in any order ("TPE" ↔ "VSB", "VBS").
+            known = {"".join(sorted(f.upper())) for f in forms if f.isalpha() and len(f) <= 6}
+            if any(same_acronym(x, a) for a in self.acronyms for x in known | {letters}):
                 return True
             # Spelt out ("GRC" ↔ "Royal Gendarmerie of Canada"), unless the English gives an
             # acronym of its own of that length, which then is the wrong one.
