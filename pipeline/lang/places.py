@@ -145,7 +145,7 @@ COMMON_AND_PEOPLE: dict[str, tuple[str, ...]] = {
     "ua": ("AU",),
     "oua": ("OAU",),
     "qg": ("HQ", "headquarters"),
-    "tpe": ("small", "business", "businesses", "SME", "SMEs", "SMB"),
+    "tpe": ("small", "business", "businesses", "SME", "SMEs", "SMB", "VSB", "VSBs"),
     "pma": ("IVF", "assisted", "ART"),
     "gpa": ("surrogacy", "surrogate", "surrogates"),
     "sdf": ("homeless",),

@@ -26,7 +26,12 @@ from functools import lru_cache
 
 from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
 from pipeline.lang.lexicon import EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
-from pipeline.lang.names import SOURCE_COUNTRY_EN, french_counterparts, names_a_country
+from pipeline.lang.names import (
+    SOURCE_COUNTRY_EN,
+    english_forms,
+    french_counterparts,
+    names_a_country,
+)
 from pipeline.verify.names import (
     ACRONYM_IN,
     FR_JOINERS,
@@ -82,7 +87,16 @@ class FrenchNames:
             prefix = _FR_PREFIX.match(w)
             if prefix and len(w) - prefix.end() >= 4:
                 self.stems.add(w[prefix.end() : prefix.end() + 4])
-        self.acronyms = {"".join(sorted(fold(a).upper())) for a in ACRONYM_IN.findall(french)}
+        found = ACRONYM_IN.findall(french)
+        self.acronyms = {"".join(sorted(fold(a).upper())) for a in found}
+        # The known English acronyms of its acronyms, in any letter order ("TPE" ↔ "VSB").
+        self.acronyms |= {
+            "".join(sorted(f))
+            for a in found
+            for form in english_forms(a)
+            for f in form.split()
+            if f.isupper() and f.isalpha()
+        }
 
     def has_counterpart(self, word: str) -> bool:
         """Whether the French has this English name word in some form (see the module)."""
