@@ -80,6 +80,7 @@ class FrenchNames:
         # Capitalised short words too: "May" ↔ "Mayo", one letter apart.
         caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper() and len(w) == 3}
         self.long = [w for w in self.folded if len(w) >= 4] + sorted(caps)
+        self.used: set[str] = set()  # the English's own words (see extra_name_words)
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
         # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.
@@ -115,7 +116,12 @@ class FrenchNames:
                 return True
             if min(len(w), len(key)) < 0.6 * max(len(w), len(key)):
                 continue  # "Hartigan" is not "Tian" because their letters overlap
-            if SequenceMatcher(None, key, w).ratio() >= FUZZY:
+            if w in self.used:
+                continue  # "Martin" answers to the English's own "Martin", not to "Hartigan"
+            # A close spelling that starts with a like sound ("Anouar" ↔ "Anwar", "Ioulia" ↔
+            # "Yulia"), or a closer one ("Uighur" ↔ "ouïghour"; not "Hartigan" ↔ "partisans").
+            like = _sound(key[0]) == _sound(w[0])
+            if SequenceMatcher(None, key, w).ratio() >= (FUZZY if like else _FUZZY_OTHER):
                 return True
         return False
 
@@ -152,11 +158,14 @@ def extra_name_words(french: str, english: str) -> list[str]:
     if not candidates:
         return []
     source = FrenchNames(french)
+    source.used = {fold(m.group(0)) for m in words}
     extra = [w for w in candidates if not source.has_counterpart(w)]
     if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
     if extra:
-        runs = initials([m.group(0) for m in words], _JOINERS)
+        # An acronym is no word of its own expansion ("Housing Finance Agency (FBI)" spells out
+        # no FHFA through the FBI's F): acronyms break the runs of capitalised words.
+        runs = initials([_run_word(m.group(0)) for m in words], _JOINERS)
         vouched: set[str] = set()
         for letters, run in runs.items():
             if letters in source.acronyms:  # "Grand Prix" ↔ "GP"
@@ -170,6 +179,23 @@ def extra_name_words(french: str, english: str) -> list[str]:
             if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs.keys() | spelt)
         ]
     return extra
+
+
+def _run_word(word: str) -> str:
+    """The word, or a break where it is an acronym (see :func:`initials`)."""
+    return "." if len(word) >= 2 and word.isupper() else word
+
+
+# The difflib ratio at which two words that start with unlike sounds are one name spelt two
+# ways ("Uighur" ↔ "ouïghour", "Zionist" ↔ "sioniste").
+_FUZZY_OTHER = 0.8
+# Letters that transliterations and the two languages' spellings swap at a word's start.
+_SOUNDS = {**dict.fromkeys("aeiouyhj", "a"), **dict.fromkeys("ckq", "k"), "z": "s", "w": "v"}
+
+
+def _sound(letter: str) -> str:
+    """A class of like sounds for a word's first letter (vowels, "y" and "j" together)."""
+    return _SOUNDS.get(letter, letter)
 
 
 _ELONGATED = re.compile(r"([A-Za-z])\1\1")
