@@ -39,6 +39,7 @@ from pipeline.verify.names import (
     PREFIX,
     ROMAN,
     WORD,
+    french_stop_words,
     initials,
     same_acronym,
 )
@@ -63,10 +64,16 @@ _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", 
 
 @lru_cache(maxsize=1)
 def _currency_codes() -> frozenset[str]:
-    """ISO 4217 codes (CLDR, through Babel), current and former."""
-    from babel.numbers import list_currencies
+    """The ISO 4217 codes of the currencies in use today (CLDR, through Babel): "ESA", a
+    former Spanish account unit, is more often a body's acronym."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
 
-    return frozenset(list_currencies())
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        if territory.isalpha():
+            codes.update(get_territory_currencies(territory))
+    return frozenset(codes)
 
 
 class FrenchNames:
@@ -190,11 +197,11 @@ def _run_word(word: str) -> str:
 # ways ("Uighur" ↔ "ouïghour", "Zionist" ↔ "sioniste").
 _FUZZY_OTHER = 0.8
 # Letters that transliterations and the two languages' spellings swap at a word's start.
-_SOUNDS = {**dict.fromkeys("aeiouyhj", "a"), **dict.fromkeys("ckq", "k"), "z": "s", "w": "v"}
+_SOUNDS = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("ckq", "k"), "z": "s", "w": "v"}
 
 
 def _sound(letter: str) -> str:
-    """A class of like sounds for a word's first letter (vowels, "y" and "j" together)."""
+    """A class of like sounds for a word's first letter (vowels and "y" together)."""
     return _SOUNDS.get(letter, letter)
 
 
@@ -228,10 +235,13 @@ def french_initials(french: str) -> set[str]:
     """Sorted initials of each run of two to six French words that starts with a capital,
     joining words skipped: the acronyms the French's names may have in any language."""
     words = [w for w in WORD.findall(french) if fold(w) not in FR_JOINERS]
+    stops = french_stop_words()
     out = set()
     for i, w in enumerate(words):
         if not w[:1].isupper():
             continue
         for j in range(i + 2, min(len(words), i + 6) + 1):
+            if fold(words[j - 1]) in stops:
+                break  # "l'Europe serait assez": a clause, not a name ("ESA")
             out.add("".join(sorted(x[0].upper() for x in words[i:j])))
     return out

@@ -84,7 +84,7 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
         if i == opener and not acronym and not inside.get(token.start, False):
             continue
         key = fold(word)
-        if key in _NOT_NAMES or key in _CALENDAR or word in out or key in _stop_words():
+        if key in _NOT_NAMES or key in _CALENDAR or word in out or key in french_stop_words():
             continue
         # "Banque", "Parti": translated with the name, no way to check them here; in capitals
         # ("FIN", "CAP"), a common word, not an acronym to check.
@@ -101,7 +101,7 @@ def name_words(text: str, analysis: Any, model: str = DEFAULT_MODEL) -> list[str
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def french_stop_words() -> frozenset[str]:
     """spaCy's French function words, accents folded: capitalised ("Ceux", "Apres" for "Après"
     after a lost full stop), they are not names."""
     from spacy.lang.fr.stop_words import STOP_WORDS
