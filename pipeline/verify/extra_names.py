@@ -245,3 +245,29 @@ def french_initials(french: str) -> set[str]:
                 break  # "l'Europe serait assez": a clause, not a name ("ESA")
             out.add("".join(sorted(x[0].upper() for x in words[i:j])))
     return out
+
+
+def stand_ins(french: str, english: str) -> list[str]:
+    """The English's capitalised words that could stand where a French name was lost: every
+    capitalised word the French has in no form, dictionary words included ("Hasan", "Brown"),
+    titles and generic words left out ("the City", "Sir"); a sentence's first word only when it
+    is no dictionary word. A French name lost with none of them is an omission, not a name
+    replaced by another (:func:`pipeline.verify.names.missing_name_words`)."""
+    source = FrenchNames(french)
+    source.used = {fold(m.group(0)) for m in WORD.finditer(english)}
+    out = []
+    for m in WORD.finditer(english):
+        word = m.group(0)
+        if not word[0].isupper() or len(word) < 2 or word in out:
+            continue
+        key = fold(word)
+        if key in GENERIC_EN or key in _CALENDAR or emphasis_en(word) or _calendar_short(word):
+            continue
+        if word.isupper() and (word in COMMON_ACRONYMS_EN or ROMAN.match(word)):
+            continue
+        opener = _OPENER.search(english, max(0, m.start() - 8), m.start())
+        if opener and common_english(word):
+            continue
+        if not source.has_counterpart(word):
+            out.append(word)
+    return out
