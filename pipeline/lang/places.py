@@ -66,6 +66,9 @@ PLACES: dict[str, tuple[str, ...]] = {
     "asiatique": ("Asian", "Asia"),
     "africain": ("African", "Africa"),
     "africaine": ("African", "Africa"),
+    # The German word of names ("Deutsche Bank", "Deutsche Welle").
+    "allemand": ("German", "Deutsche", "Deutsch"),
+    "allemande": ("German", "Deutsche", "Deutsch"),
     "musulman": ("Muslim", "Muslims", "Moslem", "Moslems", "Islamic"),
     "musulmane": ("Muslim", "Muslims", "Moslem", "Moslems", "Islamic"),
     # US states whose French name differs.

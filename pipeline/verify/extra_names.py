@@ -31,6 +31,7 @@ from pipeline.lang.names import (
     english_forms,
     french_counterparts,
     names_a_country,
+    transcribed,
 )
 from pipeline.verify.names import (
     ACRONYM_IN,
@@ -88,6 +89,8 @@ class FrenchNames:
         caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper() and len(w) == 3}
         self.long = [w for w in self.folded if len(w) >= 4] + sorted(caps)
         self.used: set[str] = set()  # the English's own words (see extra_name_words)
+        self.spoken = {transcribed(w) for w in self.folded if len(w) >= 3}
+        self.caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper()}
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
         # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.
@@ -115,6 +118,8 @@ class FrenchNames:
             return True
         if word.isupper():
             return any(same_acronym(key.upper(), a) for a in self.acronyms)
+        if len(key) >= 3 and transcribed(key) in self.spoken:
+            return True  # "Zug" ↔ "Zoug", "Yulia" ↔ "Ioulia"
         if len(key) < 4:
             return False
         # "Uighur" ↔ "ouïghour", "Nazi" ↔ "néonazi", "Zionist" ↔ "sioniste".
@@ -128,7 +133,10 @@ class FrenchNames:
             # A close spelling that starts with a like sound ("Anouar" ↔ "Anwar", "Ioulia" ↔
             # "Yulia"), or a closer one ("Uighur" ↔ "ouïghour"; not "Hartigan" ↔ "partisans").
             like = _sound(key[0]) == _sound(w[0])
-            if SequenceMatcher(None, key, w).ratio() >= (FUZZY if like else _FUZZY_OTHER):
+            # A French name compared as spoken ("Lybie" ↔ "Libya"); other words as written.
+            pair = (transcribed(key), transcribed(w)) if w in self.caps else (key, w)
+            ratio = SequenceMatcher(None, *pair).ratio()
+            if ratio >= (FUZZY if like else _FUZZY_OTHER):
                 return True
         return False
 

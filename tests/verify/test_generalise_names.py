@@ -79,6 +79,15 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Le maire de Londres a parlé.", "The mayor of the City spoke.", False),
         ("Le maire de Londres a parlé.", "The mayor of Brown spoke.", True),
         ("Le maire de Londres a parlé.", "The mayor of Hartigan spoke.", True),
+        # French transcriptions of foreign names ("ou" for "u", "i" for "y")
+        ("Son siège est à Zoug, en Suisse.", "Its seat is in Zug, Switzerland.", False),
+        ("Son siège est à Zoug, en Suisse.", "Its seat is in Bern, Switzerland.", True),
+        ("Ils ont libéré Ioulia Markova.", "They freed Yulia Markova.", False),
+        ("Le soulèvement en Lybie continue.", "The uprising in Libya goes on.", False),
+        ("Le soulèvement en Lybie continue.", "The uprising in Syria goes on.", True),
+        # the German word of a name
+        ("Les actions de la banque allemande ont baissé.", "Shares of Deutsche Bank fell.", False),
+        ("Les actions de la banque suisse ont baissé.", "Shares of Deutsche Bank fell.", True),
         # a currency code stands for a currency only beside an amount
         ("Il coûte 40 euros.", "It costs EUR 40.", False),
         ("L'AIEA a publié un rapport.", "The ESA published a report.", True),
