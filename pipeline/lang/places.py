@@ -4,7 +4,8 @@ and nations ("Angleterre" ↔ "English"), former and short state names ("URSS" �
 and exonyms of cities ("Cologne" ↔ "Köln", "Gênes" ↔ "Genoa").
 
 Written for this project from general knowledge of the names (names and their translations are
-facts), under the project's licence; nothing here was taken from an evaluation set's flags.
+facts), under the project's licence; some entries were added after reading development-set
+flags (never a test set's).
 :mod:`pipeline.lang.names` merges it into its table of known forms.
 """
 
