@@ -43,6 +43,7 @@ from pipeline.verify.names import (
     french_stop_words,
     initials,
     same_acronym,
+    unaccented,
 )
 
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
@@ -175,6 +176,7 @@ def extra_name_words(french: str, english: str) -> list[str]:
     source = FrenchNames(french)
     source.used = {fold(m.group(0)) for m in words}
     extra = [w for w in candidates if not source.has_counterpart(w)]
+    extra = [w for w in extra if not _first_name_added(w, english, french)]
     if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
     if extra:
@@ -194,6 +196,26 @@ def extra_name_words(french: str, english: str) -> list[str]:
             if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs.keys() | spelt)
         ]
     return extra
+
+
+def _first_name_added(word: str, english: str, french: str) -> bool:
+    """Whether ``word`` is a first name that the English adds before a surname the French
+    writes alone ("Jaromír Jágr" ↔ "Jagr", "Ivan Hašek" ↔ "Hasek"): the mirror of a first
+    name dropped (:func:`pipeline.verify.names.missing_name_words`). Not when the French has
+    another capitalised word before the surname ("Hartigan Berlusconi" for "Silvio
+    Berlusconi")."""
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}\s+([^\W\d_]+)", english):
+        surname = m.group(1)
+        if not surname[:1].isupper() or surname.isupper() or fold(surname) in GENERIC_EN:
+            continue
+        if common_english(surname):
+            continue  # "United Lindqvist Mission", "Hartigan Casino": no surname
+        plain = unaccented(french)
+        found = list(re.finditer(rf"(?<!\w){re.escape(unaccented(surname))}(?!\w)", plain))
+        before = [re.search(r"([^\W\d_]+)[\s'’-]*$", plain[: f.start()]) for f in found]
+        if found and all(b is None or not b.group(1)[:1].isupper() for b in before):
+            return True
+    return False
 
 
 def _run_word(word: str) -> str:

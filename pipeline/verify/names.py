@@ -328,8 +328,8 @@ def _dropped(surname: str, english: str) -> bool:
     """Whether the English names ``surname`` with no other first name before it ("Nora",
     "de Villiers", "Corporal Hawkins": a title may stand there)."""
     found = False
-    english = _unaccented(english)  # "Jiráček" for "Jiracek"
-    for m in _mentions(_unaccented(surname), english):
+    english = unaccented(english)  # "Jiráček" for "Jiracek"
+    for m in _mentions(unaccented(surname), english):
         found = True
         prefix = _PARTICLE_END.sub("", english[: m.start()])
         before = re.search(r"([^\W\d_]+)\s+$", prefix)
@@ -370,7 +370,7 @@ def _mentions(word: str, text: str) -> Iterator[re.Match[str]]:
     return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
 
 
-def _unaccented(text: str) -> str:
+def unaccented(text: str) -> str:
     """The text without its accents, capitals kept ("Jiráček" → "Jiracek")."""
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -49,6 +49,9 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Dennis K. Moreau sera entendu.", "Mr. Lindqvist will be heard.", True),
         # a surname kept with its accents, the first name dropped
         ("Le but de Tomas Jiracek a suffi.", "Jiráček's goal was enough.", False),
+        # a first name that the English adds before a surname the French writes alone
+        ("L'attaquant Novak a marqué deux fois.", "Forward Tomáš Novák scored twice.", False),
+        ("L'attaquant Pavel Novak a marqué.", "Forward Hartigan Novak scored.", True),
         # each side spells out an acronym of its own
         (
             "Le Traité de Libre Commerce (TLC) est entré en vigueur.",
