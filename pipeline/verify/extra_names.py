@@ -35,6 +35,7 @@ from pipeline.lang.names import (
 )
 from pipeline.verify.names import (
     ACRONYM_IN,
+    DEMONYM_ENDINGS,
     FR_JOINERS,
     FUZZY,
     PREFIX,
@@ -110,6 +111,17 @@ class FrenchNames:
             if f.isupper() and f.isalpha()
         }
 
+    def _people_of(self, spoken: str) -> bool:
+        """Whether an English word is the people or adjective of a French name written as
+        spoken ("Iraqi" ↔ "Iraq", "Libyan" ↔ "Libye", "Chadian" ↔ "Tchad")."""
+        for end in DEMONYM_ENDINGS:
+            stem = spoken[: -len(end)] if spoken.endswith(end) else ""
+            if len(stem) >= 4 and any(
+                s.rstrip("aeiouy") == stem.rstrip("aeiouy") for s in self.spoken
+            ):
+                return True
+        return False
+
     def has_counterpart(self, word: str) -> bool:
         """Whether the French has this English name word in some form (see the module)."""
         key = fold(word)
@@ -121,6 +133,8 @@ class FrenchNames:
             return any(same_acronym(key.upper(), a) for a in self.acronyms)
         if len(key) >= 3 and transcribed(key) in self.spoken:
             return True  # "Zug" ↔ "Zoug", "Yulia" ↔ "Ioulia"
+        if word[:1].isupper() and self._people_of(transcribed(key)):
+            return True
         if len(key) < 4:
             return False
         # "Uighur" ↔ "ouïghour", "Nazi" ↔ "néonazi", "Zionist" ↔ "sioniste".

@@ -150,7 +150,7 @@ def initials(words: list[str], joiners: Collection[str]) -> dict[str, set[str]]:
     return out
 
 
-_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish", "ite", "er")
+DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish", "ite", "er")
 
 
 class EnglishNames:
@@ -181,7 +181,7 @@ class EnglishNames:
         final vowel dropped, then a demonym's ending: "Libya" → "Libyan", "Iran" → "Iranians",
         "Japan" → "Japanese", "Israel" → "Israeli")."""
         stem = form.rstrip("aeiouy") if len(form) >= 4 else ""
-        return bool(stem) and any(stem + end in self.folded for end in _DEMONYM_ENDINGS)
+        return bool(stem) and any(stem + end in self.folded for end in DEMONYM_ENDINGS)
 
     def keeps(self, word: str) -> bool:
         """Whether the English has this French name word in one of its forms."""

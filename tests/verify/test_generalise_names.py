@@ -30,6 +30,9 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Les usines de la Tchèque ferment.", "The Poles' factories are closing.", True),
         ("La guerre au Tchad a repris.", "The Chadian war has resumed.", False),
         ("La guerre au Tchad a repris.", "The Malian war has resumed.", True),
+        ("Des millions d'Iraquiens sont morts en Iraq.", "Millions of Iraqis died there.", False),
+        ("La guerre en Libye a repris.", "The Libyan war has resumed.", False),
+        ("La guerre en Libye a repris.", "The Syrian war has resumed.", True),
         # the people's name in one word with a French prefix
         ("Le chanteur est néozélandais.", "The singer is from New Zealand.", False),
         ("Le chanteur est néozélandais.", "The singer is from Australia.", True),
