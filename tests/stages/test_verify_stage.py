@@ -41,7 +41,7 @@ def _verified(english: str, *overrides: str) -> Article:
             "7,7 milliards de dollars",
         ),
         ("Xiaomi announced a $7.7 billion plan on Monday.", ["date_mismatch"], "mardi"),
-        ("The group announced a $7.7 billion plan on Tuesday.", ["name_mismatch"], "Xiaomi"),
+        ("Huawei announced a $7.7 billion plan on Tuesday.", ["name_mismatch"], "Xiaomi"),
         ("Xiaomi did not announce a $7.7 billion plan on Tuesday.", ["polarity_mismatch"], "not"),
     ],
 )
