@@ -135,9 +135,9 @@ _EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
 
 
 _SCALE_AFTER = {
-    1e3: re.compile(r"\s*(?:thousands?|k|mille)\b", re.IGNORECASE),
+    1e3: re.compile(r"\s*(?:thousands?(?!\s+[mb]illion)|k|mille)\b", re.IGNORECASE),
     1e6: re.compile(r"\s*(?:millions?|mn?|M)\b", re.IGNORECASE),
-    1e9: re.compile(r"\s*(?:billions?|bn|milliards?)\b", re.IGNORECASE),
+    1e9: re.compile(r"\s*(?:billions?|bn|milliards?|thousand\s+millions?)\b", re.IGNORECASE),
 }
 
 
@@ -305,16 +305,20 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
     halves = list(re.finditer(r"\bdemi[- ](million|milliard)s?\b", french, re.IGNORECASE))
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
-        if written is None:  # "sept milliards de dollars": checked as a number
-            written = [q.span for q in quantities_fr(french, words=True) if q.written]
+        if written is None:  # "sept milliards de dollars", "3 millions": checked as a number
+            written = [
+                q.span
+                for q in quantities_fr(french, words=True)
+                if q.written or q.value != q.number
+            ]
         if _within(written, m.start()):
             continue
-        before = french[: m.start()].rstrip()
-        if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
-            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", french[: m.start()]
+        # A scale after a number the parser leaves out ("Q120 millions": a code) is checked
+        # here, as a scale word alone.
+        before = french[max(0, m.start() - 40) : m.start()].rstrip()
+        if re.search(r"\b(?:de|d['’])$", before) and not re.search(
+            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", before + " "
         ):
-            continue  # "3 millions": checked as a number
-        if re.search(r"\d[\d\s,.]*$", before):
             continue
         bare.append(m)
     if not bare and not halves:
