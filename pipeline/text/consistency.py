@@ -177,7 +177,7 @@ _FR_DECIMAL_POINT = re.compile(
 _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
-def _other_writings_fr(french: str) -> str:
+def other_writings_fr(french: str) -> str:
     french = _FR_MILLE.sub(r"\1 \2", french)
     return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
 
@@ -196,25 +196,41 @@ def _glued_metres(q: Quantity) -> bool:
     return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
 
 
+# "2011/12", "2020-21": the second year written short, in either language.
+SHORT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
+
+
+def short_years(text: str) -> list[Quantity]:
+    """The years written short after another ("2011/12": 2012), read whole."""
+    out = []
+    for m in SHORT_YEAR.finditer(text):
+        value = float(m.group(1)[:2] + m.group(2))
+        out.append(Quantity("year", m.group(2), value, value, None, m.span(2)))
+    return out
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
 
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
-    french = _other_writings_fr(french)
+    french = other_writings_fr(french)
     target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
     target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
     target += _dot_thousands(english)
-    target += noun_numbers(english, "en")
+    target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
     if _EN_RANK_ONE.search(english):
         idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
+    short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
         if index.has_equivalent(q) or _within(idioms, q.span[0]):
             continue
+        if q.span[0] in short and index.has_equivalent(short[q.span[0]]):
+            continue  # "2020/21" ↔ "2020/2021"
         if _same_writing(q, english):
             continue
         fraction = _FRACTIONS.get(q.surface.lower().split()[-1])
@@ -239,7 +255,7 @@ _FR_CLOCK = re.compile(
     r"|(?<![\w,.:])([01]?\d|2[0-4])[:.]([0-5]\d)\s*heures?(?![\w])",
     re.IGNORECASE,
 )
-_EN_CLOCK = re.compile(
+EN_CLOCK = re.compile(
     r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
     r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
     re.IGNORECASE,
@@ -253,7 +269,7 @@ _EN_DURATION = re.compile(
 
 def _en_clocks(english: str) -> set[tuple[int, int]]:
     out = set()
-    for m in _EN_CLOCK.finditer(english):
+    for m in EN_CLOCK.finditer(english):
         hour = int(m.group(1) or m.group(4))
         minute = int(m.group(2) or m.group(5) or 0)
         out.add((hour % 12, minute))

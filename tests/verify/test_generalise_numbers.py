@@ -69,3 +69,58 @@ def _flagged(fr: str, en: str) -> bool:
 )
 def test_number_classes(fr: str, en: str, flagged: bool) -> None:
     assert _flagged(fr, en) is flagged
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # each English number must be stated by the French too: another English number that
+        # matches the French one no longer hides a changed one
+        ("À deux mètres gisaient deux sacs.", "Two metres away lay two bags.", False),
+        ("À deux mètres gisaient deux sacs.", "Two metres away lay six bags.", True),
+        ("Le jeu en 3D se joue en trois dimensions.", "The 3D game is three-dimensional.", False),
+        ("Le jeu en 3D se joue en trois dimensions.", "The 3D game is nine-dimensional.", True),
+        (
+            "Après 4 défaites, 4 joueurs sont partis.",
+            "After four defeats, four players left.",
+            False,
+        ),
+        (
+            "Après 4 défaites, 4 joueurs sont partis.",
+            "After four defeats, seven players left.",
+            True,
+        ),
+        # a score: the changed half is a number the French does not state
+        ("Ils ont gagné 3:1 (2:0).", "They won 3:1 (2:0).", False),
+        ("Ils ont gagné 3:1 (2:0).", "They won 3:1 (2:5).", True),
+        # the ways French states a number with no number word
+        (
+            "Le tournoi en est à sa quatrième édition, en 2010.",
+            "It is edition four, in 2010.",
+            False,
+        ),
+        ("Une quadragénaire a été élue en 2010.", "A forty-year-old was elected in 2010.", False),
+        ("Une quadragénaire a été élue en 2010.", "A fifty-year-old was elected in 2010.", True),
+        ("Le risque est nul selon 3 experts.", "The risk is zero, 3 experts say.", False),
+        ("Quelques milliers de gens, 2 fois.", "A few thousand people, twice.", False),
+        ("Il appelle le 01.45.22.10.33 à 21h30.", "He calls 01 45 22 10 33 at 9:30 p.m.", False),
+        ("Il appelle le 01.45.22.10.33 à 21h30.", "He calls 01 45 22 10 38 at 9:30 p.m.", True),
+        ("La Bourse perd 0,4 % à 10h.", "The exchange lost 0,4% at 10 a.m.", False),
+        ("Ils gagnent 5 mille 352 pesos.", "They earn 5.352 pesos.", False),
+        ("Ils gagnent 5 mille 352 pesos.", "They earn 5.382 pesos.", True),
+        ("Ils gagnent 650 000 euros.", "They earn 650k euros.", False),
+        ("Le budget 2020/21 est prêt.", "The 2020/2021 budget is ready.", False),
+        # numbers in a name, in a sentence whose French states none: left alone
+        (
+            "L'accident de Three Mile Island en 1979.",
+            "The Three Mile Island accident in 1979.",
+            False,
+        ),
+        ("Il est revenu de Boston.", "He came back from Boston after 25 years.", False),
+        # "un" before another number word is an article: "un cinq pour cent" is 5 %
+        ("Ils ont un cinq pour cent de part.", "They have a five percent share.", False),
+        ("Ils ont un cinq pour cent de part.", "They have a six percent share.", True),
+    ],
+)
+def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: bool) -> None:
+    assert _flagged(fr, en) is flagged
