@@ -120,7 +120,7 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     return out
 
 
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
     found by bisection: a text may hold thousands of numbers."""
     at = bisect.bisect_right(spans, (offset, math.inf)) - 1
@@ -227,7 +227,7 @@ def missing_numbers(french: str, english: str) -> list[str]:
     short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
-        if index.has_equivalent(q) or _within(idioms, q.span[0]):
+        if index.has_equivalent(q) or within(idioms, q.span[0]):
             continue
         if q.span[0] in short and index.has_equivalent(short[q.span[0]]):
             continue  # "2020/21" ↔ "2020/2021"
@@ -263,7 +263,9 @@ EN_CLOCK = re.compile(
 
 
 _EN_DURATION = re.compile(
-    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b", re.I
+    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b"
+    r"|\b(\d{1,2})\s?(?:1/2|½|and\s+a\s+half)[\s-]*hours?\b",  # "4 1/2-hour": 4h30
+    re.I,
 )
 
 
@@ -275,7 +277,8 @@ def _en_clocks(english: str) -> set[tuple[int, int]]:
         out.add((hour % 12, minute))
     # A duration that the French writes as a time ("le film dure 2h45" ↔ "2 hours 45 minutes").
     for m in _EN_DURATION.finditer(english):
-        out.add((int(m.group(1)) % 12, int(m.group(2))))
+        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "30")
+        out.add((int(hour) % 12, int(minute)))
     if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out
@@ -290,7 +293,7 @@ def missing_clock_times(french: str, english: str) -> list[str]:
     clocks: set[tuple[int, int]] | None = None
     news = [m.span() for m in _FR_NEWS_HOUR.finditer(french)] if _EN_NEWS.search(english) else []
     for m in _FR_CLOCK.finditer(french):
-        if _within(news, m.start()):
+        if within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
         if "heure" in unit and not re.search(
@@ -327,7 +330,7 @@ def missing_scale_words(french: str, english: str) -> list[str]:
                 for q in quantities_fr(french, words=True)
                 if q.written or q.value != q.number
             ]
-        if _within(written, m.start()):
+        if within(written, m.start()):
             continue
         # A scale after a number the parser leaves out ("Q120 millions": a code) is checked
         # here, as a scale word alone.
@@ -373,7 +376,7 @@ def missing_ordinals(french: str, english: str) -> list[str]:
     ordinals_fr = [
         m
         for m in _FR_ORDINAL.finditer(french)
-        if not _within([q.span() for q in quarters_fr], m.start())
+        if not within([q.span() for q in quarters_fr], m.start())
     ]
     if not quarters_fr and not ordinals_fr:
         return []

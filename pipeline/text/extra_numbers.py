@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.consistency import EN_CLOCK, other_writings_fr, short_years
+from pipeline.text.consistency import EN_CLOCK, other_writings_fr, short_years, within
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.quantity_match import QuantityIndex
 
@@ -116,8 +116,11 @@ def _with_value(q: Quantity, value: float, written: bool | None = None) -> Quant
 
 _EN_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
 _EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-# "1) …, 2) …": the marks of a list; "1½": a number with a fraction the parser does not read.
-_EN_AFTER_SKIP = re.compile(r"\)|[½¼¾⅓⅔]|/\d")
+# Numbers that are not quantities: the marks of a list ("1) …, 2) …"), and a fraction the
+# parser does not read whole ("1½", "5 1/2 hours").
+_EN_NOT_QUANTITY = re.compile(
+    r"(?:^|(?<=\s))\d{1,2}\)|\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
+)
 _EN_K = re.compile(r"k\b")
 
 
@@ -150,11 +153,12 @@ def extra_numbers(french: str, english: str) -> list[str]:
         return []
     index = _french_forms(french)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
+    skipped = [m.span() for m in _EN_NOT_QUANTITY.finditer(english)]
     written_fr = {m.group(0) for m in _EN_DIGITS.finditer(french)}
     years = {y.span[0]: y for y in short_years(english)}  # "2011/12"
     out = []
     for q in english_numbers:
-        if _EN_AFTER_SKIP.match(english, q.span[1]) or q.span[0] in clocks:
+        if q.span[0] in clocks or within(skipped, q.span[0]):
             continue
         if any(index.has_equivalent(r) for r in _readings(english, q, years)):
             continue
@@ -162,3 +166,20 @@ def extra_numbers(french: str, english: str) -> list[str]:
             continue
         out.append(q.surface)
     return out
+
+
+# A score or ratio: "1:0", "2:3"; in English "1:0", "1-0", "1–0". Two digits after the colon
+# are a time written the way of other languages ("17:30 heures").
+_FR_SCORE = re.compile(r"(?<![\w.,:/–-])(\d{1,2})\s?:\s?(\d)(?![\w:/–-]|[.,]?\d)")
+_EN_SCORE = re.compile(r"(?<![\w.,:/–-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w:/–-]|[.,]\d)")
+
+
+def missing_scores(french: str, english: str) -> list[str]:
+    """French scores ("1:1 (1:0)") that the English gives as no pair of the same two numbers,
+    in either order ("1-0", "0:1"): the numbers of a score vouch for each other only together."""
+    scores_fr = list(_FR_SCORE.finditer(french))
+    if not scores_fr:
+        return []
+    pairs = {(int(m.group(1)), int(m.group(2))) for m in _EN_SCORE.finditer(english)}
+    pairs |= {(b, a) for a, b in pairs}
+    return [m.group(0) for m in scores_fr if (int(m.group(1)), int(m.group(2))) not in pairs]

@@ -11,7 +11,7 @@ from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
-from pipeline.text.extra_numbers import extra_numbers
+from pipeline.text.extra_numbers import extra_numbers, missing_scores
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.dates import missing_dates
 from pipeline.verify.extra_names import extra_name_words
@@ -71,6 +71,7 @@ class Verifier:
         if self.numbers:
             flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
             flags += [Flag("number", "", m) for m in extra_numbers(fr, en)]
+            flags += [Flag("number", m) for m in missing_scores(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_ordinals(fr, en)]

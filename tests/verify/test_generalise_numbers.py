@@ -93,6 +93,13 @@ def test_number_classes(fr: str, en: str, flagged: bool) -> None:
         # a score: the changed half is a number the French does not state
         ("Ils ont gagné 3:1 (2:0).", "They won 3:1 (2:0).", False),
         ("Ils ont gagné 3:1 (2:0).", "They won 3:1 (2:5).", True),
+        ("Ils ont fait 2:2 (2:1) à Oslo.", "They drew 2-2 (1-2) in Oslo.", False),
+        ("Ils ont fait 2:2 (2:1) à Oslo.", "They drew 2:2 (2:2) in Oslo.", True),
+        ("Le concert, à 19:30 heures, dure 2h.", "The concert, at 7:30 pm, lasts 2 hours.", False),
+        # a list's marks and a fraction the parser does not read whole are not quantities
+        ("Il veut a) 3 lits b) 2 tables.", "He wants 1) 3 beds 2) 2 tables.", False),
+        ("Le débat de 4h30 aura lieu en 2013.", "The 4 1/2-hour debate is in 2013.", False),
+        ("L'émission « 20/20 » dure 1 heure.", 'The show "21/20" lasts 1 hour.', True),
         # the ways French states a number with no number word
         (
             "Le tournoi en est à sa quatrième édition, en 2010.",
