@@ -108,6 +108,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         extra_numbers,
         number_words,
         numbers,
+        ordinals,
         quantity_match,
         support,
     )
@@ -130,6 +131,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         extra_numbers,
         numbers,
         number_words,
+        ordinals,
         quantity_match,
         support,
         perturb,

@@ -12,6 +12,7 @@ from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.extra_numbers import extra_numbers, missing_scores
+from pipeline.text.ordinals import missing_ordinals
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.dates import missing_dates
 from pipeline.verify.extra_names import extra_name_words
@@ -74,7 +75,7 @@ class Verifier:
             flags += [Flag("number", m) for m in missing_scores(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
-            flags += [Flag("number", m) for m in consistency.missing_ordinals(fr, en)]
+            flags += [Flag("number", m) for m in missing_ordinals(fr, en)]
             flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
