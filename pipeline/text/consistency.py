@@ -48,12 +48,22 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
 
 # English words that say a number without writing it: "twice", "double-digit", "tenfold".
 _EN_IMPLICIT = re.compile(
-    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple)|(thrice|triple|treble)|(\w+)fold)"
-    r"(?![\w])",
+    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple|twins?)|(thrice|triple|treble)|(\w+)fold)"
+    r"(?![\w])"
+    # "the under-fives", "in their fifties": a number word as a plural noun
+    r"|(?<!\w)(?:(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)s"
+    r"|(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)(?!\w)",
     re.IGNORECASE,
 )
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
-_FR_IDIOM = re.compile(r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b", re.I)
+_FR_IDIOM = re.compile(
+    r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b"
+    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b",  # "cheap"
+    re.I,
+)
+# "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
+_FR_ROUGHLY = re.compile(r"\b(?:deux|trois|quatre)\s+ou\s+(?:trois|quatre|cinq)\b", re.I)
+_EN_ROUGHLY = re.compile(r"\b(?:a\s+couple|a\s+few|several)\b", re.I)
 _DECADE = re.compile(r"\bann[ée]es\s+$", re.IGNORECASE)
 # "ma proposition n°1" ↔ "my primary proposal": the rank, said as a word.
 _FR_RANK_ONE = re.compile(r"(?<!\w)(?:n°|n[º°o]\.?|numéro)\s*(?:1|un)(?!\w)", re.IGNORECASE)
@@ -93,7 +103,8 @@ def _implicit_en(english: str) -> list[Quantity]:
         elif m.group(2):
             value = 3.0
         else:
-            words = quantities_en(m.group(3), words=True)
+            word = m.group(3) or m.group(4) or m.group(5) + "y"
+            words = quantities_en(word, words=True)
             if not words:
                 continue
             value = words[0].value
@@ -170,7 +181,7 @@ def _glued_scale(q: Quantity, english: str) -> Quantity:
 
 # "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
 # written the way of another language, read as French writes it.
-_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{3})(?![\d])")
+_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{1,3})(?![\d]|[.,]\d)")
 _FR_DECIMAL_POINT = re.compile(
     r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d|\s*h(?:eures?)?\b)", re.IGNORECASE
 )
@@ -178,7 +189,7 @@ _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
 def other_writings_fr(french: str) -> str:
-    french = _FR_MILLE.sub(r"\1 \2", french)
+    french = _FR_MILLE.sub(lambda m: f"{m.group(1)} {m.group(2):0>3}", french)  # "6 mille 74"
     return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
 
 
@@ -224,6 +235,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
     if _EN_RANK_ONE.search(english):
         idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
+    if _EN_ROUGHLY.search(english):
+        idioms = sorted(idioms + [m.span() for m in _FR_ROUGHLY.finditer(french)])
     short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):

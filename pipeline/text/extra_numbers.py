@@ -128,8 +128,10 @@ def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Qua
     """The English quantity as the parser reads it, and as the French of the source may have
     led the English to write it: thousands grouped by dots ("5.352"), "650k"."""
     out = [q] + ([years[q.span[0]]] if q.span[0] in years else [])
-    if _EN_DOT_THOUSANDS.fullmatch(q.surface):
-        out.append(_with_value(q, float(q.surface.replace(".", ""))))
+    dots = _EN_DOT_THOUSANDS.match(english, q.span[0])
+    if dots and not english[dots.end() : dots.end() + 1].isdigit():
+        number = float(dots.group(0).replace(".", ""))
+        out.append(_with_value(q, number * (q.value / q.number if q.number else 1.0)))
     if not q.written and _EN_K.match(english, q.span[1]):
         out.append(_with_value(q, q.value * 1000))
     return out

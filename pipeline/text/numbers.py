@@ -103,7 +103,7 @@ def _fr_pattern(words: bool) -> re.Pattern[str]:
         rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
         rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)"
         rf"|\s*(?P<of>de\s+|d[’'])?(?P<meas>{units_pattern(FR_UNITS)}))?"
-        rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
+        rf"(?P<pct>\s*°?\s*(?:%|pour\s?cent\b))?",  # "2,6°%": a stray degree sign
         re.IGNORECASE,
     )
 

@@ -121,6 +121,19 @@ _BEFORE_DATE = re.compile(r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}")
 _NIGHT = re.compile(r"nuit\s+d[eu]\s+(\w+)\s+(?:à|au)\s+(\w+)", re.IGNORECASE)
 
 
+# "dans la nuit de dimanche", "les premières heures de dimanche" ↔ "on Saturday night".
+_NIGHT_OF = re.compile(
+    r"(?:nuit|premières\s+heures)\s+(?:d[eu]|menant\s+au|précédant)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _night_before(fr: str, offset: int, key: int, keys_en: set[int], en: str) -> bool:
+    """Whether a French weekday after "la nuit de" is the English's night of the day before."""
+    if not _NIGHT_OF.search(fr[max(0, offset - 40) : offset]):
+        return False
+    return 101 + (key - 102) % 7 in keys_en and re.search(r"\bnight\b", en, re.I) is not None
+
+
 def _implied_weekday(fr: str, offset: int, keys_en: set[int], extra_en: set[int]) -> bool:
     """Whether an English translation may leave this French weekday out: it stands before a
     full date and the English has no weekday of its own instead; or it is one of the two days of
@@ -148,6 +161,9 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
         if key in keys_en:
             continue
         if key > 100 and _implied_weekday(fr, offset, keys_en, {k for k, _ in extra}):
+            continue
+        if key > 100 and _night_before(fr, offset, key, keys_en, en):
+            extra = [e for e in extra if e[0] != 101 + (key - 102) % 7]
             continue
         same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
         if same is not None:

@@ -131,3 +131,31 @@ def test_number_classes(fr: str, en: str, flagged: bool) -> None:
 )
 def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: bool) -> None:
     assert _flagged(fr, en) is flagged
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # a stray degree sign before "%"
+        ("Le titre a perdu 3,4°%.", "The share lost 3.4 percent.", False),
+        ("Le titre a perdu 3,4°%.", "The share lost 3.9 percent.", True),
+        # "6 mille 74" (6 074), written the way of Spanish
+        ("Il reste 8 mille 52 dossiers.", "There are 8.052 files left.", False),
+        ("Il reste 8 mille 52 dossiers.", "There are 8.072 files left.", True),
+        # a number word as a plural noun; "twin"
+        ("Les moins de cinq ans sont vaccinés.", "The under-fives are vaccinated.", False),
+        ("Les moins de cinq ans sont vaccinés.", "The under-sixes are vaccinated.", True),
+        ("Elle a la soixantaine.", "She is in her sixties.", False),
+        ("Les deux attentats ont fait 8 morts.", "The twin attacks killed 8.", False),
+        # figures of speech and rough counts
+        ("Une blague à deux balles.", "A cheap joke.", False),
+        ("Il est venu il y a deux ou trois jours.", "He came a couple of days ago.", False),
+        ("Il est venu il y a deux ou trois jours.", "He came two days ago.", True),
+        # the night of a day is the English's night of the day before
+        ("Un incendie dans la nuit de samedi.", "A fire on Friday night.", False),
+        ("Un incendie dans la nuit de samedi.", "A fire on Wednesday night.", True),
+        ("Un incendie samedi.", "A fire on Friday.", True),
+    ],
+)
+def test_number_and_date_false_alarm_classes(fr: str, en: str, flagged: bool) -> None:
+    assert _flagged(fr, en) is flagged
