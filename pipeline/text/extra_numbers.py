@@ -147,11 +147,23 @@ def _as_written(english: str, q: Quantity, written_fr: set[str]) -> bool:
     return m is not None and m.group(0) in written_fr
 
 
+# Words of the count nouns that are as often no number: articles, "premier ministre", "neuf".
+_NOT_A_COUNT = {"un", "une", "premier", "première", "second", "seconde", "neuf"}
+
+
+def _states_numbers(french: str) -> bool:
+    """Whether the French states a number: digits, a number word, an ordinal or a count noun."""
+    if _FR_DIGITS.search(french) or quantities_fr(french, words=True):
+        return True
+    words = (m.group(1).lower() for m in _FR_COUNT_NOUN.finditer(french))
+    return any(word not in _NOT_A_COUNT for word in words)
+
+
 def extra_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the English numbers (digits and words) that the French does not state, when
     the French states numbers of its own."""
     english_numbers = quantities_en(english, words=True)
-    if not english_numbers or not _FR_DIGITS.search(french) and not quantities_fr(french, True):
+    if not english_numbers or not _states_numbers(french):
         return []
     index = _french_forms(french)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times

@@ -181,6 +181,10 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _AFTER_COUNT = re.compile(r"\s+(?!et\b|ou\b|ni\b)[a-zà-ÿ]", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:ans|années|mois|semaines|jours|heures|minutes|fois|siècles|personnes|euros|dollars)\b",
+    re.IGNORECASE,
+)
 
 
 def _counted_neuf(text: str, start: int, end: int) -> bool:
@@ -188,6 +192,8 @@ def _counted_neuf(text: str, start: int, end: int) -> bool:
     new ("un bâtiment neuf"): a determiner or preposition before it and a word after."""
     if text[start:end].lower() != "neuf":
         return False
+    if _COUNTED_AFTER.match(text, end):
+        return True  # "neuf mois", "neuf fois": "new" follows its noun
     return bool(_BEFORE_COUNT.search(text[max(0, start - 20) : start])) and bool(
         _AFTER_COUNT.match(text, end)
     )
