@@ -128,7 +128,19 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     # would take quadratic time on a text of many numbers.
     if q.value < 100 and _DECADE.search(french, max(0, q.span[0] - 40), q.span[0]):
         out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
-    return out
+    thousands = thousands_misspelt(french, q)
+    return out + ([thousands] if thousands else [])
+
+
+# "huit milles ans": "mille" with the "s" it never takes (not miles: "milles nautiques").
+_MILLES = re.compile(r"(?<!\s)\s+milles\b(?!\s+(?:nautiques|marins))", re.IGNORECASE)
+
+
+def thousands_misspelt(french: str, q: Quantity) -> Quantity | None:
+    """``q`` times a thousand when "milles" follows it, as comments misspell "mille"."""
+    if q.value != q.number or not _MILLES.match(french, q.span[1]):
+        return None
+    return dataclasses.replace(q, number=q.value * 1000, value=q.value * 1000)
 
 
 def within(spans: list[tuple[int, int]], offset: int) -> bool:

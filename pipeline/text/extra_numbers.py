@@ -19,7 +19,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.consistency import EN_CLOCK, other_writings_fr, short_years, within
+from pipeline.text.consistency import (
+    EN_CLOCK,
+    other_writings_fr,
+    short_years,
+    thousands_misspelt,
+    within,
+)
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.quantity_match import QuantityIndex
 
@@ -94,6 +100,7 @@ def _french_forms(french: str) -> QuantityIndex:
         _with_value(q, q.value, written=False)
         for q in quantities_fr(other_writings_fr(french), words=True) + noun_numbers(french, "fr")
     ]
+    found += [t for q in found if (t := thousands_misspelt(french, q))]
     for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
         number = float(m.group(0))
         found.append(_plain(number, m))
@@ -119,7 +126,7 @@ _EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Numbers that are not quantities: the marks of a list ("1) …, 2) …"), and a fraction the
 # parser does not read whole ("1½", "5 1/2 hours").
 _EN_NOT_QUANTITY = re.compile(
-    r"(?:^|(?<=\s))\d{1,2}\)|\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
+    r"(?:^|(?<=\s))\d{1,2}\)|(?<!\d)\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
 )
 _EN_K = re.compile(r"k\b")
 

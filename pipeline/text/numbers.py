@@ -182,7 +182,7 @@ _BEFORE_COUNT = re.compile(
 )
 _AFTER_COUNT = re.compile(r"\s+(?!et\b|ou\b|ni\b)[a-zà-ÿ]", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(
-    r"\s+(?:ans|années|mois|semaines|jours|heures|minutes|fois|siècles|personnes|euros|dollars)\b",
+    r"(?<!\s)\s+(?:ans|années|mois|semaines|jours|heures|minutes|fois|siècles|personnes|euros|dollars)\b",
     re.IGNORECASE,
 )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
-from pipeline.lang.lexicon import calendar_en, calendar_fr
+from pipeline.lang.lexicon import FR_MONTHS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.extra_numbers import extra_numbers, missing_scores
@@ -116,7 +116,10 @@ def name_flags(missing: list[str], extra: list[str]) -> list[Flag]:
 
 
 # "vendredi 1er novembre 2013": a weekday that the full date after it implies.
-_BEFORE_DATE = re.compile(r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}")
+# "mardi 15 novembre" too: a day and month imply the weekday as a full date does.
+_BEFORE_DATE = re.compile(
+    r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+(?:\w+\s+\d{4}|(?:" + "|".join(FR_MONTHS) + r")\b)", re.I
+)
 # "dans la nuit de jeudi à vendredi" ↔ "on Thursday night".
 _NIGHT = re.compile(r"nuit\s+d[eu]\s+(\w+)\s+(?:à|au)\s+(\w+)", re.IGNORECASE)
 

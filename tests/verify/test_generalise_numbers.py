@@ -160,6 +160,16 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         ("Un incendie dans la nuit de samedi.", "A fire on Friday night.", False),
         ("Un incendie dans la nuit de samedi.", "A fire on Wednesday night.", True),
         ("Un incendie samedi.", "A fire on Friday.", True),
+        # a weekday before a day and month, with no year, is implied by them too
+        ("Il parlera mardi 4 mars à Lyon.", "He will speak on 4 March in Lyon.", False),
+        ("Il parlera mardi 4 mars à Lyon.", "He will speak on Friday 4 March in Lyon.", True),
+        # a month without its accent; "mars" beside another planet
+        ("Les prix ont baissé en aout.", "Prices fell in August.", False),
+        ("Les prix ont baissé en aout.", "Prices fell in July.", True),
+        ("Regardez Vénus et mars ce soir.", "Look at Venus and Mars tonight.", False),
+        # "milles" for "mille", as comments misspell it
+        ("Depuis huit milles ans.", "For eight thousand years.", False),
+        ("Depuis huit milles ans.", "For nine thousand years.", True),
     ],
 )
 def test_number_and_date_false_alarm_classes(fr: str, en: str, flagged: bool) -> None:
