@@ -27,6 +27,7 @@ from pipeline.text.consistency import (
     within,
 )
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
+from pipeline.text.ordinals import FR_ORDINAL
 from pipeline.text.quantity_match import QuantityIndex
 
 
@@ -128,6 +129,8 @@ _EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _EN_NOT_QUANTITY = re.compile(
     r"(?:^|(?<=\s))\d{1,2}\)|(?<!\d)\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
 )
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
+_EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
 
 
@@ -170,11 +173,18 @@ def extra_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the English numbers (digits and words) that the French does not state, when
     the French states numbers of its own."""
     english_numbers = quantities_en(english, words=True)
+    if FR_ORDINAL.search(french):  # "20ème" ↔ "19th"; "sixième" may be "6th grade" or "4th"
+        english_numbers += [_plain(float(m.group(1)), m) for m in _EN_ORDINAL.finditer(english)]
     if not english_numbers or not _states_numbers(french):
         return []
     index = _french_forms(french)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
-    skipped = [m.span() for m in _EN_NOT_QUANTITY.finditer(english)]
+    # A list's marks are checked only against a French list marked with digits too.
+    skipped = [
+        m.span()
+        for m in _EN_NOT_QUANTITY.finditer(english)
+        if not (m.group(0).endswith(")") and _LIST_MARK.search(french))
+    ]
     written_fr = {m.group(0) for m in _EN_DIGITS.finditer(french)}
     years = {y.span[0]: y for y in short_years(english)}  # "2011/12"
     out = []

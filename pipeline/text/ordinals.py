@@ -10,7 +10,7 @@ from pipeline.text.consistency import within
 from pipeline.text.numbers import quantities_en
 
 # Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
-_FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")
+FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")
 _FR_QUARTER = re.compile(
     r"(?<![\w])(?:T([1-4])|([1-4])T|([1-4])\s?(?:er|e|ème)\s+trimestre"
     r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
@@ -35,7 +35,7 @@ def missing_ordinals(french: str, english: str) -> list[str]:
         quarters_fr = [m for m in quarters_fr if m.group(3) or m.group(4)]
     ordinals_fr = [
         m
-        for m in _FR_ORDINAL.finditer(french)
+        for m in FR_ORDINAL.finditer(french)
         if not within([q.span() for q in quarters_fr], m.start())
     ]
     if not quarters_fr and not ordinals_fr:

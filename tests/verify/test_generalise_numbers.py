@@ -98,7 +98,11 @@ def test_number_classes(fr: str, en: str, flagged: bool) -> None:
         ("Le concert, à 19:30 heures, dure 2h.", "The concert, at 7:30 pm, lasts 2 hours.", False),
         # a list's marks and a fraction the parser does not read whole are not quantities
         ("Il veut a) 3 lits b) 2 tables.", "He wants 1) 3 beds 2) 2 tables.", False),
+        ("Il veut 1) 3 lits 2) 2 tables.", "He wants 1) 3 beds 4) 2 tables.", True),
         ("Le débat de 4h30 aura lieu en 2013.", "The 4 1/2-hour debate is in 2013.", False),
+        # an English ordinal in digits against a French one in digits
+        ("Le musée du 20ème siècle, à 3 km.", "The museum of the 20th century, 3 km away.", False),
+        ("Le musée du 20ème siècle, à 3 km.", "The museum of the 19th century, 3 km away.", True),
         ("L'émission « 20/20 » dure 1 heure.", 'The show "21/20" lasts 1 hour.', True),
         # the ways French states a number with no number word
         (
