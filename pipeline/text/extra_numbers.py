@@ -214,3 +214,23 @@ def missing_scores(french: str, english: str) -> list[str]:
     pairs = {(int(m.group(1)), int(m.group(2))) for m in _EN_SCORE.finditer(english)}
     pairs |= {(b, a) for a, b in pairs}
     return [m.group(0) for m in scores_fr if (int(m.group(1)), int(m.group(2))) not in pairs]
+
+
+def paired_numbers(missing: list[str], extra: list[str]) -> list[tuple[str, str]]:
+    """The French quantities the English lost (:func:`~pipeline.text.consistency.missing_numbers`)
+    each paired with the first English number left over (:func:`extra_numbers`) of the same sort
+    (an amount with an amount of its currency, a percentage with a percentage, a year with a
+    year), or with "" when there is none; then the English's left over, paired with ""."""
+    left = [(surface, _sort(quantities_en(surface, words=True))) for surface in extra]
+    out = []
+    for surface in missing:
+        sort = _sort(quantities_fr(surface, words=True))
+        found = next((e for e in left if sort is not None and e[1] == sort), None)
+        if found is not None:
+            left.remove(found)
+        out.append((surface, found[0] if found else ""))
+    return out + [("", surface) for surface, _ in left]
+
+
+def _sort(quantities: list[Quantity]) -> tuple[str, str | None] | None:
+    return (quantities[0].kind, quantities[0].unit) if quantities else None

@@ -11,7 +11,7 @@ from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.lexicon import FR_MONTHS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
-from pipeline.text.extra_numbers import extra_numbers, missing_scores
+from pipeline.text.extra_numbers import extra_numbers, missing_scores, paired_numbers
 from pipeline.text.ordinals import missing_ordinals
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.dates import missing_dates
@@ -70,8 +70,8 @@ class Verifier:
         """
         flags = []
         if self.numbers:
-            flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
-            flags += [Flag("number", "", m) for m in extra_numbers(fr, en)]
+            pairs = paired_numbers(consistency.missing_numbers(fr, en), extra_numbers(fr, en))
+            flags += [Flag("number", f, e or None) for f, e in pairs]
             flags += [Flag("number", m) for m in missing_scores(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
