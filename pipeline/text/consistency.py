@@ -109,6 +109,9 @@ def _implicit_en(english: str) -> list[Quantity]:
                 continue
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    # "one and a half years", "a year and a half": 1.5
+    for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
+        out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
     # "quinze jours" ↔ "a fortnight" (and "15 jours" as often means two weeks).
     for m in re.finditer(r"\bfortnights?\b", english, re.IGNORECASE):
         out += [
@@ -129,7 +132,22 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     if q.value < 100 and _DECADE.search(french, max(0, q.span[0] - 40), q.span[0]):
         out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
     thousands = thousands_misspelt(french, q)
-    return out + ([thousands] if thousands else [])
+    return out + ([thousands] if thousands else []) + in_other_units(french, q)
+
+
+# A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years".
+_OTHER_UNITS = {"décennie": 10.0, "siècle": 100.0, "mois": 1 / 12, "semaine": 7.0, "heure": 60.0}
+_UNIT_AFTER = re.compile(r"(?<!\s)\s+(décennie|siècle|mois|semaine|heure)s?\b", re.IGNORECASE)
+
+
+def in_other_units(french: str, q: Quantity) -> list[Quantity]:
+    """``q`` in the next unit of time when a unit follows it: decades and centuries in years,
+    months in years, weeks in days, hours in minutes."""
+    m = _UNIT_AFTER.match(french, q.span[1])
+    if m is None or q.value != q.number:
+        return []
+    value = q.value * _OTHER_UNITS[m.group(1).lower()]
+    return [dataclasses.replace(q, number=value, value=value, written=False)]
 
 
 # "huit milles ans": "mille" with the "s" it never takes (not miles: "milles nautiques").

@@ -21,6 +21,7 @@ import re
 
 from pipeline.text.consistency import (
     EN_CLOCK,
+    in_other_units,
     other_writings_fr,
     short_years,
     thousands_misspelt,
@@ -102,6 +103,7 @@ def _french_forms(french: str) -> QuantityIndex:
         for q in quantities_fr(other_writings_fr(french), words=True) + noun_numbers(french, "fr")
     ]
     found += [t for q in found if (t := thousands_misspelt(french, q))]
+    found += [t for q in list(found) for t in in_other_units(french, q)]
     for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
         number = float(m.group(0))
         found.append(_plain(number, m))

@@ -160,6 +160,11 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         ("Une blague à deux balles.", "A cheap joke.", False),
         ("Il est venu il y a deux ou trois jours.", "He came a couple of days ago.", False),
         ("Il est venu il y a deux ou trois jours.", "He came two days ago.", True),
+        # a duration in another unit of time
+        ("Il a régné trois décennies.", "He reigned for 30 years.", False),
+        ("Il a régné trois décennies.", "He reigned for 40 years.", True),
+        ("Il est parti 18 mois.", "He left for a year and a half.", False),
+        ("Il est parti 18 mois.", "He left for two years and a half.", True),
         # the night of a day is the English's night of the day before
         ("Un incendie dans la nuit de samedi.", "A fire on Friday night.", False),
         ("Un incendie dans la nuit de samedi.", "A fire on Wednesday night.", True),
