@@ -38,12 +38,14 @@ def test_a_missing_number_names_the_english_number_that_contradicts_it() -> None
     en = "The company raised 5 million euros in January."
     flags = Verifier(names=False).translation(fr, en, None)
     number = next(f for f in flags if f.kind == "number")
-    record = check(number, fr, en)
+    # The check pairs the French span with the English number left over, both ways
+    assert number.en == "5 million euros"
+    record = check(Flag("number", number.fr), fr, en)  # a flag with the French span only
     assert record["conflict"] == "5 million euros"
     assert record["gloss"] == "3 million EUR"
-    assert record["explanation"] == (
-        f"The English says 5 million euros; the French says {number.fr} (3 million EUR)."
-    )
+    explanation = f"The English says 5 million euros; the French says {number.fr} (3 million EUR)."
+    assert record["explanation"] == explanation
+    assert check(number, fr, en)["explanation"] == explanation
 
 
 def test_a_number_the_english_lacks_with_nothing_in_its_place_says_so() -> None:

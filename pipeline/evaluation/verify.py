@@ -103,7 +103,15 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
 
     spacy = spacy_signature(DEFAULT_MODEL)
     from pipeline.lang import generic, lexicon, names, places, polarity, polarity_words, wordsets
-    from pipeline.text import consistency, numbers, quantity_match, support
+    from pipeline.text import (
+        consistency,
+        extra_numbers,
+        number_words,
+        numbers,
+        ordinals,
+        quantity_match,
+        support,
+    )
     from pipeline.verify import dates, extra_names
     from pipeline.verify import names as name_check
 
@@ -120,7 +128,10 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         places,
         wordsets,
         consistency,
+        extra_numbers,
         numbers,
+        number_words,
+        ordinals,
         quantity_match,
         support,
         perturb,

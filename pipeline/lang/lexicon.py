@@ -70,8 +70,15 @@ def fold_phrase(text: str) -> str:
     return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
 
 
+_PLANETS = re.compile(r"\b(?:v[ée]nus|jupiter|saturne|mercure|plan[èe]tes?)\b", re.IGNORECASE)
+# Months written without their accents, as readers' comments often do ("en aout").
+_FR_UNACCENTED = {"fevrier": "février", "aout": "août", "decembre": "décembre"}
 _FR_CALENDAR = re.compile(
-    r"(?<![\w])(" + "|".join(FR_MONTHS) + "|(?:" + "|".join(FR_WEEKDAYS) + r")s?)(?![\w])",
+    r"(?<![\w])("
+    + "|".join([*FR_MONTHS, *_FR_UNACCENTED])
+    + "|(?:"
+    + "|".join(FR_WEEKDAYS)
+    + r")s?)(?![\w])",
     re.IGNORECASE,
 )
 _EN_CALENDAR = re.compile(
@@ -91,7 +98,10 @@ def calendar_fr(text: str) -> list[tuple[int, str, int]]:
     out = []
     for m in _FR_CALENDAR.finditer(text):
         word = m.group(1).lower()
+        word = _FR_UNACCENTED.get(word, word)
         word = word[:-1] if word.endswith("s") and word[:-1] in FR_WEEKDAYS else word
+        if word == "mars" and _PLANETS.search(text, max(0, m.start() - 30), m.end() + 30):
+            continue  # "Vénus et mars": the planet, whatever its case
         if (
             word == "mars"
             and m.group(1)[0] == "M"

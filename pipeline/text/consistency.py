@@ -48,12 +48,22 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
 
 # English words that say a number without writing it: "twice", "double-digit", "tenfold".
 _EN_IMPLICIT = re.compile(
-    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple)|(thrice|triple|treble)|(\w+)fold)"
-    r"(?![\w])",
+    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple|twins?)|(thrice|triple|treble)|(\w+)fold)"
+    r"(?![\w])"
+    # "the under-fives", "in their fifties": a number word as a plural noun
+    r"|(?<!\w)(?:(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)s"
+    r"|(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)(?!\w)",
     re.IGNORECASE,
 )
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
-_FR_IDIOM = re.compile(r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b", re.I)
+_FR_IDIOM = re.compile(
+    r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b"
+    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b",  # "cheap"
+    re.I,
+)
+# "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
+_FR_ROUGHLY = re.compile(r"\b(?:deux|trois|quatre)\s+ou\s+(?:trois|quatre|cinq)\b", re.I)
+_EN_ROUGHLY = re.compile(r"\b(?:a\s+couple|a\s+few|several)\b", re.I)
 _DECADE = re.compile(r"\bann[ée]es\s+$", re.IGNORECASE)
 # "ma proposition n°1" ↔ "my primary proposal": the rank, said as a word.
 _FR_RANK_ONE = re.compile(r"(?<!\w)(?:n°|n[º°o]\.?|numéro)\s*(?:1|un)(?!\w)", re.IGNORECASE)
@@ -93,11 +103,15 @@ def _implicit_en(english: str) -> list[Quantity]:
         elif m.group(2):
             value = 3.0
         else:
-            words = quantities_en(m.group(3), words=True)
+            word = m.group(3) or m.group(4) or m.group(5) + "y"
+            words = quantities_en(word, words=True)
             if not words:
                 continue
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    # "one and a half years", "a year and a half": 1.5
+    for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
+        out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
     # "quinze jours" ↔ "a fortnight" (and "15 jours" as often means two weeks).
     for m in re.finditer(r"\bfortnights?\b", english, re.IGNORECASE):
         out += [
@@ -117,10 +131,37 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     # would take quadratic time on a text of many numbers.
     if q.value < 100 and _DECADE.search(french, max(0, q.span[0] - 40), q.span[0]):
         out += [dataclasses.replace(q, number=1900 + q.value, value=1900 + q.value)]
-    return out
+    thousands = thousands_misspelt(french, q)
+    return out + ([thousands] if thousands else []) + in_other_units(french, q)
 
 
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+# A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years".
+_OTHER_UNITS = {"décennie": 10.0, "siècle": 100.0, "mois": 1 / 12, "semaine": 7.0, "heure": 60.0}
+_UNIT_AFTER = re.compile(r"(?<!\s)\s+(décennie|siècle|mois|semaine|heure)s?\b", re.IGNORECASE)
+
+
+def in_other_units(french: str, q: Quantity) -> list[Quantity]:
+    """``q`` in the next unit of time when a unit follows it: decades and centuries in years,
+    months in years, weeks in days, hours in minutes."""
+    m = _UNIT_AFTER.match(french, q.span[1])
+    if m is None or q.value != q.number:
+        return []
+    value = q.value * _OTHER_UNITS[m.group(1).lower()]
+    return [dataclasses.replace(q, number=value, value=value, written=False)]
+
+
+# "huit milles ans": "mille" with the "s" it never takes (not miles: "milles nautiques").
+_MILLES = re.compile(r"(?<!\s)\s+milles\b(?!\s+(?:nautiques|marins))", re.IGNORECASE)
+
+
+def thousands_misspelt(french: str, q: Quantity) -> Quantity | None:
+    """``q`` times a thousand when "milles" follows it, as comments misspell "mille"."""
+    if q.value != q.number or not _MILLES.match(french, q.span[1]):
+        return None
+    return dataclasses.replace(q, number=q.value * 1000, value=q.value * 1000)
+
+
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
     found by bisection: a text may hold thousands of numbers."""
     at = bisect.bisect_right(spans, (offset, math.inf)) - 1
@@ -135,9 +176,9 @@ _EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
 
 
 _SCALE_AFTER = {
-    1e3: re.compile(r"\s*(?:thousands?|k|mille)\b", re.IGNORECASE),
+    1e3: re.compile(r"\s*(?:thousands?(?!\s+[mb]illion)|k|mille)\b", re.IGNORECASE),
     1e6: re.compile(r"\s*(?:millions?|mn?|M)\b", re.IGNORECASE),
-    1e9: re.compile(r"\s*(?:billions?|bn|milliards?)\b", re.IGNORECASE),
+    1e9: re.compile(r"\s*(?:billions?|bn|milliards?|thousand\s+millions?)\b", re.IGNORECASE),
 }
 
 
@@ -170,15 +211,15 @@ def _glued_scale(q: Quantity, english: str) -> Quantity:
 
 # "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
 # written the way of another language, read as French writes it.
-_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{3})(?![\d])")
+_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{1,3})(?![\d]|[.,]\d)")
 _FR_DECIMAL_POINT = re.compile(
     r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d|\s*h(?:eures?)?\b)", re.IGNORECASE
 )
 _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
-def _other_writings_fr(french: str) -> str:
-    french = _FR_MILLE.sub(r"\1 \2", french)
+def other_writings_fr(french: str) -> str:
+    french = _FR_MILLE.sub(lambda m: f"{m.group(1)} {m.group(2):0>3}", french)  # "6 mille 74"
     return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
 
 
@@ -196,25 +237,43 @@ def _glued_metres(q: Quantity) -> bool:
     return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
 
 
+# "2011/12", "2020-21": the second year written short, in either language.
+SHORT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
+
+
+def short_years(text: str) -> list[Quantity]:
+    """The years written short after another ("2011/12": 2012), read whole."""
+    out = []
+    for m in SHORT_YEAR.finditer(text):
+        value = float(m.group(1)[:2] + m.group(2))
+        out.append(Quantity("year", m.group(2), value, value, None, m.span(2)))
+    return out
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
 
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
-    french = _other_writings_fr(french)
+    french = other_writings_fr(french)
     target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
     target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
     target += _dot_thousands(english)
-    target += noun_numbers(english, "en")
+    target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
     if _EN_RANK_ONE.search(english):
         idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
+    if _EN_ROUGHLY.search(english):
+        idioms = sorted(idioms + [m.span() for m in _FR_ROUGHLY.finditer(french)])
+    short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
-        if index.has_equivalent(q) or _within(idioms, q.span[0]):
+        if index.has_equivalent(q) or within(idioms, q.span[0]):
             continue
+        if q.span[0] in short and index.has_equivalent(short[q.span[0]]):
+            continue  # "2020/21" ↔ "2020/2021"
         if _same_writing(q, english):
             continue
         fraction = _FRACTIONS.get(q.surface.lower().split()[-1])
@@ -239,7 +298,7 @@ _FR_CLOCK = re.compile(
     r"|(?<![\w,.:])([01]?\d|2[0-4])[:.]([0-5]\d)\s*heures?(?![\w])",
     re.IGNORECASE,
 )
-_EN_CLOCK = re.compile(
+EN_CLOCK = re.compile(
     r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
     r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
     re.IGNORECASE,
@@ -247,19 +306,22 @@ _EN_CLOCK = re.compile(
 
 
 _EN_DURATION = re.compile(
-    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b", re.I
+    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b"
+    r"|\b(\d{1,2})\s?(?:1/2|½|and\s+a\s+half)[\s-]*hours?\b",  # "4 1/2-hour": 4h30
+    re.I,
 )
 
 
 def _en_clocks(english: str) -> set[tuple[int, int]]:
     out = set()
-    for m in _EN_CLOCK.finditer(english):
+    for m in EN_CLOCK.finditer(english):
         hour = int(m.group(1) or m.group(4))
         minute = int(m.group(2) or m.group(5) or 0)
         out.add((hour % 12, minute))
     # A duration that the French writes as a time ("le film dure 2h45" ↔ "2 hours 45 minutes").
     for m in _EN_DURATION.finditer(english):
-        out.add((int(m.group(1)) % 12, int(m.group(2))))
+        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "30")
+        out.add((int(hour) % 12, int(minute)))
     if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out
@@ -274,7 +336,7 @@ def missing_clock_times(french: str, english: str) -> list[str]:
     clocks: set[tuple[int, int]] | None = None
     news = [m.span() for m in _FR_NEWS_HOUR.finditer(french)] if _EN_NEWS.search(english) else []
     for m in _FR_CLOCK.finditer(french):
-        if _within(news, m.start()):
+        if within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
         if "heure" in unit and not re.search(
@@ -305,16 +367,20 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
     halves = list(re.finditer(r"\bdemi[- ](million|milliard)s?\b", french, re.IGNORECASE))
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
-        if written is None:  # "sept milliards de dollars": checked as a number
-            written = [q.span for q in quantities_fr(french, words=True) if q.written]
-        if _within(written, m.start()):
+        if written is None:  # "sept milliards de dollars", "3 millions": checked as a number
+            written = [
+                q.span
+                for q in quantities_fr(french, words=True)
+                if q.written or q.value != q.number
+            ]
+        if within(written, m.start()):
             continue
-        before = french[: m.start()].rstrip()
-        if re.search(r"(?:\d|\b(?:de|d['’]))$", before) and not re.search(
-            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", french[: m.start()]
+        # A scale after a number the parser leaves out ("Q120 millions": a code) is checked
+        # here, as a scale word alone.
+        before = french[max(0, m.start() - 40) : m.start()].rstrip()
+        if re.search(r"\b(?:de|d['’])$", before) and not re.search(
+            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", before + " "
         ):
-            continue  # "3 millions": checked as a number
-        if re.search(r"\d[\d\s,.]*$", before):
             continue
         bare.append(m)
     if not bare and not halves:
@@ -324,52 +390,3 @@ def missing_scale_words(french: str, english: str) -> list[str]:
         found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
     out = [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
     return out + [m.group(0) for m in halves if _FR_TO_EN[m.group(1).lower() + "s"] not in found]
-
-
-# Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
-_FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")
-_FR_QUARTER = re.compile(
-    r"(?<![\w])(?:T([1-4])|([1-4])T|([1-4])\s?(?:er|e|ème)\s+trimestre"
-    r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
-    re.IGNORECASE,
-)
-_FR_ORDINAL_WORDS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
-_EN_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
-_EN_ORDINAL_WORDS += ["sixth", "seventh", "eighth", "ninth", "tenth"]
-_EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
-_EN_QUARTER = re.compile(
-    r"(?<![\w])(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]+quarter)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def missing_ordinals(french: str, english: str) -> list[str]:
-    """French ordinals in digits ("22e", "1er") and quarters ("3T", "troisième trimestre") that
-    the English gives as no ordinal, number or quarter of the same rank ("22nd", "Q3")."""
-    quarters_fr = list(_FR_QUARTER.finditer(french))
-    if not _EN_QUARTER.search(english) and not re.search(r"trimestr", french, re.IGNORECASE):
-        # "un T4" is also a four-room flat: "T4" is a quarter only beside a quarter's words.
-        quarters_fr = [m for m in quarters_fr if m.group(3) or m.group(4)]
-    ordinals_fr = [
-        m
-        for m in _FR_ORDINAL.finditer(french)
-        if not _within([q.span() for q in quarters_fr], m.start())
-    ]
-    if not quarters_fr and not ordinals_fr:
-        return []
-    ranks = {int(m.group(1)) for m in _EN_ORDINAL.finditer(english)}
-    ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
-    ranks |= {int(q.value) for q in quantities_en(english, words=True) if q.value.is_integer()}
-    lowered = english.lower()
-    ranks |= {i + 1 for i, w in enumerate(_EN_ORDINAL_WORDS) if re.search(rf"\b{w}\b", lowered)}
-    quarters = set()
-    for m in _EN_QUARTER.finditer(english):
-        digit = m.group(1) or m.group(2)
-        quarters.add(int(digit) if digit else _EN_ORDINAL_WORDS.index(m.group(3).lower()) + 1)
-    out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
-    for m in quarters_fr:
-        digit = m.group(1) or m.group(2) or m.group(3)
-        rank = int(digit) if digit else _FR_ORDINAL_WORDS[m.group(4).lower()]
-        if rank not in quarters and not (digit and rank in ranks and "quarter" in lowered):
-            out.append(m.group(0))
-    return out

@@ -19,7 +19,8 @@ _EN_WORD = (
     r"seventy|eighty|ninety|hundred|thousand)"
 )
 #: A French number in words: "cinq", "vingt-trois", "soixante et onze", "deux cent mille".
-FR_NUMBER_WORDS = rf"\b{_FR_WORD}(?:(?:-et-|\s+et\s+|-|\s+){_FR_WORD})*\b"
+# Not "un" before another number word: "un cinq pour cent" is an article and five per cent.
+FR_NUMBER_WORDS = rf"\b(?!une?\s+{_FR_WORD}\b){_FR_WORD}(?:(?:-et-|\s+et\s+|-|\s+){_FR_WORD})*\b"
 #: An English number in words: "five", "twenty-five", "one hundred and two".
 EN_NUMBER_WORDS = rf"\b{_EN_WORD}(?:(?:\s+and\s+|-|\s+){_EN_WORD})*\b"
 

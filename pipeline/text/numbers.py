@@ -50,6 +50,11 @@ _FR_SCALES = {
     "billions": 1e12,
 }
 _EN_SCALES = {
+    # "7 thousand million": the British long form of a billion; "thousand billion", a trillion.
+    "thousand million": 1e9,
+    "thousand millions": 1e9,
+    "thousand billion": 1e12,
+    "thousand billions": 1e12,
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -84,8 +89,10 @@ _CURRENCIES = {
 
 _FR_SCALE_RE = r"milliards?|millions?|mille|mrds?|mds?|md|m|k"
 _FR_CUR_RE = r"dollars?|euros?|€|\$|livres?|yuans?|francs?"
-_EN_SCALE_RE = r"trillions?|billions?|millions?|thousand|bn|mn|b|m|k"
+_EN_SCALE_RE = r"trillions?|billions?|millions?|thousand\s+(?:m|b)illions?|thousand|bn|mn|b|m|k"
 _EN_CUR_RE = r"dollars?|euros?|pounds?|yuan|francs?"
+# The country a currency names may stand between: "six billion Swiss francs", "US dollars".
+_EN_COUNTRY = r"(?-i:[A-Z][a-z]+|[A-Z]{2,3})"
 _FR_UNITS = {**FR_UNITS, "m": "m"}
 _EN_UNITS = {**EN_UNITS, "m": "m"}
 
@@ -96,7 +103,7 @@ def _fr_pattern(words: bool) -> re.Pattern[str]:
         rf"(?:{number})(?:\s*(?P<scale>{_FR_SCALE_RE})\b\.?)?"
         rf"(?:\s*(?:de\s+|d[’'])?(?P<cur>{_FR_CUR_RE})(?!\w)"
         rf"|\s*(?P<of>de\s+|d[’'])?(?P<meas>{units_pattern(FR_UNITS)}))?"
-        rf"(?P<pct>\s*(?:%|pour\s?cent\b))?",
+        rf"(?P<pct>\s*°?\s*(?:%|pour\s?cent\b))?",  # "2,6°%": a stray degree sign
         re.IGNORECASE,
     )
 
@@ -105,7 +112,8 @@ def _en_pattern(words: bool) -> re.Pattern[str]:
     number = rf"(?P<num>{_EN_NUM})" + (rf"|(?P<words>{EN_NUMBER_WORDS})" if words else "")
     return re.compile(
         rf"(?P<pre>us\$|\$|€|£)?\s?(?:{number})(?:\s*-?\s*(?P<scale>{_EN_SCALE_RE})\b)?"
-        rf"(?:\s*(?P<cur>{_EN_CUR_RE})\b|\s*(?P<meas>{units_pattern(EN_UNITS)}))?"
+        rf"(?:(?:\s+{_EN_COUNTRY}){{0,2}}\s*(?P<cur>{_EN_CUR_RE})\b"
+        rf"|\s*(?P<meas>{units_pattern(EN_UNITS)}))?"
         rf"(?P<pct>\s*(?:%|per\s?cent\b))?",
         re.IGNORECASE,
     )
@@ -173,6 +181,10 @@ _BEFORE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _AFTER_COUNT = re.compile(r"\s+(?!et\b|ou\b|ni\b)[a-zà-ÿ]", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"(?<!\s)\s+(?:ans|années|mois|semaines|jours|heures|minutes|fois|siècles|personnes|euros|dollars)\b",
+    re.IGNORECASE,
+)
 
 
 def _counted_neuf(text: str, start: int, end: int) -> bool:
@@ -180,6 +192,8 @@ def _counted_neuf(text: str, start: int, end: int) -> bool:
     new ("un bâtiment neuf"): a determiner or preposition before it and a word after."""
     if text[start:end].lower() != "neuf":
         return False
+    if _COUNTED_AFTER.match(text, end):
+        return True  # "neuf mois", "neuf fois": "new" follows its noun
     return bool(_BEFORE_COUNT.search(text[max(0, start - 20) : start])) and bool(
         _AFTER_COUNT.match(text, end)
     )
@@ -197,7 +211,7 @@ def _make(
     if match[group] is None:
         return None
     currency = (match.groupdict().get("pre") or match["cur"] or "").lower()
-    scale_word = (match["scale"] or "").lower()
+    scale_word = " ".join((match["scale"] or "").lower().split())
     measure = (match["meas"] or "").lower()
     if measure and match.groupdict().get("of") and not match["scale"]:
         measure = ""  # "de km" only after a scale word: "6 millions de km"

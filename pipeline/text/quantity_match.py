@@ -21,10 +21,13 @@ def equivalent(source: Quantity, target: Quantity) -> bool:
 
     Scaled values must agree ("7,7 milliards" ↔ "7.7 billion" ↔ "7,700,000,000"); a bare number
     may also match the written number of a scaled one, since translations move scale words
-    around ("7,7 milliards de dollars" ↔ "$7.7bn"). Currencies, when both have one, must agree.
+    around ("7,7 milliards de dollars" ↔ "$7.7bn"). Currencies, when both have one, must agree;
+    a percentage is only ever another percentage ("800 %" is not "800 millions").
     """
     if source.unit and target.unit and source.unit != target.unit:
         return False
+    if (source.unit == "%") != (target.unit == "%"):
+        return False  # both parsers read "%", "pour cent", "per cent": a percentage is one
     if _close(source.value, target.value):
         return True
     return _close(source.number, target.number) and (
@@ -71,7 +74,14 @@ class QuantityIndex:
 
     def has_equivalent(self, q: Quantity) -> bool:
         """Whether some quantity of the index is :func:`equivalent` to ``q``."""
-        units = list(self._by_unit) if q.unit is None else [None, q.unit]
+        # A number with no unit may be one whose unit the parser did not read ("3 milles" ↔ "3
+        # miles"), never a percentage: both parsers read "%", "pour cent" and "per cent".
+        if q.unit == "%":
+            units = ["%"]
+        elif q.unit is None:
+            units = [u for u in self._by_unit if u != "%"]
+        else:
+            units = [None, q.unit]
         for unit in units:
             if unit not in self._by_unit:
                 continue

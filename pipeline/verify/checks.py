@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
-from pipeline.lang.lexicon import calendar_en, calendar_fr
+from pipeline.lang.lexicon import FR_MONTHS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
+from pipeline.text.extra_numbers import extra_numbers, missing_scores, paired_numbers
+from pipeline.text.ordinals import missing_ordinals
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.dates import missing_dates
 from pipeline.verify.extra_names import extra_name_words
@@ -68,10 +70,12 @@ class Verifier:
         """
         flags = []
         if self.numbers:
-            flags += [Flag("number", m) for m in consistency.missing_numbers(fr, en)]
+            pairs = paired_numbers(consistency.missing_numbers(fr, en), extra_numbers(fr, en))
+            flags += [Flag("number", f, e or None) for f, e in pairs]
+            flags += [Flag("number", m) for m in missing_scores(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
             flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
-            flags += [Flag("number", m) for m in consistency.missing_ordinals(fr, en)]
+            flags += [Flag("number", m) for m in missing_ordinals(fr, en)]
             flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
         if self.names:
@@ -112,9 +116,25 @@ def name_flags(missing: list[str], extra: list[str]) -> list[Flag]:
 
 
 # "vendredi 1er novembre 2013": a weekday that the full date after it implies.
-_BEFORE_DATE = re.compile(r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}")
+# "mardi 15 novembre" too: a day and month imply the weekday as a full date does.
+_BEFORE_DATE = re.compile(
+    r"(?<!\w)\w+\s+\d{1,2}(?:er)?\s+(?:\w+\s+\d{4}|(?:" + "|".join(FR_MONTHS) + r")\b)", re.I
+)
 # "dans la nuit de jeudi à vendredi" ↔ "on Thursday night".
 _NIGHT = re.compile(r"nuit\s+d[eu]\s+(\w+)\s+(?:à|au)\s+(\w+)", re.IGNORECASE)
+
+
+# "dans la nuit de dimanche", "les premières heures de dimanche" ↔ "on Saturday night".
+_NIGHT_OF = re.compile(
+    r"(?:nuit|premières\s+heures)\s+(?:d[eu]|menant\s+au|précédant)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _night_before(fr: str, offset: int, key: int, keys_en: set[int], en: str) -> bool:
+    """Whether a French weekday after "la nuit de" is the English's night of the day before."""
+    if not _NIGHT_OF.search(fr[max(0, offset - 40) : offset]):
+        return False
+    return 101 + (key - 102) % 7 in keys_en and re.search(r"\bnight\b", en, re.I) is not None
 
 
 def _implied_weekday(fr: str, offset: int, keys_en: set[int], extra_en: set[int]) -> bool:
@@ -144,6 +164,9 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
         if key in keys_en:
             continue
         if key > 100 and _implied_weekday(fr, offset, keys_en, {k for k, _ in extra}):
+            continue
+        if key > 100 and _night_before(fr, offset, key, keys_en, en):
+            extra = [e for e in extra if e[0] != 101 + (key - 102) % 7]
             continue
         same = next((e for e in extra if (e[0] > 100) == (key > 100)), None)
         if same is not None:

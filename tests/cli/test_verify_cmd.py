@@ -143,7 +143,7 @@ def test_markdown_says_in_words_what_the_english_says_instead(tmp_path: Path) ->
     )
     jsonschema.validate(data, SCHEMA)
     assert data["sentences"][0]["flags"] == [
-        {"kind": "number", "fr": "3 millions d'euros", "en": None}
+        {"kind": "number", "fr": "3 millions d'euros", "en": "5 million euros"}
     ]
 
 

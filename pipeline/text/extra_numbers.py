@@ -1,0 +1,238 @@
+"""Numbers of the English that the French does not state: the number check the other way round.
+
+:func:`pipeline.text.consistency.missing_numbers` looks for each French quantity in the English,
+and any English number of the sentence may vouch for it: a number the translation changed goes
+unseen when another English number matches the French one ("trois mètres … trois personnes" ↔
+"three metres … four people"; the 3 of "3D" vouching for "trois dimensions"; "5 tireurs … 5
+matches" ↔ "five-match … eleven scorers"). So each English number, in digits or words, must be
+stated by the French too, in any of the ways French may state it: digits or words, an ordinal
+("la quatrième partie" ↔ "part four"), a clock time ("21h30" ↔ "9:30 pm"), a noun that counts
+("une dizaine", "un trio", "quadragénaire", "nul") or the very digits as written ("0,4 %",
+"iphone6", a telephone number).
+
+An English number is checked only when the French states numbers of its own: a number put in
+place of one of them is a mistranslation, while a number in a sentence whose French has none
+(an age, a year, a count that the French leaves to context) is as often explicitation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.consistency import (
+    EN_CLOCK,
+    in_other_units,
+    other_writings_fr,
+    short_years,
+    thousands_misspelt,
+    within,
+)
+from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
+from pipeline.text.ordinals import FR_ORDINAL
+from pipeline.text.quantity_match import QuantityIndex
+
+
+def _plain(value: float, match: re.Match[str]) -> Quantity:
+    return Quantity("number", match.group(0), value, value, None, match.span())
+
+
+# French words that state a number without digits or a number word.
+_FR_COUNT_NOUNS = {
+    "nul": 0,
+    "nulle": 0,
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "premier": 1,
+    "première": 1,
+    "neuf": 9,  # "neuf" is also "new": left to the number parser one way, accepted this one
+    "duo": 2,
+    "bilatéral": 2,
+    "bilatérale": 2,
+    "deuxième": 2,
+    "second": 2,
+    "seconde": 2,
+    "trio": 3,
+    "troisième": 3,
+    "quatuor": 4,
+    "quatrième": 4,
+    "cinquième": 5,
+    "sixième": 6,
+    "septième": 7,
+    "huitième": 8,
+    "neuvième": 9,
+    "dixième": 10,
+    "dizaine": 10,
+    "décennie": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "vingtième": 20,
+    "trentaine": 30,
+    "trentenaire": 30,
+    "trentième": 30,
+    "quarantaine": 40,
+    "quadragénaire": 40,
+    "cinquantaine": 50,
+    "quinquagénaire": 50,
+    "soixantaine": 60,
+    "sexagénaire": 60,
+    "septuagénaire": 70,
+    "octogénaire": 80,
+    "nonagénaire": 90,
+    "centaine": 100,
+    "centenaire": 100,
+    "centième": 100,
+    "siècle": 100,
+    "demi-siècle": 50,
+    "millier": 1000,
+    "millénaire": 1000,
+}
+_FR_COUNT_NOUN = re.compile(
+    r"(?<![\w-])(" + "|".join(_FR_COUNT_NOUNS) + r")s?(?![\w-])", re.IGNORECASE
+)
+_FR_DIGITS = re.compile(r"\d+")
+
+
+def _french_forms(french: str) -> QuantityIndex:
+    """Every number the French states, in each form the English may give it. Those in words
+    vouch for an English number with a unit too ("sept à 30 degrés" ↔ "seven degrees to 30
+    degrees")."""
+    found = [
+        _with_value(q, q.value, written=False)
+        for q in quantities_fr(other_writings_fr(french), words=True) + noun_numbers(french, "fr")
+    ]
+    found += [t for q in found if (t := thousands_misspelt(french, q))]
+    found += [t for q in list(found) for t in in_other_units(french, q)]
+    for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
+        number = float(m.group(0))
+        found.append(_plain(number, m))
+        if number <= 24:
+            found.append(_plain(number % 12, m))  # a clock's hour, "21h" ↔ "9 pm"
+    for m in _FR_COUNT_NOUN.finditer(french):
+        found.append(_plain(float(_FR_COUNT_NOUNS[m.group(1).lower()]), m))
+    found += short_years(french)
+    for q in list(found):
+        if q.value < 100 and q.value.is_integer():
+            found.append(_with_value(q, 1900 + q.value))  # "années 80" ↔ "the 1980s"
+    return QuantityIndex(found)
+
+
+def _with_value(q: Quantity, value: float, written: bool | None = None) -> Quantity:
+    written = q.written if written is None else written
+    number = q.number if value == q.value else value
+    return Quantity(q.kind, q.surface, number, value, q.unit, q.span, written)
+
+
+_EN_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+_EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# Numbers that are not quantities: the marks of a list ("1) …, 2) …"), and a fraction the
+# parser does not read whole ("1½", "5 1/2 hours").
+_EN_NOT_QUANTITY = re.compile(
+    r"(?:^|(?<=\s))\d{1,2}\)|(?<!\d)\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
+)
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
+_EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
+_EN_K = re.compile(r"k\b")
+
+
+def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Quantity]:
+    """The English quantity as the parser reads it, and as the French of the source may have
+    led the English to write it: thousands grouped by dots ("5.352"), "650k"."""
+    out = [q] + ([years[q.span[0]]] if q.span[0] in years else [])
+    dots = _EN_DOT_THOUSANDS.match(english, q.span[0])
+    if dots and not english[dots.end() : dots.end() + 1].isdigit():
+        number = float(dots.group(0).replace(".", ""))
+        out.append(_with_value(q, number * (q.value / q.number if q.number else 1.0)))
+    if not q.written and _EN_K.match(english, q.span[1]):
+        out.append(_with_value(q, q.value * 1000))
+    return out
+
+
+def _as_written(english: str, q: Quantity, written_fr: set[str]) -> bool:
+    """Whether the French writes the English number's digits with the very same separators
+    ("0,4 %" left in French in the English, "iphone 6", a telephone number), or the number is
+    in words inside a name ("Three Mile Island": capitalised mid-sentence)."""
+    if q.written:
+        return q.surface[0].isupper() and q.span[0] > 0
+    m = _EN_DIGITS.match(english, q.span[0]) or _EN_DIGITS.search(english, *q.span)
+    return m is not None and m.group(0) in written_fr
+
+
+# Words of the count nouns that are as often no number: articles, "premier ministre", "neuf".
+_NOT_A_COUNT = {"un", "une", "premier", "première", "second", "seconde", "neuf"}
+
+
+def _states_numbers(french: str) -> bool:
+    """Whether the French states a number: digits, a number word, an ordinal or a count noun."""
+    if _FR_DIGITS.search(french) or quantities_fr(french, words=True):
+        return True
+    words = (m.group(1).lower() for m in _FR_COUNT_NOUN.finditer(french))
+    return any(word not in _NOT_A_COUNT for word in words)
+
+
+def extra_numbers(french: str, english: str) -> list[str]:
+    """Surfaces of the English numbers (digits and words) that the French does not state, when
+    the French states numbers of its own."""
+    english_numbers = quantities_en(english, words=True)
+    if FR_ORDINAL.search(french):  # "20ème" ↔ "19th"; "sixième" may be "6th grade" or "4th"
+        english_numbers += [_plain(float(m.group(1)), m) for m in _EN_ORDINAL.finditer(english)]
+    if not english_numbers or not _states_numbers(french):
+        return []
+    index = _french_forms(french)
+    clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
+    # A list's marks are checked only against a French list marked with digits too.
+    skipped = [
+        m.span()
+        for m in _EN_NOT_QUANTITY.finditer(english)
+        if not (m.group(0).endswith(")") and _LIST_MARK.search(french))
+    ]
+    written_fr = {m.group(0) for m in _EN_DIGITS.finditer(french)}
+    years = {y.span[0]: y for y in short_years(english)}  # "2011/12"
+    out = []
+    for q in english_numbers:
+        if q.span[0] in clocks or within(skipped, q.span[0]):
+            continue
+        if any(index.has_equivalent(r) for r in _readings(english, q, years)):
+            continue
+        if _as_written(english, q, written_fr):
+            continue
+        out.append(q.surface)
+    return out
+
+
+# A score or ratio: "1:0", "2:3"; in English "1:0", "1-0", "1–0". Two digits after the colon
+# are a time written the way of other languages ("17:30 heures").
+_FR_SCORE = re.compile(r"(?<![\w.,:/–-])(\d{1,2})\s?:\s?(\d)(?![\w:/–-]|[.,]?\d)")
+_EN_SCORE = re.compile(r"(?<![\w.,:/–-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w:/–-]|[.,]\d)")
+
+
+def missing_scores(french: str, english: str) -> list[str]:
+    """French scores ("1:1 (1:0)") that the English gives as no pair of the same two numbers,
+    in either order ("1-0", "0:1"): the numbers of a score vouch for each other only together."""
+    scores_fr = list(_FR_SCORE.finditer(french))
+    if not scores_fr:
+        return []
+    pairs = {(int(m.group(1)), int(m.group(2))) for m in _EN_SCORE.finditer(english)}
+    pairs |= {(b, a) for a, b in pairs}
+    return [m.group(0) for m in scores_fr if (int(m.group(1)), int(m.group(2))) not in pairs]
+
+
+def paired_numbers(missing: list[str], extra: list[str]) -> list[tuple[str, str]]:
+    """The French quantities the English lost (:func:`~pipeline.text.consistency.missing_numbers`)
+    each paired with the first English number left over (:func:`extra_numbers`) of the same sort
+    (an amount with an amount of its currency, a percentage with a percentage, a year with a
+    year), or with "" when there is none; then the English's left over, paired with ""."""
+    left = [(surface, _sort(quantities_en(surface, words=True))) for surface in extra]
+    out = []
+    for surface in missing:
+        sort = _sort(quantities_fr(surface, words=True))
+        found = next((e for e in left if sort is not None and e[1] == sort), None)
+        if found is not None:
+            left.remove(found)
+        out.append((surface, found[0] if found else ""))
+    return out + [("", surface) for surface, _ in left]
+
+
+def _sort(quantities: list[Quantity]) -> tuple[str, str | None] | None:
+    return (quantities[0].kind, quantities[0].unit) if quantities else None

@@ -1,0 +1,58 @@
+"""Ordinals and quarters of the French that the English gives at no rank: "22e" ↔ "22nd",
+"3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter" (the number and date checks of
+:mod:`pipeline.text.consistency` leave these out)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.consistency import within
+from pipeline.text.numbers import quantities_en
+
+# Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
+FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")
+_FR_QUARTER = re.compile(
+    r"(?<![\w])(?:T([1-4])|([1-4])T|([1-4])\s?(?:er|e|ème)\s+trimestre"
+    r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
+    re.IGNORECASE,
+)
+_FR_ORDINAL_WORDS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
+_EN_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
+_EN_ORDINAL_WORDS += ["sixth", "seventh", "eighth", "ninth", "tenth"]
+_EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+_EN_QUARTER = re.compile(
+    r"(?<![\w])(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]+quarter)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def missing_ordinals(french: str, english: str) -> list[str]:
+    """French ordinals in digits ("22e", "1er") and quarters ("3T", "troisième trimestre") that
+    the English gives as no ordinal, number or quarter of the same rank ("22nd", "Q3")."""
+    quarters_fr = list(_FR_QUARTER.finditer(french))
+    if not _EN_QUARTER.search(english) and not re.search(r"trimestr", french, re.IGNORECASE):
+        # "un T4" is also a four-room flat: "T4" is a quarter only beside a quarter's words.
+        quarters_fr = [m for m in quarters_fr if m.group(3) or m.group(4)]
+    ordinals_fr = [
+        m
+        for m in FR_ORDINAL.finditer(french)
+        if not within([q.span() for q in quarters_fr], m.start())
+    ]
+    if not quarters_fr and not ordinals_fr:
+        return []
+    ranks = {int(m.group(1)) for m in _EN_ORDINAL.finditer(english)}
+    ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
+    ranks |= {int(q.value) for q in quantities_en(english, words=True) if q.value.is_integer()}
+    lowered = english.lower()
+    ranks |= {i + 1 for i, w in enumerate(_EN_ORDINAL_WORDS) if re.search(rf"\b{w}\b", lowered)}
+    quarters = set()
+    for m in _EN_QUARTER.finditer(english):
+        digit = m.group(1) or m.group(2)
+        quarters.add(int(digit) if digit else _EN_ORDINAL_WORDS.index(m.group(3).lower()) + 1)
+    out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
+    for m in quarters_fr:
+        digit = m.group(1) or m.group(2) or m.group(3)
+        rank = int(digit) if digit else _FR_ORDINAL_WORDS[m.group(4).lower()]
+        if rank not in quarters and not (digit and rank in ranks and "quarter" in lowered):
+            out.append(m.group(0))
+    return out
