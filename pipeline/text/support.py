@@ -132,19 +132,33 @@ class SourceEvidence:
         other = "fr" if lang == "en" else "en"
         self.quantities: list[Quantity] = []
         self.words: set[str] = set()
-        self.dates: set[int] = set()
-        self.initials: set[str] = set()
         self._index: QuantityIndex | None = None
         self._by_value: list[Quantity] | None = None
         self._values: list[float] = []
-        for texts_, lang_ in ((texts, lang), (aligned, other)):
-            for text in texts_:
-                if not text:
-                    continue
-                self.quantities += quantities(text, lang_)
-                self.words |= {fold(w) for w in _TOKEN.findall(text)}
-                self.dates |= {key for key, _ in _dates(text, lang_)}
-                self.initials |= _initials(text)
+        # The dates and initials are read only when a generated sentence asks for them (most
+        # summary sentences hold no date, and few names are acronyms).
+        self._texts = [
+            (t, lang_) for ts, lang_ in ((texts, lang), (aligned, other)) for t in ts if t
+        ]
+        self._dates_seen: set[int] | None = None
+        self._initials_seen: set[str] | None = None
+        for text, lang_ in self._texts:
+            self.quantities += quantities(text, lang_)
+            self.words |= {fold(w) for w in _TOKEN.findall(text)}
+
+    @property
+    def dates(self) -> set[int]:
+        """The keys of the dates the source states (:func:`_dates`)."""
+        if self._dates_seen is None:
+            self._dates_seen = {key for t, lang_ in self._texts for key, _ in _dates(t, lang_)}
+        return self._dates_seen
+
+    @property
+    def initials(self) -> set[str]:
+        """The initials of the source's runs of capitalised words (:func:`_initials`)."""
+        if self._initials_seen is None:
+            self._initials_seen = {i for t, _ in self._texts for i in _initials(t)}
+        return self._initials_seen
 
     def _has_quantity(self, q: Quantity, approximate: bool = False) -> bool:
         if self._index is None:  # built once: a text may hold thousands of numbers
