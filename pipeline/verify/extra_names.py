@@ -156,8 +156,50 @@ class FrenchNames:
         return False
 
 
-def extra_name_words(french: str, english: str) -> list[str]:
-    """The English name words that the French has in no form (see the module), in order."""
+class ArticleNames:
+    """The name words of a whole French article (or any French text), for the English → French
+    check: a name that a translation adds to a sentence from the article around it ("UBS said"
+    for "elle a dit", a name repeated where the French sentence says "le groupe") is no invented
+    name. Built once an article; :meth:`states` matches strictly (no close spellings: over some
+    30 sentences they would vouch for almost any name): the word itself among the article's
+    capitalised words or acronyms (accents aside, or its first letters, "Senate" ↔ "Sénat"), its
+    letters reordered ("NATO" ↔ "OTAN"), written as spoken ("Zug" ↔ "Zoug"), or a known French
+    form ("Beijing" ↔ "Pékin", "German" ↔ "allemande")."""
+
+    def __init__(self, french: str) -> None:
+        words = WORD.findall(french)
+        self.caps = {fold(w) for w in words if w[:1].isupper()}
+        self.prefixes = {w[:PREFIX] for w in self.caps if len(w) >= PREFIX}
+        self.spoken = {transcribed(w) for w in self.caps if len(w) >= 3}
+        self.stems = {fold(w)[:4] for w in words}
+        found = ACRONYM_IN.findall(french)
+        self.acronyms = {"".join(sorted(fold(a).upper())) for a in found}
+        self.acronyms |= {
+            "".join(sorted(f))
+            for a in set(found)
+            for form in english_forms(a)
+            for f in form.split()
+            if f.isupper() and f.isalpha()
+        }
+
+    def states(self, word: str) -> bool:
+        """Whether the article has this English name word in one of its forms (see the class)."""
+        key = fold(word)
+        if word.isupper() and len(word) >= 2:
+            letters = "".join(sorted(key.upper()))
+            if any(same_acronym(letters, a) for a in self.acronyms):
+                return True
+        if key in self.caps or (len(key) >= PREFIX and key[:PREFIX] in self.prefixes):
+            return True
+        if len(key) >= 3 and transcribed(key) in self.spoken:
+            return True
+        return bool(french_counterparts(word) & self.stems)
+
+
+def extra_name_words(french: str, english: str, context: ArticleNames | None = None) -> list[str]:
+    """The English name words that the French has in no form (see the module), in order;
+    ``context``: the sentence's article, whose names the English may take up (see
+    :class:`ArticleNames`)."""
     words = [m for m in WORD.finditer(english)]
     candidates: list[str] = []
     for m in words:
@@ -190,6 +232,8 @@ def extra_name_words(french: str, english: str) -> list[str]:
     source = FrenchNames(french)
     source.used = {fold(m.group(0)) for m in words}
     extra = [w for w in candidates if not source.has_counterpart(w)]
+    if context is not None:
+        extra = [w for w in extra if not context.states(w)]
     extra = [w for w in extra if not _first_name_added(w, english, french)]
     if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]

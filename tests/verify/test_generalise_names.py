@@ -126,3 +126,48 @@ def test_own_acronym_answers_to_none_of_the_french() -> None:
 )
 def test_common_english_inflections_and_british_spellings(word: str, common: bool) -> None:
     assert common_english(word) is common
+
+
+# The article around a sentence: names an English translation may take up from it.
+_ARTICLE = [
+    "La banque Helvetia Crédit a annoncé des pertes lundi.",
+    "Selon le patron de l'OCDE, Jean Morvan, la reprise est fragile.",
+    "Elle a promis de réduire ses coûts.",
+    "Le groupe a aussi cité Pékin parmi ses marchés.",
+]
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # a pronoun or a common noun resolved to a name the article states elsewhere
+        ("Elle a promis de réduire ses coûts.", "In turn, Helvetia promised to cut costs.", False),
+        ("Elle a promis de réduire ses coûts.", "In turn, Hartigan promised to cut costs.", True),
+        ("Le groupe va vendre une filiale.", "The OECD will sell a subsidiary.", False),
+        ("Le groupe va vendre une filiale.", "The IAEA will sell a subsidiary.", True),
+        # a known English form of a name of the article
+        ("Le groupe y ouvrira un bureau.", "The group will open an office in Beijing.", False),
+        ("Le groupe y ouvrira un bureau.", "The group will open an office in Tokyo.", True),
+        # a name of the sentence replaced by another of the article: caught from the French
+        ("Jean Morvan a parlé mardi.", "Jean Morvan spoke on Tuesday.", False),
+        ("Le ministre Paul Quéré a parlé.", "Minister Paul Morvan spoke.", True),
+        ("L'OCDE prévoit une reprise.", "The OECD forecasts a recovery.", False),
+        ("L'OMC prévoit une reprise.", "The OECD forecasts a recovery.", True),
+    ],
+)
+def test_names_the_article_states_elsewhere(
+    verifier: Verifier, fr: str, en: str, flagged: bool
+) -> None:
+    analysis = verifier.analyse([fr])[0]
+    context = verifier.article([*_ARTICLE, fr])
+    flags = verifier.translation(fr, en, analysis, context)
+    assert any(f.kind == "name" for f in flags) is flagged
+
+
+def test_without_the_article_an_added_name_is_flagged(verifier: Verifier) -> None:
+    fr = "Elle a promis de réduire ses coûts."
+    analysis = verifier.analyse([fr])[0]
+    assert any(
+        f.kind == "name" for f in verifier.translation(fr, "So Helvetia promised.", analysis)
+    )
+    assert Verifier(names=False).article(_ARTICLE) is None
