@@ -11,9 +11,9 @@ Method (French→English test sets shipped in ``pipeline/data/eval``,
 - The human reference is treated as a perfect translation. The checks run on every
   (source, reference) pair, within its article (its document; a block of
   :data:`pipeline.evaluation.data._BLOCK` lines for a set without document ids), as the verify
-  stage checks a sentence within its article; a flag there is a false positive. Some point at real errors of the
-  reference, listed by hand in ``pipeline/data/eval/reference_errors``: the false positives are
-  also given net of them (:mod:`pipeline.evaluation.reference_errors`).
+  stage checks a sentence within its article; a flag there is a false positive. Some point at
+  real errors of the reference, listed by hand in ``pipeline/data/eval/reference_errors``: the
+  false positives are also given net of them (:mod:`pipeline.evaluation.reference_errors`).
 - For each sentence and each type of :data:`pipeline.evaluation.perturb.TYPES`, the reference
   is changed once (seeded, :mod:`pipeline.evaluation.perturb`) when the sentence has something
   of that type; recall is the share of changed references the checks flag.

@@ -91,7 +91,7 @@ def _bases(word: str) -> list[str]:
     """The word and the bases it may be inflected from ("dies" → "die", "troops" → "troop",
     "released" → "release", "travelling" → "travel", "largest" → "large"): the dictionary
     lists base forms only."""
-    out = [word]
+    out = [word, _IRREGULAR.get(word, word)]
     for suffix, replacements in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
@@ -119,7 +119,18 @@ def _spellings(word: str) -> list[str]:
     return out
 
 
+# Plurals that no suffix rule undoes ("Women", "Children" inside a name or a headline).
+_IRREGULAR = {
+    "children": "child",
+    "people": "person",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+}
 _SUFFIXES = (
+    ("men", ("man",)),  # "women", "chairmen"
+    ("ves", ("f", "fe")),  # "wives", "halves"
     ("ies", ("y",)),
     ("es", ("", "e")),
     ("s", ("",)),

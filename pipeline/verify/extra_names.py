@@ -38,6 +38,7 @@ from pipeline.verify.names import (
     DEMONYM_ENDINGS,
     FR_JOINERS,
     FUZZY,
+    MIXED_ACRONYM,
     PREFIX,
     ROMAN,
     WORD,
@@ -61,6 +62,21 @@ _FR_PREFIX = re.compile(r"^(?:neo|anti|pro|pan|afro|indo)")
 _OPENER = re.compile(
     r"(?:^|[!?:;\"“”«»(\[—–]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.)\s*$"
 )
+# French adjectives and peoples of cities: "pragois", "lyonnaise", "parisiens", "berlinoise".
+_FR_DEMONYM = re.compile(r"^([a-z]{4,}?)(?:ois|ais|ien|ain)(?:e|ne)?s?$")
+
+
+def _undoubled(stem: str) -> str:
+    """A stem without a doubled last consonant ("lyonn" → "lyon", "vienn" → "vien")."""
+    return stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
+
+
+def _vowels_off(key: str) -> str:
+    """A folded word without its final vowels, nor a doubled consonant before them ("prague"
+    → "prag", "vienna" → "vien")."""
+    return _undoubled(key.rstrip("aeiouy"))
+
+
 # Words that join the words of a name: "Bank of Scotland", "Grand Prix", "Agency for …".
 _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "pour"}
 
@@ -95,6 +111,9 @@ class FrenchNames:
         self.caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper()}
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
+        # "pragois" ↔ "Prague", "parisien" ↔ "Paris": a city's people or adjective, its ending
+        # taken off.
+        self.cities = {_undoubled(m.group(1)) for w in self.folded if (m := _FR_DEMONYM.match(w))}
         # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.
         for w in words:
             prefix = _FR_PREFIX.match(w)
@@ -102,6 +121,12 @@ class FrenchNames:
                 self.stems.add(w[prefix.end() : prefix.end() + 4])
         found = ACRONYM_IN.findall(french)
         self.acronyms = {"".join(sorted(fold(a).upper())) for a in found}
+        # "BoE" ↔ "Bank of England": the capitals of an acronym that keeps a small word's letter.
+        self.acronyms |= {
+            "".join(sorted(c for c in w if c.isupper()))
+            for w in WORD.findall(french)
+            if MIXED_ACRONYM.match(w) and not w.istitle() and not w.isupper()
+        }
         # The known English acronyms of its acronyms, in any letter order ("TPE" ↔ "VSB").
         self.acronyms |= {
             "".join(sorted(f))
@@ -134,6 +159,8 @@ class FrenchNames:
         if len(key) >= 3 and transcribed(key) in self.spoken:
             return True  # "Zug" ↔ "Zoug", "Yulia" ↔ "Ioulia"
         if word[:1].isupper() and self._people_of(transcribed(key)):
+            return True
+        if self.cities and _vowels_off(key) in self.cities:
             return True
         if len(key) < 4:
             return False
@@ -221,6 +248,10 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
             continue
         if len(word) < 3 or word.isupper():
             continue
+        if word.upper() in _currency_codes() and _AMOUNT.search(
+            english, max(0, m.start() - 4), m.end() + 4
+        ):
+            continue  # "230 000 Eur": a currency written in small letters, beside an amount
         key = fold(word)
         if key in GENERIC_EN or key in _CALENDAR or common_english(word):
             continue

@@ -94,8 +94,35 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         # the German word of a name
         ("Les actions de la banque allemande ont baissé.", "Shares of Deutsche Bank fell.", False),
         ("Les actions de la banque suisse ont baissé.", "Shares of Deutsche Bank fell.", True),
-        # a currency code stands for a currency only beside an amount
+        # a currency code stands for a currency only beside an amount, in capitals or not
         ("Il coûte 40 euros.", "It costs EUR 40.", False),
+        ("Il a versé 12 000 euros.", "He paid 12 000 Eur.", False),
+        ("Il a versé 12 000 euros.", "He paid 12 000 to Eur.", True),
+        # regions and islands whose French name is short of the English one
+        ("La neige bloque la Saxe.", "Snow is blocking Saxony.", False),
+        ("La neige bloque la Saxe.", "Snow is blocking Silesia.", True),
+        ("Il vit à Majorque depuis un an.", "He has lived in Mallorca for a year.", False),
+        ("Il vit à Majorque depuis un an.", "He has lived in Sardinia for a year.", True),
+        # a compound name written without its hyphen
+        ("Il vit en Grande Bretagne depuis un an.", "He has lived in the UK for a year.", False),
+        ("Il vit en Grande Bretagne depuis un an.", "He has lived in Japan for a year.", True),
+        # a city's adjective or people in French, the city's name in English
+        ("Le maire pragois a démissionné.", "The Prague mayor resigned.", False),
+        ("Les élus lyonnais ont voté.", "Lyon councillors voted.", False),
+        ("Les élus lyonnais ont voté.", "The Bristol councillors voted.", True),
+        # an irregular plural of a common word, capitalised in a name
+        ("L'union des femmes a écrit.", "The Union of Women wrote.", False),
+        ("L'union des femmes a écrit.", "The Union of Hartigan wrote.", True),
+        # a common word written with its ligature
+        ("Le Chœur de la ville chante.", "The town Choir sings.", False),
+        # a word made of an acronym and a suffix; an acronym that keeps a small word's letter
+        ("Le député PSiste a voté.", "The PS deputy voted.", False),
+        ("Le député PSiste a voté.", "The PRI deputy voted.", True),
+        ("La BoE a relevé son taux.", "The Bank of England raised its rate.", False),
+        ("La BoE a relevé son taux.", "The Bank of Japan raised its rate.", True),
+        # a name that the English writes as its initials
+        ("Le journal Lidove Noviny a écrit.", "The LN daily wrote.", False),
+        ("Le journal Lidove Noviny a écrit.", "The FAZ daily wrote.", True),
         ("L'AIEA a publié un rapport.", "The ESA published a report.", True),
     ],
 )
