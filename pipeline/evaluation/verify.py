@@ -106,7 +106,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
     spacy = spacy_signature(DEFAULT_MODEL)
     from pipeline.lang import generic, lexicon, names, places, polarity, polarity_words, wordsets
     from pipeline.text import consistency, numbers, quantity_match, support
-    from pipeline.verify import dates, extra_names
+    from pipeline.verify import article_names, dates, extra_names
     from pipeline.verify import names as name_check
 
     modules = (
@@ -114,6 +114,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         name_check,
         dates,  # the date check, in text/consistency.py until it moved here
         extra_names,
+        article_names,
         generic,
         lexicon,
         names,

@@ -12,8 +12,9 @@ from pipeline.lang.lexicon import calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
 from pipeline.text import consistency
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.article_names import ArticleNames
 from pipeline.verify.dates import missing_dates
-from pipeline.verify.extra_names import ArticleNames, extra_name_words
+from pipeline.verify.extra_names import extra_name_words
 from pipeline.verify.names import missing_name_words
 
 

@@ -25,7 +25,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
-from pipeline.lang.lexicon import EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
+from pipeline.lang.lexicon import (
+    EN_MONTH_ABBREVIATIONS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    FR_MONTHS,
+    calendar_fr,
+    fold,
+)
 from pipeline.lang.names import (
     SOURCE_COUNTRY_EN,
     english_forms,
@@ -33,6 +40,7 @@ from pipeline.lang.names import (
     names_a_country,
     transcribed,
 )
+from pipeline.verify.article_names import ArticleNames
 from pipeline.verify.names import (
     ACRONYM_IN,
     DEMONYM_ENDINGS,
@@ -183,46 +191,6 @@ class FrenchNames:
         return False
 
 
-class ArticleNames:
-    """The name words of a whole French article (or any French text), for the English → French
-    check: a name that a translation adds to a sentence from the article around it ("UBS said"
-    for "elle a dit", a name repeated where the French sentence says "le groupe") is no invented
-    name. Built once an article; :meth:`states` matches strictly (no close spellings: over some
-    30 sentences they would vouch for almost any name): the word itself among the article's
-    capitalised words or acronyms (accents aside, or its first letters, "Senate" ↔ "Sénat"), its
-    letters reordered ("NATO" ↔ "OTAN"), written as spoken ("Zug" ↔ "Zoug"), or a known French
-    form ("Beijing" ↔ "Pékin", "German" ↔ "allemande")."""
-
-    def __init__(self, french: str) -> None:
-        words = WORD.findall(french)
-        self.caps = {fold(w) for w in words if w[:1].isupper()}
-        self.prefixes = {w[:PREFIX] for w in self.caps if len(w) >= PREFIX}
-        self.spoken = {transcribed(w) for w in self.caps if len(w) >= 3}
-        self.stems = {fold(w)[:4] for w in words}
-        found = ACRONYM_IN.findall(french)
-        self.acronyms = {"".join(sorted(fold(a).upper())) for a in found}
-        self.acronyms |= {
-            "".join(sorted(f))
-            for a in set(found)
-            for form in english_forms(a)
-            for f in form.split()
-            if f.isupper() and f.isalpha()
-        }
-
-    def states(self, word: str) -> bool:
-        """Whether the article has this English name word in one of its forms (see the class)."""
-        key = fold(word)
-        if word.isupper() and len(word) >= 2:
-            letters = "".join(sorted(key.upper()))
-            if any(same_acronym(letters, a) for a in self.acronyms):
-                return True
-        if key in self.caps or (len(key) >= PREFIX and key[:PREFIX] in self.prefixes):
-            return True
-        if len(key) >= 3 and transcribed(key) in self.spoken:
-            return True
-        return bool(french_counterparts(word) & self.stems)
-
-
 def extra_name_words(french: str, english: str, context: ArticleNames | None = None) -> list[str]:
     """The English name words that the French has in no form (see the module), in order;
     ``context``: the sentence's article, whose names the English may take up (see
@@ -257,6 +225,8 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
             continue
         if _OPENER.search(english, max(0, m.start() - 8), m.start()):
             continue
+        if _misspelt_calendar(key, french):
+            continue  # "Janaury", "Wednmesday": the date check's word, misspelt
         candidates.append(word)
     if not candidates:
         return []
@@ -305,6 +275,24 @@ def _first_name_added(word: str, english: str, french: str) -> bool:
         if found and all(b is None or not b.group(1)[:1].isupper() for b in before):
             return True
     return False
+
+
+def _misspelt_calendar(key: str, french: str) -> bool:
+    """Whether a folded English word is a month or weekday that the French states, misspelt
+    ("Janaury", "Tuesda" for "janvier", "mardi")."""
+    if not _CALENDAR_LETTERS.search(french):
+        return False
+    names = [
+        EN_MONTHS[k - 1] if k < 100 else EN_WEEKDAYS[k - 101] for k, _, _ in calendar_fr(french)
+    ]
+    return any(SequenceMatcher(None, key, fold(n)).ratio() >= _MISSPELT for n in names)
+
+
+_MISSPELT = 0.8  # the difflib ratio of a misspelt calendar word to the right one
+# What every French month and weekday has: "-di" ("mardi", "dimanche"), or a month's letters.
+_CALENDAR_LETTERS = re.compile(
+    r"(?i)di|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c"
+)
 
 
 def _run_word(word: str) -> str:

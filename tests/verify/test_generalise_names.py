@@ -120,6 +120,9 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Le député PSiste a voté.", "The PRI deputy voted.", True),
         ("La BoE a relevé son taux.", "The Bank of England raised its rate.", False),
         ("La BoE a relevé son taux.", "The Bank of Japan raised its rate.", True),
+        # a month or weekday that the French states, misspelt: the date check's word
+        ("Le bureau ouvre mardi matin.", "The office opens on Tuesdya morning.", False),
+        ("Le bureau ouvre demain matin.", "The office opens on Tuesdya morning.", True),
         # a name that the English writes as its initials
         ("Le journal Lidove Noviny a écrit.", "The LN daily wrote.", False),
         ("Le journal Lidove Noviny a écrit.", "The FAZ daily wrote.", True),
