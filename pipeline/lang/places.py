@@ -97,6 +97,14 @@ PLACES: dict[str, tuple[str, ...]] = {
     "asiatique": ("Asian", "Asia"),
     "africain": ("African", "Africa"),
     "africaine": ("African", "Africa"),
+    # A country's own name inside a name ("Financial Times Deutschland").
+    "deutschland": ("Germany", "German"),
+    "osterreich": ("Austria", "Austrian"),
+    "schweiz": ("Switzerland", "Swiss"),
+    "espana": ("Spain", "Spanish"),
+    "italia": ("Italy", "Italian"),
+    "polska": ("Poland", "Polish"),
+    "nederland": ("Netherlands", "Dutch"),
     # The German word of names ("Deutsche Bank", "Deutsche Welle").
     "allemand": ("German", "Deutsche", "Deutsch"),
     "allemande": ("German", "Deutsche", "Deutsch"),

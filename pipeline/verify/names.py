@@ -196,8 +196,10 @@ class EnglishNames:
         forms = [fold(f) for f in written]
         # A short form written with a capital ("Ill", "Miss", "UN") is an abbreviation: only
         # a capitalised English word is it ("Illinois" ↔ "D-Ill."; not "ill" or "miss").
+        # A plural form's singular counts too ("chefs d'Etats" ↔ "heads of State").
         if any(
             (f in self.capitalised if len(f) <= 4 and w[:1].isupper() else f in self.folded)
+            or (len(f) >= 5 and f.endswith("s") and f[:-1] in self.folded)
             or self._people(f)
             for f, w in zip(forms, written, strict=True)
         ):
