@@ -72,6 +72,7 @@ Senior Junior Jr Sr First Second Third Fourth Fifth
 Euro Euros Celsius Fahrenheit
 Govt Gov Dept Depts Dems Dem Reps Adm Gen Sen Sens Rep Lt Sgt Capt Col Cmdr Supt Insp Det
 Assn Corp Inc Ltd Co Bros Intl Natl Univ Ave Blvd Rd Mt Ft
+GmbH SpA Plc
 """
 
 GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
@@ -82,9 +83,13 @@ GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
 _COMMON_ACRONYMS = """
 CEO CFO COO CTO PIN GDP GNP VAT DNA RNA HIV AIDS ATM SUV CCTV UFO MBA FAQ PDF URL USB GPS LED
 LCD DVD IVF ICU MRI CPR ADHD PTSD OCD IPO LGBT SMS MMS WIFI RSVP ASAP DIY ETA AWOL GMO PPE
-BTW WTF FYI IMO IMHO LOL OMG AFAIK TBH IIRC FWIW ROFL LMAO AKA RIP TBA TBC PTO
+BTW WTF FYI IMO IMHO LOL OMG AFAIK TBH IIRC FWIW ROFL LMAO AKA RIP TBA TBC PTO VHS SIM SOS HDTV
 """
 COMMON_ACRONYMS_EN = frozenset(_COMMON_ACRONYMS.split())
+
+# The legal forms of companies, written after a company's name ("Airbus SAS", "Siemens AG"):
+# no name of their own there.
+LEGAL_FORMS = frozenset(["SA", "SAS", "SARL", "AG", "NV", "BV", "PLC", "LLC", "LLP", "ASA", "OYJ"])
 
 
 def _bases(word: str) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
+from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, LEGAL_FORMS, common_english
 from pipeline.lang.lexicon import (
     EN_MONTH_ABBREVIATIONS,
     EN_MONTHS,
@@ -85,6 +85,7 @@ def _vowels_off(key: str) -> str:
     return _undoubled(key.rstrip("aeiouy"))
 
 
+_AFTER_NAME = re.compile(r"[A-Z][\w&.-]*,?\s+$")  # a capitalised word, then a space
 # Words that join the words of a name: "Bank of Scotland", "Grand Prix", "Agency for …".
 _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "pour"}
 
@@ -211,7 +212,9 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
             currency = word in _currency_codes() and _AMOUNT.search(
                 english, max(0, m.start() - 4), m.end() + 4
             )
-            if not currency and word not in COMMON_ACRONYMS_EN:
+            # "Airbus SAS": a company's legal form after its name.
+            legal = word in LEGAL_FORMS and _AFTER_NAME.search(english, 0, m.start())
+            if not currency and not legal and word not in COMMON_ACRONYMS_EN:
                 candidates.append(word)
             continue
         if len(word) < 3 or word.isupper():

@@ -124,6 +124,11 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Le député PSiste a voté.", "The PRI deputy voted.", True),
         ("La BoE a relevé son taux.", "The Bank of England raised its rate.", False),
         ("La BoE a relevé son taux.", "The Bank of Japan raised its rate.", True),
+        # a company's legal form after its name; an acronym of a common noun
+        ("Le concurrent Airbus attend.", "Competitor Airbus SAS is waiting.", False),
+        ("Le concurrent Airbus attend.", "Competitor Airbus and SAS are waiting.", True),
+        ("Le groupe Siemens a signé.", "The Siemens GmbH group signed.", False),
+        ("Une vidéo a été retrouvée.", "A VHS copy was found.", False),
         # a month or weekday that the French states, misspelt: the date check's word
         ("Le bureau ouvre mardi matin.", "The office opens on Tuesdya morning.", False),
         ("Le bureau ouvre demain matin.", "The office opens on Tuesdya morning.", True),
