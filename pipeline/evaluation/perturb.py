@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 # The calendar names are data, shared with the checks (pipeline.lang.lexicon); which sentences a
 # perturbation applies to is still decided here.
+from pipeline.evaluation import perturb_names
+from pipeline.evaluation.perturb_names import CAPITALISED, SENTENCE_START, STOP_CAPS
 from pipeline.lang.lexicon import EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 
 TYPES = (
@@ -68,8 +70,6 @@ _SCALE_SWAP = {
 }
 # Replacement names: none is in newstest2014 (checked when the list was made); a perturbation
 # still skips any that the sentence pair contains.
-_NAMES = ["Kowalczyk", "Okonkwo", "Hartigan", "Villanueva", "Lindqvist", "Abernathy", "Tsukamoto"]
-_ACRONYMS = ["WTO", "FAO", "IAEA", "OECD", "UEFA", "ESA", "FBI"]
 _AUX = re.compile(
     r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|does|did)\b(?! not\b)"
 )
@@ -85,9 +85,6 @@ _NEGATION_CUE = re.compile(
     r"|\s+not\b|\s+never\b",
     re.I,
 )
-_STOP_WORDS = "The This That These There It He She They We But And In On For Mr Mrs Ms Dr"
-_STOP_CAPS = set(_STOP_WORDS.split())
-
 Perturbation = Callable[[str, str, random.Random], str | None]
 
 
@@ -254,49 +251,6 @@ def clock_time(fr: str, en: str, rng: random.Random) -> str | None:
     return _replace(en, m, group, str(hour % 12 + 1 if hour != 12 else 1))
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)*(?![\w'’-])")
-_SENTENCE_START = re.compile(r"(?:^|(?<!\bM)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?:;\"“«(]\s*)$")
-
-
-def name(fr: str, en: str, rng: random.Random) -> str | None:
-    """A capitalised name that the French writes the same, mid-sentence in both, replaced by
-    a name from neither ("Florez" → "Okonkwo"). Months and weekdays are left to their types."""
-    calendar = set(EN_WEEKDAYS) | set(EN_MONTHS)
-    found = []
-    for m in _CAPITALISED.finditer(en):
-        word = m.group(0)
-        if word in calendar or word in _STOP_CAPS or _SENTENCE_START.search(en[: m.start()]):
-            continue
-        if any(
-            not _SENTENCE_START.search(fr[: f.start()])
-            for f in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fr)
-        ):
-            found.append(m)
-    if not found:
-        return None
-    m = rng.choice(found)
-    return _replace(en, m, 0, rng.choice([n for n in _NAMES if n not in en and n not in fr]))
-
-
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-def acronym(fr: str, en: str, rng: random.Random) -> str | None:
-    """An acronym that the French has too (the same, or its letters reordered: OTAN ↔ NATO)
-    replaced by another."""
-    french = {sorted_ for sorted_ in ("".join(sorted(a)) for a in _ACRONYM.findall(fr))}
-    found = [
-        m
-        for m in _ACRONYM.finditer(en)
-        if not _ROMAN.match(m.group(0)) and "".join(sorted(m.group(0))) in french
-    ]
-    if not found:
-        return None
-    m = rng.choice(found)
-    return _replace(en, m, 0, rng.choice([a for a in _ACRONYMS if a not in en and a not in fr]))
-
-
 def negation_added(fr: str, en: str, rng: random.Random) -> str | None:
     """A "not" after an auxiliary, in a sentence whose French and English deny nothing."""
     if _FR_NEGATION.search(fr) or _EN_NEGATION.search(en):
@@ -339,8 +293,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "weekday": weekday,
     "month": month,
     "clock_time": clock_time,
-    "name": name,
-    "acronym": acronym,
+    "name": perturb_names.name,
+    "acronym": perturb_names.acronym,
     "negation_added": negation_added,
     "negation_removed": negation_removed,
 }
@@ -362,7 +316,7 @@ def perturb(kind: str, fr: str, en: str, seed: int, index: int) -> str | None:
 
 # -- summaries --------------------------------------------------------------------------------
 
-_MOVABLE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|" + _CAPITALISED.pattern)
+_MOVABLE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|" + CAPITALISED.pattern)
 
 
 def summary_move(en: str, others: list[str], rng: random.Random) -> str | None:
@@ -375,8 +329,8 @@ def summary_move(en: str, others: list[str], rng: random.Random) -> str | None:
             m
             for m in _MOVABLE.finditer(text)
             if m.group(0) not in calendar
-            and m.group(0) not in _STOP_CAPS
-            and not (m.group(0)[0].isupper() and _SENTENCE_START.search(text[: m.start()]))
+            and m.group(0) not in STOP_CAPS
+            and not (m.group(0)[0].isupper() and SENTENCE_START.search(text[: m.start()]))
         ]
 
     here = items(en)

@@ -9,9 +9,11 @@ Method (French→English test sets shipped in ``pipeline/data/eval``,
   fitted to it by reading it.
 
 - The human reference is treated as a perfect translation. The checks run on every
-  (source, reference) pair; a flag there is a false positive. Some point at real errors of the
-  reference, listed by hand in ``pipeline/data/eval/reference_errors``: the false positives are
-  also given net of them (:mod:`pipeline.evaluation.reference_errors`).
+  (source, reference) pair, within its article (its document; a block of
+  :data:`pipeline.evaluation.data._BLOCK` lines for a set without document ids), as the verify
+  stage checks a sentence within its article; a flag there is a false positive. Some point at
+  real errors of the reference, listed by hand in ``pipeline/data/eval/reference_errors``: the
+  false positives are also given net of them (:mod:`pipeline.evaluation.reference_errors`).
 - For each sentence and each type of :data:`pipeline.evaluation.perturb.TYPES`, the reference
   is changed once (seeded, :mod:`pipeline.evaluation.perturb`) when the sentence has something
   of that type; recall is the share of changed references the checks flag.
@@ -36,7 +38,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.errors import ConfigError
-from pipeline.evaluation import data, perturb, perturb_units, reference_errors
+from pipeline.evaluation import data, perturb, perturb_names, perturb_units, reference_errors
 from pipeline.verify import checks
 
 SUMMARY_TYPES = ("summary_move", "summary_negation")
@@ -102,7 +104,16 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import generic, lexicon, names, places, polarity, polarity_words, wordsets
+    from pipeline.lang import (
+        generic,
+        lexicon,
+        names,
+        places,
+        polarity,
+        polarity_clauses,
+        polarity_words,
+        wordsets,
+    )
     from pipeline.text import (
         consistency,
         extra_numbers,
@@ -112,7 +123,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         quantity_match,
         support,
     )
-    from pipeline.verify import dates, extra_names
+    from pipeline.verify import article_names, dates, extra_names
     from pipeline.verify import names as name_check
 
     modules = (
@@ -120,10 +131,12 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         name_check,
         dates,  # the date check, in text/consistency.py until it moved here
         extra_names,
+        article_names,
         generic,
         lexicon,
         names,
         polarity,
+        polarity_clauses,
         polarity_words,
         places,
         wordsets,
@@ -135,6 +148,7 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
         quantity_match,
         support,
         perturb,
+        perturb_names,
         perturb_units,
         data,
     )
@@ -186,9 +200,16 @@ def evaluate_verify(
         documents: dict[str, list[int]] = defaultdict(list)
         for i, segment in enumerate(segments):
             documents[segment.docid].append(i)
+        # A set with document ids checks a sentence within its document; the others within
+        # their block of lines (data._BLOCK), which stands for an article.
+        articles = {
+            d: " ".join(segments[j].source for j in lines) for d, lines in documents.items()
+        }
+        contexts = {d: verifier.article([text]) for d, text in articles.items()}
         for i, segment in enumerate(segments):
             siblings = [segments[j].reference for j in documents[segment.docid] if j != i]
-            _measure(verifier, tally, examples, segment, analyses[i], siblings, seed, own)
+            article = _Article(articles[segment.docid], contexts[segment.docid], siblings)
+            _measure(verifier, tally, examples, segment, analyses[i], article, seed, own)
             done += 1
             if progress and done % 250 == 0:
                 progress(done, total)
@@ -232,20 +253,32 @@ def select_sets(names: Sequence[str] | None) -> list[data.VerifySet]:
     return [s for s in data.VERIFY_SETS if s.name in names or s.role in names]
 
 
+@dataclass(frozen=True)
+class _Article:
+    """What a segment is checked within: its article's French, that French's names for the
+    checks (:meth:`pipeline.verify.checks.Verifier.article`), and the article's other English
+    sentences (for the summary perturbation)."""
+
+    french: str
+    names: Any
+    siblings: list[str]
+
+
 def _measure(
     verifier: checks.Verifier,
     tally: _Tally,
     examples: dict[str, list[dict[str, Any]]] | None,
     segment: data.Segment,
     analysis: Any,
-    siblings: list[str],
+    article: _Article,
     seed: int,
     listed: dict[int, set[str]],
 ) -> None:
     """One segment: the flags on its reference, then each perturbation (``examples`` None: a
     test set, whose flags are counted and never kept)."""
     fr, en, i = segment.source, segment.reference, segment.line
-    flags = verifier.translation(fr, en, analysis)
+    context, siblings = article.names, article.siblings
+    flags = verifier.translation(fr, en, analysis, context)
     summary_flags = verifier.summary(en, [fr], [en])
     tally.sentences += 1
     tally.flagged += bool(flags)
@@ -262,10 +295,14 @@ def _measure(
         if summary_flags and len(examples["false_positive_summary"]) < 2 * _EXAMPLES:
             examples["false_positive_summary"].append(_example(i, fr, en, summary_flags))
     for kind in TYPES:
-        changed = PERTURBATIONS[kind](fr, en, perturb.rng_for(seed, kind, i))
+        rng = perturb.rng_for(seed, kind, i)
+        if kind in perturb_names.WITHIN_ARTICLE:  # a replacement the article does not state either
+            changed = PERTURBATIONS[kind](fr, en, rng, article=article.french)
+        else:
+            changed = PERTURBATIONS[kind](fr, en, rng)
         if changed is None or changed == en:
             continue
-        caught = _new(verifier.translation(fr, changed, analysis), flags)
+        caught = _new(verifier.translation(fr, changed, analysis, context), flags)
         _count(tally, kind, caught, examples, i, fr, changed)
     moved = perturb.summary_move(en, siblings, perturb.rng_for(seed, "move", i))
     if moved is not None:

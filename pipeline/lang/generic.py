@@ -72,6 +72,7 @@ Senior Junior Jr Sr First Second Third Fourth Fifth
 Euro Euros Celsius Fahrenheit
 Govt Gov Dept Depts Dems Dem Reps Adm Gen Sen Sens Rep Lt Sgt Capt Col Cmdr Supt Insp Det
 Assn Corp Inc Ltd Co Bros Intl Natl Univ Ave Blvd Rd Mt Ft
+GmbH SpA Plc
 """
 
 GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
@@ -82,16 +83,20 @@ GENERIC_EN: frozenset[str] = frozenset(fold(w) for w in _GENERIC_WORDS.split())
 _COMMON_ACRONYMS = """
 CEO CFO COO CTO PIN GDP GNP VAT DNA RNA HIV AIDS ATM SUV CCTV UFO MBA FAQ PDF URL USB GPS LED
 LCD DVD IVF ICU MRI CPR ADHD PTSD OCD IPO LGBT SMS MMS WIFI RSVP ASAP DIY ETA AWOL GMO PPE
-BTW WTF FYI IMO IMHO LOL OMG AFAIK TBH IIRC FWIW ROFL LMAO AKA RIP TBA TBC PTO
+BTW WTF FYI IMO IMHO LOL OMG AFAIK TBH IIRC FWIW ROFL LMAO AKA RIP TBA TBC PTO VHS SIM SOS HDTV
 """
 COMMON_ACRONYMS_EN = frozenset(_COMMON_ACRONYMS.split())
+
+# The legal forms of companies, written after a company's name ("Airbus SAS", "Siemens AG"):
+# no name of their own there.
+LEGAL_FORMS = frozenset(["SA", "SAS", "SARL", "AG", "NV", "BV", "PLC", "LLC", "LLP", "ASA", "OYJ"])
 
 
 def _bases(word: str) -> list[str]:
     """The word and the bases it may be inflected from ("dies" → "die", "troops" → "troop",
     "released" → "release", "travelling" → "travel", "largest" → "large"): the dictionary
     lists base forms only."""
-    out = [word]
+    out = [word, _IRREGULAR.get(word, word)]
     for suffix, replacements in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
@@ -119,7 +124,18 @@ def _spellings(word: str) -> list[str]:
     return out
 
 
+# Plurals that no suffix rule undoes ("Women", "Children" inside a name or a headline).
+_IRREGULAR = {
+    "children": "child",
+    "people": "person",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+}
 _SUFFIXES = (
+    ("men", ("man",)),  # "women", "chairmen"
+    ("ves", ("f", "fe")),  # "wives", "halves"
     ("ies", ("y",)),
     ("es", ("", "e")),
     ("s", ("",)),

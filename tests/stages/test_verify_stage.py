@@ -76,3 +76,19 @@ def test_the_stage_is_declared_parallel_between_summarise_and_facts() -> None:
     stages = config.pipeline.stages
     assert stages.index("summarise") < stages.index("verify") < stages.index("facts")
     assert VerifyStage.parallel
+
+
+@pytest.mark.parametrize(("name", "flags"), [("Xiaomi", []), ("Huawei", ["name_mismatch"])])
+def test_a_sentence_may_name_what_the_article_names_elsewhere(name: str, flags: list[str]) -> None:
+    second = "Le groupe vise l'Inde."
+    config = load_config(
+        None, ["stages.clean.segmenter=rules", "stages.translate.backend.kind=identity"]
+    )
+    article = Article.from_text(f"{SOURCE} {second}", stem="a")
+    CleanStage(config, RUNTIME).pipe([article])
+    translate = TranslateStage(config, RUNTIME)
+    english = "Xiaomi announced a $7.7 billion plan on Tuesday."
+    translate.backend = Fixed({SOURCE: english, second: f"Now {name} is aiming at India."})
+    translate.pipe([article])
+    VerifyStage(config, RUNTIME).pipe([article])
+    assert [s.flags for s in article.sentences] == [[], flags]

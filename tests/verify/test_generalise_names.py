@@ -94,8 +94,47 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         # the German word of a name
         ("Les actions de la banque allemande ont baissé.", "Shares of Deutsche Bank fell.", False),
         ("Les actions de la banque suisse ont baissé.", "Shares of Deutsche Bank fell.", True),
-        # a currency code stands for a currency only beside an amount
+        # a currency code stands for a currency only beside an amount, in capitals or not
         ("Il coûte 40 euros.", "It costs EUR 40.", False),
+        ("Il a versé 12 000 euros.", "He paid 12 000 Eur.", False),
+        ("Il a versé 12 000 euros.", "He paid 12 000 to Eur.", True),
+        # regions and islands whose French name is short of the English one
+        ("La neige bloque la Saxe.", "Snow is blocking Saxony.", False),
+        ("La neige bloque la Saxe.", "Snow is blocking Silesia.", True),
+        ("Il vit à Majorque depuis un an.", "He has lived in Mallorca for a year.", False),
+        ("Il vit à Majorque depuis un an.", "He has lived in Sardinia for a year.", True),
+        # a known plural form whose singular the English has; a country's own name in a name
+        ("Les chefs d'Etats se parlent.", "Heads of State talk.", False),
+        ("Le Financial Times Deutschland a écrit.", "The Financial Times Germany wrote.", False),
+        ("Le Financial Times Deutschland a écrit.", "The Financial Times Asia wrote.", True),
+        # a compound name written without its hyphen
+        ("Il vit en Grande Bretagne depuis un an.", "He has lived in the UK for a year.", False),
+        ("Il vit en Grande Bretagne depuis un an.", "He has lived in Japan for a year.", True),
+        # a city's adjective or people in French, the city's name in English
+        ("Le maire pragois a démissionné.", "The Prague mayor resigned.", False),
+        ("Les élus lyonnais ont voté.", "Lyon councillors voted.", False),
+        ("Les élus lyonnais ont voté.", "The Bristol councillors voted.", True),
+        # an irregular plural of a common word, capitalised in a name
+        ("L'union des femmes a écrit.", "The Union of Women wrote.", False),
+        ("L'union des femmes a écrit.", "The Union of Hartigan wrote.", True),
+        # a common word written with its ligature
+        ("Le Chœur de la ville chante.", "The town Choir sings.", False),
+        # a word made of an acronym and a suffix; an acronym that keeps a small word's letter
+        ("Le député PSiste a voté.", "The PS deputy voted.", False),
+        ("Le député PSiste a voté.", "The PRI deputy voted.", True),
+        ("La BoE a relevé son taux.", "The Bank of England raised its rate.", False),
+        ("La BoE a relevé son taux.", "The Bank of Japan raised its rate.", True),
+        # a company's legal form after its name; an acronym of a common noun
+        ("Le concurrent Airbus attend.", "Competitor Airbus SAS is waiting.", False),
+        ("Le concurrent Airbus attend.", "Competitor Airbus and SAS are waiting.", True),
+        ("Le groupe Siemens a signé.", "The Siemens GmbH group signed.", False),
+        ("Une vidéo a été retrouvée.", "A VHS copy was found.", False),
+        # a month or weekday that the French states, misspelt: the date check's word
+        ("Le bureau ouvre mardi matin.", "The office opens on Tuesdya morning.", False),
+        ("Le bureau ouvre demain matin.", "The office opens on Tuesdya morning.", True),
+        # a name that the English writes as its initials
+        ("Le journal Lidove Noviny a écrit.", "The LN daily wrote.", False),
+        ("Le journal Lidove Noviny a écrit.", "The FAZ daily wrote.", True),
         ("L'AIEA a publié un rapport.", "The ESA published a report.", True),
     ],
 )
@@ -126,3 +165,48 @@ def test_own_acronym_answers_to_none_of_the_french() -> None:
 )
 def test_common_english_inflections_and_british_spellings(word: str, common: bool) -> None:
     assert common_english(word) is common
+
+
+# The article around a sentence: names an English translation may take up from it.
+_ARTICLE = [
+    "La banque Helvetia Crédit a annoncé des pertes lundi.",
+    "Selon le patron de l'OCDE, Jean Morvan, la reprise est fragile.",
+    "Elle a promis de réduire ses coûts.",
+    "Le groupe a aussi cité Pékin parmi ses marchés.",
+]
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "flagged"),
+    [
+        # a pronoun or a common noun resolved to a name the article states elsewhere
+        ("Elle a promis de réduire ses coûts.", "In turn, Helvetia promised to cut costs.", False),
+        ("Elle a promis de réduire ses coûts.", "In turn, Hartigan promised to cut costs.", True),
+        ("Le groupe va vendre une filiale.", "The OECD will sell a subsidiary.", False),
+        ("Le groupe va vendre une filiale.", "The IAEA will sell a subsidiary.", True),
+        # a known English form of a name of the article
+        ("Le groupe y ouvrira un bureau.", "The group will open an office in Beijing.", False),
+        ("Le groupe y ouvrira un bureau.", "The group will open an office in Tokyo.", True),
+        # a name of the sentence replaced by another of the article: caught from the French
+        ("Jean Morvan a parlé mardi.", "Jean Morvan spoke on Tuesday.", False),
+        ("Le ministre Paul Quéré a parlé.", "Minister Paul Morvan spoke.", True),
+        ("L'OCDE prévoit une reprise.", "The OECD forecasts a recovery.", False),
+        ("L'OMC prévoit une reprise.", "The OECD forecasts a recovery.", True),
+    ],
+)
+def test_names_the_article_states_elsewhere(
+    verifier: Verifier, fr: str, en: str, flagged: bool
+) -> None:
+    analysis = verifier.analyse([fr])[0]
+    context = verifier.article([*_ARTICLE, fr])
+    flags = verifier.translation(fr, en, analysis, context)
+    assert any(f.kind == "name" for f in flags) is flagged
+
+
+def test_without_the_article_an_added_name_is_flagged(verifier: Verifier) -> None:
+    fr = "Elle a promis de réduire ses coûts."
+    analysis = verifier.analyse([fr])[0]
+    assert any(
+        f.kind == "name" for f in verifier.translation(fr, "So Helvetia promised.", analysis)
+    )
+    assert Verifier(names=False).article(_ARTICLE) is None
