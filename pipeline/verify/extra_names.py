@@ -85,7 +85,7 @@ def _vowels_off(key: str) -> str:
     return _undoubled(key.rstrip("aeiouy"))
 
 
-_AFTER_NAME = re.compile(r"[A-Z][\w&.-]*,?\s+$")  # a capitalised word, then a space
+_AFTER_NAME = re.compile(r"(?<![\w&.-])[A-Z][\w&.-]*,?\s+$")  # a capitalised word, then a space
 # Words that join the words of a name: "Bank of Scotland", "Grand Prix", "Agency for …".
 _JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "d", "l", "et", "pour"}
 
@@ -213,7 +213,9 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
                 english, max(0, m.start() - 4), m.end() + 4
             )
             # "Airbus SAS": a company's legal form after its name.
-            legal = word in LEGAL_FORMS and _AFTER_NAME.search(english, 0, m.start())
+            legal = word in LEGAL_FORMS and _AFTER_NAME.search(
+                english, max(0, m.start() - 80), m.start()
+            )  # a window: the whole prefix, searched for each word, is quadratic
             if not currency and not legal and word not in COMMON_ACRONYMS_EN:
                 candidates.append(word)
             continue
