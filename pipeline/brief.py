@@ -5,6 +5,7 @@ Both are pure functions of the Article, so the digest and the tests can render w
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from pipeline import trust
@@ -31,6 +32,12 @@ def _sentences(article: Article, items: list[SummarySentence], lang: str) -> lis
         }
         for number, s in enumerate(items, start=1)
     ]
+
+
+def stamp_briefed(article: Article) -> None:
+    """Sets when the article was briefed (ISO 8601, UTC, to the second): by the write stage, or
+    by the batch row when the batch writes no files."""
+    article.briefed_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def article_id(article: Article) -> str:

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.brief import to_dict
+from pipeline.brief import stamp_briefed, to_dict
 from pipeline.brief_md import render
 from pipeline.config import BriefConfig
 from pipeline.document import Article
@@ -57,6 +57,8 @@ def article_row(article: Article, config: BriefConfig, markdown: bool) -> dict[s
     ``markdown`` the Markdown brief when asked for. Both engines make rows with this."""
     status = "failed" if article.error else "skipped" if article.skipped else "done"
     lang = config.run.lang
+    if status == "done" and article.briefed_at is None:
+        stamp_briefed(article)  # a batch row is the brief: it is briefed now
     data = to_dict(article, lang) if status == "done" else None  # both formats are made from it
     brief = json.dumps(data, ensure_ascii=False) if data is not None else None
     return {

@@ -81,9 +81,7 @@ def trust_line(data: dict[str, Any]) -> str:
     trust = data.get("trust")
     if isinstance(trust, dict) and trust.get("line"):
         return " ".join(str(trust["line"]).split())
-    sentences = data.get("sentences") or []
-    checked = sum(1 for s in sentences if s.get("en"))
-    flagged = sum(1 for s in sentences if s.get("flags"))
+    checked, flagged = trust_counts(data)
     return (
         f"{checked - flagged} of {checked} sentences checked with no problem found; "
         f"{flagged} flagged. (Summary and headline not traced: an older brief.)"

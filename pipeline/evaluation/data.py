@@ -81,15 +81,15 @@ def orangesum() -> list[SummaryItem]:
 _BLOCK = 10
 
 
-def newstest_multiway(year: Literal[2012, 2013]) -> list[Segment]:
-    """WMT newstest2012 or newstest2013 fr→en: multi-way sets, most segments written in a third
+def newstest_multiway(year: Literal[2011, 2012, 2013]) -> list[Segment]:
+    """WMT newstest2011, 2012 or 2013 fr→en: multi-way sets, most segments written in a third
     language (``origlang`` "mul"), no document ids.
 
     Raises:
         ConfigError: A year not shipped.
     """
-    if year not in (2012, 2013):
-        raise ConfigError(f"newstest{year} is not shipped: use 2012 or 2013")
+    if year not in (2011, 2012, 2013):
+        raise ConfigError(f"newstest{year} is not shipped: use 2011, 2012 or 2013")
     stem = f"newstest{year}/newstest{year}.fr-en"
     return _paired(f"newstest{year}", _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), None)
 
@@ -141,6 +141,7 @@ VERIFY_SETS: tuple[VerifySet, ...] = (
         "newsdiscussdev2015-fren", "dev", "French reader comments", lambda: newsdiscuss("dev")
     ),
     VerifySet("newstest2012", "dev", "multi-way news", lambda: newstest_multiway(2012)),
+    VerifySet("newstest2011", "dev", "multi-way news", lambda: newstest_multiway(2011)),
     VerifySet(
         "newsdiscusstest2015-fren", "test", "French reader comments", lambda: newsdiscuss("test")
     ),

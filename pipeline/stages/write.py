@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.brief import to_dict
+from pipeline.brief import stamp_briefed, to_dict
 from pipeline.brief_md import render
 from pipeline.config import BriefConfig
 from pipeline.document import Article
@@ -50,7 +49,7 @@ class WriteStage(Stage):
             OutputFailed: The disk is full (the run stops).
         """
         targets = {fmt: self.out / f"{article.stem}.{fmt}" for fmt in ("json", "md")}
-        article.briefed_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp_briefed(article)
         for fmt in self.formats:
             _check_replaceable(targets[fmt], Path(article.path))
         data = to_dict(article, self.lang)  # both formats are made from it

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,12 +91,25 @@ def read_rows(output: Path) -> list[dict[str, Any]]:
     return rows
 
 
+# When an article was briefed: the one thing two runs of the same batch may differ in.
+_BRIEFED = re.compile(
+    r'(?<="briefed_at": ")\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'
+    r"|(?<=briefed )\d{4}-\d\d-\d\d \d\d:\d\d UTC"
+)
+
+
+def untimed(text: str) -> str:
+    """``text`` with the time of briefing (JSON and Markdown) written as ``(time)``."""
+    return _BRIEFED.sub("(time)", text)
+
+
 def shard_lines(output: Path) -> dict[str, str]:
-    """Each JSON Lines row as written, by key (for byte-for-byte comparisons)."""
+    """Each JSON Lines row as written, by key, the time of briefing aside (for byte-for-byte
+    comparisons)."""
     out = {}
     for shard in sorted((output / "briefs").glob("part-*.jsonl")):
         for line in shard.read_text(encoding="utf-8").splitlines():
-            out[json.loads(line)["key"]] = line
+            out[json.loads(line)["key"]] = untimed(line)
     return out
 
 

@@ -21,6 +21,7 @@ from tests.batch.conftest import (
     make_articles,
     read_rows,
     shard_lines,
+    untimed,
     write_dataset,
 )
 from tests.batch.faults import crash_at
@@ -52,7 +53,10 @@ def assert_same_output(local: Path, remote: Path) -> None:
     md = sorted(p.name for p in (local / "markdown").glob("*.md"))
     assert md and md == sorted(p.name for p in (remote / "markdown").glob("*.md"))
     for name in md:
-        assert (local / "markdown" / name).read_bytes() == (remote / "markdown" / name).read_bytes()
+        mine_md, theirs_md = (
+            (d / "markdown" / name).read_text(encoding="utf-8") for d in (local, remote)
+        )
+        assert untimed(mine_md) == untimed(theirs_md)
 
 
 def test_ray_briefs_a_folder_as_the_local_engine_does_and_resumes(

@@ -38,6 +38,7 @@ def test_the_verify_sets_are_shipped_aligned_with_dev_and_test_roles() -> None:
         "newstest2014-fr": ("dev", 1500),
         "newsdiscussdev2015-fren": ("dev", 1500),
         "newstest2012": ("dev", 3003),
+        "newstest2011": ("dev", 3003),
         "newsdiscusstest2015-fren": ("test", 1500),
         "newstest2013": ("test", 3000),
     }
@@ -48,5 +49,5 @@ def test_the_verify_sets_are_shipped_aligned_with_dev_and_test_roles() -> None:
 
 
 def test_an_unshipped_year_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="2011"):
-        data.newstest_multiway(2011)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="2010"):
+        data.newstest_multiway(2010)  # type: ignore[arg-type]

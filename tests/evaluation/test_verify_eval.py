@@ -71,7 +71,7 @@ def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
     assert "recall digit_number" in cli.output and "newstest2012 (20)" in cli.output
     assert "false alarms, net of listed reference errors" in cli.output
     assert "TEST" not in cli.output  # --set dev: no test set run
-    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 60
+    assert json.loads(out.read_text(encoding="utf-8"))["dataset"]["segments"] == 80  # four DEV sets, --limit 20
 
 
 def test_a_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:

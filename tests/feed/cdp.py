@@ -17,6 +17,20 @@ from pathlib import Path
 from typing import Any
 
 
+def chromium_args(chromium: str, profile: Path) -> list[str]:
+    """The command line every test browser starts with: headless, no sandbox (containers), no
+    GPU, no network of its own, a profile of its own."""
+    return [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+    ]
+
+
 class BrowserError(RuntimeError):
     pass
 
@@ -44,15 +58,9 @@ class Browser:
         to_child, from_child = ends
 
         args = [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
+            *chromium_args(chromium, profile),
             "--hide-scrollbars",
             "--remote-debugging-pipe",
-            f"--user-data-dir={profile}",
             "about:blank",
         ]
         # bash (dash reads one-digit descriptors only) puts the ends on 3 and 4 (no preexec_fn:

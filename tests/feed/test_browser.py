@@ -24,7 +24,7 @@ from pipeline.feed.job import run_feed
 from pipeline.feed.state import Item, State
 from pipeline.testing.digest import brief_dicts, spread, write_digest_files
 from tests.conftest import FAKE_OVERRIDES
-from tests.feed.cdp import Browser
+from tests.feed.cdp import Browser, chromium_args
 from tests.feed.conftest import feed_settings
 from tests.feed.server import FeedServer
 from tests.feed.test_digest import SEEDS, TAGS, _structure
@@ -48,13 +48,7 @@ def chromium() -> str:
 
 def _browse(chromium: str, url: str, profile: Path, *extra: str) -> str:
     args = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
+        *chromium_args(chromium, profile),
         "--virtual-time-budget=3000",  # let load and error events (onerror=…) fire
         *extra,
         url,
