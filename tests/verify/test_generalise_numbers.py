@@ -126,13 +126,14 @@ def test_number_classes(fr: str, en: str, flagged: bool) -> None:
         ("Ils gagnent 5 mille 352 pesos.", "They earn 5.382 pesos.", True),
         ("Ils gagnent 650 000 euros.", "They earn 650k euros.", False),
         ("Le budget 2020/21 est prêt.", "The 2020/2021 budget is ready.", False),
-        # numbers in a name, in a sentence whose French states none: left alone
+        # numbers in a name are left alone; a number the English adds is flagged, even in a
+        # sentence whose French states none
         (
             "L'accident de Three Mile Island en 1979.",
             "The Three Mile Island accident in 1979.",
             False,
         ),
-        ("Il est revenu de Boston.", "He came back from Boston after 25 years.", False),
+        ("Il est revenu de Boston.", "He came back from Boston after 25 years.", True),
         # "un" before another number word is an article: "un cinq pour cent" is 5 %
         ("Ils ont un cinq pour cent de part.", "They have a five percent share.", False),
         ("Ils ont un cinq pour cent de part.", "They have a six percent share.", True),
@@ -179,6 +180,19 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         # "milles" for "mille", as comments misspell it
         ("Depuis huit milles ans.", "For eight thousand years.", False),
         ("Depuis huit milles ans.", "For nine thousand years.", True),
+        # an English number is checked even where the French states none
+        ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
+        ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
+        # a number said by a Latin prefix of the French word
+        ("Les avions biplaces restent au sol.", "The two-seat planes stay grounded.", False),
+        ("Les avions biplaces restent au sol.", "The three-seat planes stay grounded.", True),
+        ("La loi limite les quinquennats.", "The law limits five-year terms.", False),
+        ("La loi limite les septennats.", "The law limits five-year terms.", True),
+        ("On craint le bipartisme.", "People fear a two-party system.", False),
+        ("Les tours jumelles brillent.", "The two towers shine.", False),
+        # "X et demi" of a unit, in that unit or the next one down
+        ("Il est absent depuis un an et demi.", "He has been away for eighteen months.", False),
+        ("Il est absent depuis un an et demi.", "He has been away for six months.", True),
     ],
 )
 def test_number_and_date_false_alarm_classes(fr: str, en: str, flagged: bool) -> None:
