@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.clock_times import EN_CLOCK
 from pipeline.text.consistency import (
-    EN_CLOCK,
     in_other_units,
     other_writings_fr,
     short_years,
     thousands_misspelt,
-    within,
 )
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.ordinals import FR_ORDINAL
-from pipeline.text.quantity_match import QuantityIndex
+from pipeline.text.quantity_match import QuantityIndex, within
 
 
 def _plain(value: float, match: re.Match[str]) -> Quantity:

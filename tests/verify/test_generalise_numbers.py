@@ -180,6 +180,17 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         # "milles" for "mille", as comments misspell it
         ("Depuis huit milles ans.", "For eight thousand years.", False),
         ("Depuis huit milles ans.", "For nine thousand years.", True),
+        # the same dot-grouped digits on both sides are one number: only the scale may differ
+        ("Il reste 20.000 millions en caisse.", "There are 20.000 million in the till.", False),
+        ("Il reste 20.000 millions en caisse.", "There are 20.000 billion in the till.", True),
+        ("Il reste 20 000 millions en caisse.", "There are 20.000 million in the till.", False),
+        # a scale word with no number: "thousands of", "multi-", a quarter of a scale
+        ("Les milliards affluent.", "Thousands of millions are flowing in.", False),
+        ("Les milliards affluent.", "Thousands of billions are flowing in.", True),
+        ("Des contrats de plusieurs millions d'euros.", "Multimillion-euro contracts.", False),
+        ("Des contrats de plusieurs millions d'euros.", "Multibillion-euro contracts.", True),
+        ("Un quart de million de lettres.", "A quarter of a million letters.", False),
+        ("Un quart de million de lettres.", "A quarter of a billion letters.", True),
         # an English number is checked even where the French states none
         ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
         ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
