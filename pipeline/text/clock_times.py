@@ -37,6 +37,25 @@ _EN_DURATION = re.compile(
 )
 
 
+_EN_HOURS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_EN_CLOCK_WORDS = re.compile(
+    rf"\b({'|'.join(_EN_HOURS)})\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)", re.IGNORECASE
+)
+
+
 def _en_clocks(english: str) -> set[tuple[int, int]]:
     out = set()
     for m in EN_CLOCK.finditer(english):
@@ -47,6 +66,8 @@ def _en_clocks(english: str) -> set[tuple[int, int]]:
     for m in _EN_DURATION.finditer(english):
         hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "30")
         out.add((int(hour) % 12, int(minute)))
+    for m in _EN_CLOCK_WORDS.finditer(english):  # "at nine a.m.", "at ten o'clock"
+        out.add(((_EN_HOURS.index(m.group(1).lower()) + 1) % 12, 0))
     if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out

@@ -58,7 +58,14 @@ _EN_IMPLICIT = re.compile(
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
 _FR_IDIOM = re.compile(
     r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b"
-    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b",  # "cheap"
+    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b"  # "cheap"
+    r"|\ben\s+moins\s+de\s+deux\b|\bdans\s+le\s+mille\b"  # "in no time", "on target"
+    # "repartir à zéro" (start again), "3,5 pour mille" (per mille: the 3,5 is the number)
+    r"|\b(?:re)?(?:part\w*|commenc\w*|pren\w*|mett\w*|construi\w*)\s+(?:à|de)\s+zéro\b"
+    r"|\bpour\s+mille\b"
+    # "les deux parties" ↔ "the parties": a pair already known, often left to "the"; an
+    # English number put in its place is the English's own, checked the other way
+    r"|\b(?:les|ces|aux|des|leurs|nos|vos|ses|mes|tes)\s+deux\b",
     re.I,
 )
 # "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
@@ -86,6 +93,18 @@ _FRACTIONS = {
 }
 
 
+_EN_A_COUNTS = {"decade": 10.0, "dozen": 12.0, "century": 100.0}
+_EN_A_COUNT = re.compile(r"\b(?:an?|one)\s+(decade|dozen|century)\b", re.IGNORECASE)
+_EN_A_CURRENCY = re.compile(
+    r"\ban?\s+(?:(?:strong|weak|single|new)\s+)?(euro|dollar|pound|franc|crown|yen|yuan)\b", re.I
+)
+_EN_PREFIXED_YEAR = re.compile(r"\b(?:mid|pre|post|early|late)-((?:1[89]|20)\d\d)s?\b", re.I)
+# "the fifties", "the nineteen-seventies": a decade in words
+_EN_DECADES = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
+_EN_DECADE_WORD = re.compile(rf"\b(?:nineteen[\s-]+)?({_EN_DECADES})ies\b", re.IGNORECASE)
+_DECADE_OF = {w: 20 + 10 * i for i, w in enumerate(_EN_DECADES.split("|"))}
+
+
 def _implicit_en(english: str) -> list[Quantity]:
     out = []
     for m in _EN_A_SCALE.finditer(english):
@@ -106,6 +125,19 @@ def _implicit_en(english: str) -> list[Quantity]:
                 continue
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    # "a decade" ↔ "dix ans", "a dozen", "a century"; "a euro" ↔ "un euro", "1 €"
+    for m in _EN_A_COUNT.finditer(english):
+        value = _EN_A_COUNTS[m.group(1).lower()]
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
+    for m in _EN_A_CURRENCY.finditer(english):
+        out += [
+            dataclasses.replace(q, span=m.span())
+            for q in quantities_en("one " + m.group(1).lower(), words=True)
+        ]
+    # "mid-2007", "pre-1990": a year the parser does not read after the prefix
+    for m in _EN_PREFIXED_YEAR.finditer(english):
+        value = float(m.group(1))
+        out.append(Quantity("year", m.group(1), value, value, None, m.span(1)))
     # "one and a half years", "a year and a half": 1.5
     for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
         out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
@@ -254,6 +286,11 @@ def short_years(text: str) -> list[Quantity]:
     return out
 
 
+def _decade_in_words(year: float, english: str) -> bool:
+    decades = (_DECADE_OF[m.group(1).lower()] for m in _EN_DECADE_WORD.finditer(english))
+    return int(year) % 100 in decades
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
 
@@ -291,6 +328,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
             rf"(?<!\w)['’]?{int(q.value) % 100:02d}s\b", english
         ):
             continue  # "les années 1990" ↔ "the 90s"
+        if 1920 <= q.value < 2000 and q.value % 10 == 0 and _decade_in_words(q.value, english):
+            continue  # "les années 1950" ↔ "the fifties"
         if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
             continue  # "un livre": a book
         alternatives = _alternatives(french, q)

@@ -175,6 +175,8 @@ _EN_NOT_QUANTITY = re.compile(
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
+_EN_DECADES = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
+_EN_DECADE_AFTER = re.compile(rf"[\s-]+({'|'.join(_EN_DECADES)})ies\b", re.IGNORECASE)
 
 
 def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Quantity]:
@@ -185,6 +187,9 @@ def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Qua
     if dots and not english[dots.end() : dots.end() + 1].isdigit():
         number = float(dots.group(0).replace(".", ""))
         out.append(_with_value(q, number * (q.value / q.number if q.number else 1.0)))
+    decade = _EN_DECADE_AFTER.match(english, q.span[1])
+    if q.written and q.value == 19 and decade:  # "the nineteen seventies": 1970
+        out.append(_with_value(q, 1900 + 10 * (2 + _EN_DECADES.index(decade.group(1).lower()))))
     if not q.written and _EN_K.match(english, q.span[1]):
         out.append(_with_value(q, q.value * 1000))
     return out
