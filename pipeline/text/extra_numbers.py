@@ -176,7 +176,7 @@ _LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
 _EN_DECADES = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
-_EN_DECADE_AFTER = re.compile(rf"[\s-]+({'|'.join(_EN_DECADES)})ies\b", re.IGNORECASE)
+_EN_DECADE_AFTER = re.compile(rf"(?<![\s-])[\s-]+({'|'.join(_EN_DECADES)})ies\b", re.IGNORECASE)
 
 
 def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Quantity]:
