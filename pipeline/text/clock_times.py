@@ -25,7 +25,7 @@ _FR_CLOCK = re.compile(
 )
 EN_CLOCK = re.compile(
     r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
-    r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
+    r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4])[:h]([0-5]\d)(?![\d])",  # "21:30", "22h00" kept
     re.IGNORECASE,
 )
 

@@ -61,7 +61,7 @@ _FR_IDIOM = re.compile(
     r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b"  # "cheap"
     r"|\ben\s+moins\s+de\s+deux\b|\bdans\s+le\s+mille\b"  # "in no time", "on target"
     # "repartir à zéro" (start again), "3,5 pour mille" (per mille: the 3,5 is the number)
-    r"|\b(?:re)?(?:part\w*|commenc\w*|pren\w*|mett\w*|construi\w*)\s+(?:à|de)\s+zéro\b"
+    r"|\b(?:re)?(?:part|commenc|pren|mett|construi|cro[iî]t)\w*\s+(?:à|de)\s+zéro\b"
     r"|\bpour\s+mille\b"
     # "les deux parties" ↔ "the parties": a pair already known, often left to "the"; an
     # English number put in its place is the English's own, checked the other way
@@ -166,7 +166,11 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
 
 # A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years".
 _OTHER_UNITS = {"décennie": 10.0, "siècle": 100.0, "mois": 1 / 12, "semaine": 7.0, "heure": 60.0}
-_UNIT_AFTER = re.compile(r"(?<!\s)\s+(décennie|siècle|mois|semaine|heure)s?\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(  # "18 derniers mois" too
+    r"(?<!\s)\s+(?:(?:dernier|premier|prochain|long|bon)[se]*\s+)?"
+    r"(décennie|siècle|mois|semaine|heure)s?\b",
+    re.IGNORECASE,
+)
 
 
 def in_other_units(french: str, q: Quantity) -> list[Quantity]:
@@ -240,7 +244,16 @@ _FR_DECIMAL_POINT = re.compile(
 _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
-def other_writings_fr(french: str) -> str:
+# "0, 5 %": a decimal comma with a space after it, as typed in haste
+_FR_SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{1,2})(?=\s?%)")
+
+
+def other_writings_fr(french: str, english: str = "") -> str:
+    """The French with its numbers written as French writes them, where another writing was
+    used: "6 mille 74" (6 074), "1.5" (1,5), "0, 5 %" (0,5 % where the English has 0.5)."""
+    french = _FR_SPACED_DECIMAL.sub(
+        lambda m: f"{m[1]},{m[2]}" if f"{m[1]}.{m[2]}" in english else m[0], french
+    )
     french = _FR_MILLE.sub(lambda m: f"{m.group(1)} {m.group(2):0>3}", french)  # "6 mille 74"
     return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
 
@@ -297,7 +310,7 @@ def missing_numbers(french: str, english: str) -> list[str]:
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
-    french = other_writings_fr(french)
+    french = other_writings_fr(french, english)
     target = [
         _as_french_reads(q, english, french)
         for q in quantities_en(english, words=True)

@@ -58,6 +58,9 @@ _FR_COUNT_NOUNS = {
     "trio": 3,
     "troisième": 3,
     "quatuor": 4,
+    "quatre": 4,  # "les quatres", as comments misspell it
+    "cinq": 5,
+    "huit": 8,
     "quatrième": 4,
     "cinquième": 5,
     "sixième": 6,
@@ -134,13 +137,14 @@ def _prefixed(french: str) -> list[Quantity]:
     return out
 
 
-def _french_forms(french: str) -> QuantityIndex:
+def _french_forms(french: str, english: str) -> QuantityIndex:
     """Every number the French states, in each form the English may give it. Those in words
     vouch for an English number with a unit too ("sept à 30 degrés" ↔ "seven degrees to 30
     degrees")."""
     found = [
         _with_value(q, q.value, written=False)
-        for q in quantities_fr(other_writings_fr(french), words=True) + noun_numbers(french, "fr")
+        for q in quantities_fr(other_writings_fr(french, english), words=True)
+        + noun_numbers(french, "fr")
     ]
     found += [t for q in found if (t := thousands_misspelt(french, q))]
     found += [t for q in list(found) for t in in_other_units(french, q)]
@@ -212,7 +216,7 @@ def extra_numbers(french: str, english: str) -> list[str]:
         english_numbers += [_plain(float(m.group(1)), m) for m in _EN_ORDINAL.finditer(english)]
     if not english_numbers:
         return []
-    index = _french_forms(french)
+    index = _french_forms(french, english)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
     # A list's marks are checked only against a French list marked with digits too.
     skipped = [

@@ -216,6 +216,20 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         ("Ouvert mardi à 09 heures.", "Open on Tuesday at ten a.m.", True),
         ("Le Sunday Times l'a écrit.", "The Sunday Times wrote it.", False),
         ("Le Times l'a écrit.", "The Sunday Times wrote it.", True),
+        # "0, 5 %" typed with a space after the comma; a French clock copied; an adjective
+        # between a duration and its unit; a number word misspelt with a plural "s"
+        ("Le PIB a crû de 0, 4% cette année.", "GDP grew by 0.4% this year.", False),
+        ("Le PIB a crû de 0, 4% cette année.", "GDP grew by 0.6% this year.", True),
+        ("Le match commence (20h45) à Lyon.", "The match starts (20h45) in Lyon.", False),
+        ("Le match commence (20h45) à Lyon.", "The match starts (21h45) in Lyon.", True),
+        (
+            "Pendant les 18 premiers mois, rien.",
+            "For the first one and a half years, nothing.",
+            False,
+        ),
+        ("Pendant les 18 premiers mois, rien.", "For the first two years, nothing.", True),
+        ("Il a vu les cinqs voleurs.", "He saw the five thieves.", False),
+        ("Il a vu les cinqs voleurs.", "He saw the six thieves.", True),
         # an English number is checked even where the French states none
         ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
         ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
