@@ -98,6 +98,7 @@ _FR_COUNT_NOUN = re.compile(
     r"(?<![\w-])(" + "|".join(_FR_COUNT_NOUNS) + r")s?(?![\w-])", re.IGNORECASE
 )
 _FR_DIGITS = re.compile(r"\d+")
+_FR_HOUR_AFTER = re.compile(r"\s?h(?:eures?)?(?![^\W\d_])|[:.]\d\d", re.IGNORECASE)
 # Words made of a number's Latin prefix: "biplace" ↔ "two-seat", "bipartisme" ↔ "two-party
 # system", "quinquennat" ↔ "five-year term", "tripartite" ↔ "three-way".
 _FR_PREFIXES = {"mono": 1, "uni": 1, "bi": 2, "duo": 2, "tri": 3, "quadri": 4, "quinqu": 5}
@@ -151,7 +152,7 @@ def _french_forms(french: str, english: str) -> QuantityIndex:
     for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
         number = float(m.group(0))
         found.append(_plain(number, m))
-        if number <= 24:
+        if number <= 24 and _FR_HOUR_AFTER.match(french, m.end()):
             found.append(_plain(number % 12, m))  # a clock's hour, "21h" ↔ "9 pm"
     for m in _FR_COUNT_NOUN.finditer(french):
         found.append(_plain(float(_FR_COUNT_NOUNS[m.group(1).lower()]), m))

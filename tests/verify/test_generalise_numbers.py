@@ -230,6 +230,9 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         ("Pendant les 18 premiers mois, rien.", "For the first two years, nothing.", True),
         ("Il a vu les cinqs voleurs.", "He saw the five thieves.", False),
         ("Il a vu les cinqs voleurs.", "He saw the six thieves.", True),
+        # a number up to 24 vouches for its hour on a 12-hour clock only as a clock time
+        ("Il rentre à 22h avec 4 amis.", "He comes home at 10 pm with 4 friends.", False),
+        ("Il paie 22 euros pour 4 bières.", "He pays 22 euros for ten beers.", True),
         # an English number is checked even where the French states none
         ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
         ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
