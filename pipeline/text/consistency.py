@@ -19,13 +19,8 @@ import math
 import re
 
 from pipeline.text.clock_times import missing_clock_times as missing_clock_times
-from pipeline.text.numbers import (
-    Quantity,
-    glued_en,
-    noun_numbers,
-    quantities_en,
-    quantities_fr,
-)
+from pipeline.text.number_phrases import with_unit_before_noun
+from pipeline.text.numbers import Quantity, glued_en, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.quantity_match import QuantityIndex, within
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
@@ -94,6 +89,7 @@ _FRACTIONS = {
 
 
 _EN_A_COUNTS = {"decade": 10.0, "dozen": 12.0, "century": 100.0}
+_EN_DECADES_OF = re.compile(r"(?<![\w-])([a-z]+|\d+)\s+decades\b", re.IGNORECASE)
 _EN_A_COUNT = re.compile(r"\b(?:an?|one)\s+(decade|dozen|century)\b", re.IGNORECASE)
 _EN_A_CURRENCY = re.compile(
     r"\ban?\s+(?:(?:strong|weak|single|new)\s+)?(euro|dollar|pound|franc|crown|yen|yuan)\b", re.I
@@ -129,6 +125,9 @@ def _implicit_en(english: str) -> list[Quantity]:
     for m in _EN_A_COUNT.finditer(english):
         value = _EN_A_COUNTS[m.group(1).lower()]
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
+    for m in _EN_DECADES_OF.finditer(english):  # "seven decades" ↔ "soixante-dix ans"
+        for q in quantities_en(m.group(1), words=True):
+            out.append(dataclasses.replace(q, number=q.value * 10, value=q.value * 10))
     for m in _EN_A_CURRENCY.finditer(english):
         out += [
             dataclasses.replace(q, span=m.span())
@@ -312,7 +311,7 @@ def missing_numbers(french: str, english: str) -> list[str]:
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
     french = other_writings_fr(french, english)
     target = [
-        _as_french_reads(q, english, french)
+        _as_french_reads(with_unit_before_noun(english, q), english, french)
         for q in quantities_en(english, words=True)
         if not _glued_metres(q)
     ]

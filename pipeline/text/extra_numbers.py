@@ -98,6 +98,7 @@ _FR_COUNT_NOUN = re.compile(
     r"(?<![\w-])(" + "|".join(_FR_COUNT_NOUNS) + r")s?(?![\w-])", re.IGNORECASE
 )
 _FR_DIGITS = re.compile(r"\d+")
+_FR_YEARS_AFTER = re.compile(r"(?<!\s)\s+(?:ans|années)\b", re.IGNORECASE)
 _FR_HOUR_AFTER = re.compile(r"\s?h(?:eures?)?(?![^\W\d_])|[:.]\d\d", re.IGNORECASE)
 # Words made of a number's Latin prefix: "biplace" ↔ "two-seat", "bipartisme" ↔ "two-party
 # system", "quinquennat" ↔ "five-year term", "tripartite" ↔ "three-way".
@@ -149,6 +150,11 @@ def _french_forms(french: str, english: str) -> QuantityIndex:
     ]
     found += [t for q in found if (t := thousands_misspelt(french, q))]
     found += [t for q in list(found) for t in in_other_units(french, q)]
+    found += [  # "soixante-dix ans" ↔ "seven decades"
+        _with_value(q, q.value / 10)
+        for q in list(found)
+        if q.value % 10 == 0 and _FR_YEARS_AFTER.match(french, q.span[1])
+    ]
     for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
         number = float(m.group(0))
         found.append(_plain(number, m))

@@ -233,6 +233,11 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         # a number up to 24 vouches for its hour on a 12-hour clock only as a clock time
         ("Il rentre à 22h avec 4 amis.", "He comes home at 10 pm with 4 friends.", False),
         ("Il paie 22 euros pour 4 bières.", "He pays 22 euros for ten beers.", True),
+        # a unit word in the singular before a noun; decades counted as years
+        ("Une pente de 45 degrés.", "A forty-five degree slope.", False),
+        ("Une pente de 45 degrés.", "A forty-six degree slope.", True),
+        ("Il a régné soixante-dix ans.", "He ruled for seven decades.", False),
+        ("Il a régné soixante-dix ans.", "He ruled for eight decades.", True),
         # an English number is checked even where the French states none
         ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
         ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
