@@ -7,26 +7,21 @@ the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,5
 :mod:`pipeline.verify.dates`, with the facts package's date rules (this language layer imports
 nothing from the packages above it).
 
-Clock times ("21h30" ↔ "9:30 p.m.") and scale words with no number of their own ("des
-centaines de millions") are checked here too. Names are checked by
+Scale words with no number of their own ("des centaines de millions") are checked here too, clock
+times ("21h30" ↔ "9:30 p.m.") by :mod:`pipeline.text.clock_times`. Names are checked by
 :mod:`pipeline.verify.names`, negations by :mod:`pipeline.lang.polarity`.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import math
 import re
 
-from pipeline.text.numbers import (
-    Quantity,
-    glued_en,
-    noun_numbers,
-    quantities_en,
-    quantities_fr,
-)
-from pipeline.text.quantity_match import QuantityIndex
+from pipeline.text.clock_times import missing_clock_times as missing_clock_times
+from pipeline.text.number_phrases import with_unit_before_noun
+from pipeline.text.numbers import Quantity, glued_en, noun_numbers, quantities_en, quantities_fr
+from pipeline.text.quantity_match import QuantityIndex, within
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
 _HOUR = re.compile(
@@ -58,7 +53,14 @@ _EN_IMPLICIT = re.compile(
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
 _FR_IDIOM = re.compile(
     r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b"
-    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b",  # "cheap"
+    r"|\bà\s+deux\s+(?:balles|sous|francs)\b|\bde\s+quatre\s+sous\b"  # "cheap"
+    r"|\ben\s+moins\s+de\s+deux\b|\bdans\s+le\s+mille\b"  # "in no time", "on target"
+    # "repartir à zéro" (start again), "3,5 pour mille" (per mille: the 3,5 is the number)
+    r"|\b(?:re)?(?:part|commenc|pren|mett|construi|cro[iî]t)\w*\s+(?:à|de)\s+zéro\b"
+    r"|\bpour\s+mille\b"
+    # "les deux parties" ↔ "the parties": a pair already known, often left to "the"; an
+    # English number put in its place is the English's own, checked the other way
+    r"|\b(?:les|ces|aux|des|leurs|nos|vos|ses|mes|tes)\s+deux\b",
     re.I,
 )
 # "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
@@ -70,9 +72,6 @@ _FR_RANK_ONE = re.compile(r"(?<!\w)(?:n°|n[º°o]\.?|numéro)\s*(?:1|un)(?!\w)"
 _EN_RANK_ONE = re.compile(
     r"\b(?:first|primary|top|leading|foremost|main|chief|number[ -]one)\b", re.IGNORECASE
 )
-# "le 20h", "au 13h": the evening or lunchtime news of French television, not a time.
-_FR_NEWS_HOUR = re.compile(r"\b(?:le|du|au)\s+(?:journal\s+de\s+)?\d{1,2}\s*h\b(?!\s*\d)", re.I)
-_EN_NEWS = re.compile(r"\b(?:news|bulletin|newscast)\b", re.IGNORECASE)
 
 
 _SCALES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -87,6 +86,19 @@ _FRACTIONS = {
     "moitié": re.compile(r"\bhal(?:f|ves)\b|\b50\s?(?:%|per\s?cent)", re.I),
     "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
 }
+
+
+_EN_A_COUNTS = {"decade": 10.0, "dozen": 12.0, "century": 100.0}
+_EN_DECADES_OF = re.compile(r"(?<![\w-])([a-z]+|\d+)\s+decades\b", re.IGNORECASE)
+_EN_A_COUNT = re.compile(r"\b(?:an?|one)\s+(decade|dozen|century)\b", re.IGNORECASE)
+_EN_A_CURRENCY = re.compile(
+    r"\ban?\s+(?:(?:strong|weak|single|new)\s+)?(euro|dollar|pound|franc|crown|yen|yuan)\b", re.I
+)
+_EN_PREFIXED_YEAR = re.compile(r"\b(?:mid|pre|post|early|late)-((?:1[89]|20)\d\d)s?\b", re.I)
+# "the fifties", "the nineteen-seventies": a decade in words
+_EN_DECADES = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
+_EN_DECADE_WORD = re.compile(rf"\b(?:nineteen[\s-]+)?({_EN_DECADES})ies\b", re.IGNORECASE)
+_DECADE_OF = {w: 20 + 10 * i for i, w in enumerate(_EN_DECADES.split("|"))}
 
 
 def _implicit_en(english: str) -> list[Quantity]:
@@ -109,6 +121,22 @@ def _implicit_en(english: str) -> list[Quantity]:
                 continue
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
+    # "a decade" ↔ "dix ans", "a dozen", "a century"; "a euro" ↔ "un euro", "1 €"
+    for m in _EN_A_COUNT.finditer(english):
+        value = _EN_A_COUNTS[m.group(1).lower()]
+        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
+    for m in _EN_DECADES_OF.finditer(english):  # "seven decades" ↔ "soixante-dix ans"
+        for q in quantities_en(m.group(1), words=True):
+            out.append(dataclasses.replace(q, number=q.value * 10, value=q.value * 10))
+    for m in _EN_A_CURRENCY.finditer(english):
+        out += [
+            dataclasses.replace(q, span=m.span())
+            for q in quantities_en("one " + m.group(1).lower(), words=True)
+        ]
+    # "mid-2007", "pre-1990": a year the parser does not read after the prefix
+    for m in _EN_PREFIXED_YEAR.finditer(english):
+        value = float(m.group(1))
+        out.append(Quantity("year", m.group(1), value, value, None, m.span(1)))
     # "one and a half years", "a year and a half": 1.5
     for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
         out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
@@ -137,7 +165,11 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
 
 # A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years".
 _OTHER_UNITS = {"décennie": 10.0, "siècle": 100.0, "mois": 1 / 12, "semaine": 7.0, "heure": 60.0}
-_UNIT_AFTER = re.compile(r"(?<!\s)\s+(décennie|siècle|mois|semaine|heure)s?\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(  # "18 derniers mois" too
+    r"(?<!\s)\s+(?:(?:dernier|premier|prochain|long|bon)[se]*\s+)?"
+    r"(décennie|siècle|mois|semaine|heure)s?\b",
+    re.IGNORECASE,
+)
 
 
 def in_other_units(french: str, q: Quantity) -> list[Quantity]:
@@ -159,13 +191,6 @@ def thousands_misspelt(french: str, q: Quantity) -> Quantity | None:
     if q.value != q.number or not _MILLES.match(french, q.span[1]):
         return None
     return dataclasses.replace(q, number=q.value * 1000, value=q.value * 1000)
-
-
-def within(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
-    found by bisection: a text may hold thousands of numbers."""
-    at = bisect.bisect_right(spans, (offset, math.inf)) - 1
-    return at >= 0 and offset < spans[at][1]
 
 
 # A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
@@ -218,19 +243,42 @@ _FR_DECIMAL_POINT = re.compile(
 _EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
-def other_writings_fr(french: str) -> str:
+# "0, 5 %": a decimal comma with a space after it, as typed in haste
+_FR_SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{1,2})(?=\s?%)")
+
+
+def other_writings_fr(french: str, english: str = "") -> str:
+    """The French with its numbers written as French writes them, where another writing was
+    used: "6 mille 74" (6 074), "1.5" (1,5), "0, 5 %" (0,5 % where the English has 0.5)."""
+    french = _FR_SPACED_DECIMAL.sub(
+        lambda m: f"{m[1]},{m[2]}" if f"{m[1]}.{m[2]}" in english else m[0], french
+    )
     french = _FR_MILLE.sub(lambda m: f"{m.group(1)} {m.group(2):0>3}", french)  # "6 mille 74"
     return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
 
 
 def _dot_thousands(english: str) -> list[Quantity]:
     """ "5.352 pesos", "630.697 dollars": thousands grouped by dots, as the French of the
-    source wrote them; read so as well as a decimal."""
+    source wrote them; read so as well as a decimal, with the scale after them ("10.000
+    million": ten thousand million, not ten thousand)."""
     out = []
     for m in _EN_DOT_THOUSANDS.finditer(english):
-        value = float(m.group(0).replace(".", ""))
-        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
+        number = float(m.group(0).replace(".", ""))
+        scale = next((k for k, after in _SCALE_AFTER.items() if after.match(english, m.end())), 1)
+        out.append(Quantity("number", m.group(0), number, number * scale, None, m.span()))
     return out
+
+
+def _as_french_reads(q: Quantity, english: str, french: str) -> Quantity:
+    """An English number whose digits are grouped by dots exactly as the French writes them
+    ("10.000 millions" ↔ "10.000 billion") read as the French reads them, thousands grouped:
+    the same string is the same number on both sides, and only the scale after it may differ."""
+    m = _EN_DOT_THOUSANDS.match(english, q.span[0])
+    if q.written or m is None or not re.search(rf"(?<![\d.,]){re.escape(m.group(0))}", french):
+        return q
+    number = float(m.group(0).replace(".", ""))
+    scale = q.value / q.number if q.number else 1.0
+    return dataclasses.replace(q, number=number, value=number * scale)
 
 
 def _glued_metres(q: Quantity) -> bool:
@@ -250,14 +298,23 @@ def short_years(text: str) -> list[Quantity]:
     return out
 
 
+def _decade_in_words(year: float, english: str) -> bool:
+    decades = (_DECADE_OF[m.group(1).lower()] for m in _EN_DECADE_WORD.finditer(english))
+    return int(year) % 100 in decades
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
 
     The same digits written with the same separators on both sides are the same number, whatever
     each language's parser reads them as ("2,700" ↔ "2,700")."""
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
-    french = other_writings_fr(french)
-    target = [q for q in quantities_en(english, words=True) if not _glued_metres(q)]
+    french = other_writings_fr(french, english)
+    target = [
+        _as_french_reads(with_unit_before_noun(english, q), english, french)
+        for q in quantities_en(english, words=True)
+        if not _glued_metres(q)
+    ]
     target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
     target += _dot_thousands(english)
     target += noun_numbers(english, "en") + short_years(english)
@@ -283,6 +340,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
             rf"(?<!\w)['’]?{int(q.value) % 100:02d}s\b", english
         ):
             continue  # "les années 1990" ↔ "the 90s"
+        if 1920 <= q.value < 2000 and q.value % 10 == 0 and _decade_in_words(q.value, english):
+            continue  # "les années 1950" ↔ "the fifties"
         if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
             continue  # "un livre": a book
         alternatives = _alternatives(french, q)
@@ -291,70 +350,12 @@ def missing_numbers(french: str, english: str) -> list[str]:
     return out
 
 
-# Clock times: "9 h", "21h30", "4h", "15 heures" ↔ "9 a.m.", "9:30 p.m.", "4am", "21:30", "3pm".
-_FR_CLOCK = re.compile(
-    r"(?<![\w,.])([01]?\d|2[0-4])\s*(?:h|heures?)(?:\s*([0-5]\d))?(?![\w])"
-    # "à 17:30 heures", "à 15.30 heures": the way of other languages, with "heures" after
-    r"|(?<![\w,.:])([01]?\d|2[0-4])[:.]([0-5]\d)\s*heures?(?![\w])",
-    re.IGNORECASE,
-)
-EN_CLOCK = re.compile(
-    r"(?<![\w,.:])([01]?\d|2[0-4])(?:[:.h]([0-5]\d))?\s*(a\.?m\b\.?|p\.?m\b\.?|o['’]clock|h\b|hrs\b"
-    r"|GMT|UTC)|(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d])",
-    re.IGNORECASE,
-)
-
-
-_EN_DURATION = re.compile(
-    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b"
-    r"|\b(\d{1,2})\s?(?:1/2|½|and\s+a\s+half)[\s-]*hours?\b",  # "4 1/2-hour": 4h30
-    re.I,
-)
-
-
-def _en_clocks(english: str) -> set[tuple[int, int]]:
-    out = set()
-    for m in EN_CLOCK.finditer(english):
-        hour = int(m.group(1) or m.group(4))
-        minute = int(m.group(2) or m.group(5) or 0)
-        out.add((hour % 12, minute))
-    # A duration that the French writes as a time ("le film dure 2h45" ↔ "2 hours 45 minutes").
-    for m in _EN_DURATION.finditer(english):
-        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "30")
-        out.add((int(hour) % 12, int(minute)))
-    if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
-        out.add((0, 0))
-    return out
-
-
-def missing_clock_times(french: str, english: str) -> list[str]:
-    """French clock times ("21h30", "4h", "15 heures") the English gives at no time of the
-    same hour and minute on a 12- or 24-hour clock. "24 heures" and "48 heures" are durations
-    as often as times: only a number followed by "h" and minutes, or "h" glued, or an hour
-    under 24 with "heures" after "à/vers/dès/jusqu'à", is a time."""
-    out = []
-    clocks: set[tuple[int, int]] | None = None
-    news = [m.span() for m in _FR_NEWS_HOUR.finditer(french)] if _EN_NEWS.search(english) else []
-    for m in _FR_CLOCK.finditer(french):
-        if within(news, m.start()):
-            continue  # "sur le plateau du 20h" ↔ "on the evening news"
-        unit = french[m.start() : m.end()].lower()
-        if "heure" in unit and not re.search(
-            r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$", french[: m.start()], re.I
-        ):
-            continue  # "pendant 24 heures": a duration
-        if clocks is None:
-            clocks = _en_clocks(english)
-        hour, minute = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0)
-        if not minute and re.search(rf"(?<![\d.,]){hour}\s*(?:hours?|hrs?)\b", english, re.I):
-            continue  # "10h par jour" ↔ "10 hours a day": a duration
-        if (hour % 12, minute) not in clocks:
-            out.append(m.group(0))
-    return out
-
-
 # Scale words with no number of their own: "des centaines de millions" ↔ "hundreds of millions".
-_EN_SCALES_ANY = re.compile(r"\b(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE)
+# "multimillion-dollar"; "thousands of millions" is the long form of "milliards".
+_EN_SCALES_ANY = re.compile(
+    r"\b(?:multi-?)?(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE
+)
+_EN_THOUSANDS_OF = re.compile(r"\bthousands?\s+(?:of\s+)?$", re.IGNORECASE)
 _FR_TO_EN = {"millions": 6, "milliards": 9}
 _EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12}
 
@@ -365,7 +366,12 @@ def missing_scale_words(french: str, english: str) -> list[str]:
     bare = []
     written = None
     # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
-    halves = list(re.finditer(r"\bdemi[- ](million|milliard)s?\b", french, re.IGNORECASE))
+    # So is "un quart de million" ↔ "a quarter of a million".
+    halves = list(
+        re.finditer(
+            r"\b(?:demi|quart|tiers)[- ](?:de\s+|d['’])?(million|milliard)s?\b", french, re.I
+        )
+    )
     for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
         if written is None:  # "sept milliards de dollars", "3 millions": checked as a number
             written = [
@@ -387,6 +393,7 @@ def missing_scale_words(french: str, english: str) -> list[str]:
         return []
     found = set()
     for m in _EN_SCALES_ANY.finditer(english):
-        found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()])
+        thousands = 3 if _EN_THOUSANDS_OF.search(english, max(0, m.start() - 20), m.start()) else 0
+        found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()] + thousands)
     out = [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
     return out + [m.group(0) for m in halves if _FR_TO_EN[m.group(1).lower() + "s"] not in found]

@@ -10,26 +10,24 @@ stated by the French too, in any of the ways French may state it: digits or word
 ("une dizaine", "un trio", "quadragénaire", "nul") or the very digits as written ("0,4 %",
 "iphone6", a telephone number).
 
-An English number is checked only when the French states numbers of its own: a number put in
-place of one of them is a mistranslation, while a number in a sentence whose French has none
-(an age, a year, a count that the French leaves to context) is as often explicitation.
+Every English number is checked, whether or not the French states numbers of its own: a year,
+an age or a count that the English adds is a claim the reader cannot check in the French.
 """
 
 from __future__ import annotations
 
 import re
 
+from pipeline.text.clock_times import EN_CLOCK
 from pipeline.text.consistency import (
-    EN_CLOCK,
     in_other_units,
     other_writings_fr,
     short_years,
     thousands_misspelt,
-    within,
 )
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.ordinals import FR_ORDINAL
-from pipeline.text.quantity_match import QuantityIndex
+from pipeline.text.quantity_match import QuantityIndex, within
 
 
 def _plain(value: float, match: re.Match[str]) -> Quantity:
@@ -46,7 +44,12 @@ _FR_COUNT_NOUNS = {
     "premier": 1,
     "première": 1,
     "neuf": 9,  # "neuf" is also "new": left to the number parser one way, accepted this one
+    "zero": 0,  # "Ground Zero"
     "duo": 2,
+    "duopole": 2,
+    "jumeau": 2,
+    "jumeaux": 2,
+    "jumelle": 2,
     "bilatéral": 2,
     "bilatérale": 2,
     "deuxième": 2,
@@ -55,6 +58,9 @@ _FR_COUNT_NOUNS = {
     "trio": 3,
     "troisième": 3,
     "quatuor": 4,
+    "quatre": 4,  # "les quatres", as comments misspell it
+    "cinq": 5,
+    "huit": 8,
     "quatrième": 4,
     "cinquième": 5,
     "sixième": 6,
@@ -92,25 +98,71 @@ _FR_COUNT_NOUN = re.compile(
     r"(?<![\w-])(" + "|".join(_FR_COUNT_NOUNS) + r")s?(?![\w-])", re.IGNORECASE
 )
 _FR_DIGITS = re.compile(r"\d+")
+_FR_YEARS_AFTER = re.compile(r"(?<!\s)\s+(?:ans|années)\b", re.IGNORECASE)
+_FR_HOUR_AFTER = re.compile(r"\s?h(?:eures?)?(?![^\W\d_])|[:.]\d\d", re.IGNORECASE)
+# Words made of a number's Latin prefix: "biplace" ↔ "two-seat", "bipartisme" ↔ "two-party
+# system", "quinquennat" ↔ "five-year term", "tripartite" ↔ "three-way".
+_FR_PREFIXES = {"mono": 1, "uni": 1, "bi": 2, "duo": 2, "tri": 3, "quadri": 4, "quinqu": 5}
+_FR_PREFIXES |= {"sept": 7, "déc": 10}  # only before "-ennal", "-ennat": "septennat", "décennal"
+_FR_PREFIXED = re.compile(
+    r"(?<![\w-])(mono|uni|bi|duo|tri|quadri|quinqu|sept|déc)-?"
+    r"(place|moteur|réacteur|parti|partisme|partite|latéral|latérale|ennal|ennale|ennat"
+    r"|mestre|mestriel|mestrielle|mensuel|mensuelle|hebdomadaire|annuel|annuelle|céphale"
+    r"|national|nationale|polaire|polistique|colore|athlon|cycle|lingue|cylindre)s?(?![\w-])",
+    re.IGNORECASE,
+)
+# "un an et demi" ↔ "18 months", "deux heures et demie" ↔ "two and a half hours"
+_FR_AND_A_HALF = re.compile(
+    r"(?<![\w-])(une?|deux|trois|quatre|cinq|six|\d+)\s+(ans?|années?|heures?|mois|jours?"
+    r"|semaines?|siècles?)\s+et\s+demie?(?![\w-])",
+    re.IGNORECASE,
+)
+_HALF_COUNTS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+# The next unit down: months in a year, days in a week, minutes in an hour, years in a century.
+_SMALLER_UNIT = {"an": 12, "sem": 7, "heu": 60, "siè": 100}
 
 
-def _french_forms(french: str) -> QuantityIndex:
+def _prefixed(french: str) -> list[Quantity]:
+    out = []
+    for m in _FR_PREFIXED.finditer(french):
+        prefix = m.group(1).lower()
+        if prefix in ("sept", "déc") and not m.group(2).lower().startswith("enn"):
+            continue
+        out.append(_plain(float(_FR_PREFIXES[prefix]), m))
+    for m in _FR_AND_A_HALF.finditer(french):
+        count = m.group(1).lower()
+        value = (float(count) if count.isdigit() else _HALF_COUNTS[count]) + 0.5
+        out.append(_plain(value, m))
+        unit = next((n for u, n in _SMALLER_UNIT.items() if m.group(2).lower().startswith(u)), 0)
+        if unit:  # in the smaller unit: "un an et demi" ↔ "18 months"
+            out.append(_plain(value * unit, m))
+    return out
+
+
+def _french_forms(french: str, english: str) -> QuantityIndex:
     """Every number the French states, in each form the English may give it. Those in words
     vouch for an English number with a unit too ("sept à 30 degrés" ↔ "seven degrees to 30
     degrees")."""
     found = [
         _with_value(q, q.value, written=False)
-        for q in quantities_fr(other_writings_fr(french), words=True) + noun_numbers(french, "fr")
+        for q in quantities_fr(other_writings_fr(french, english), words=True)
+        + noun_numbers(french, "fr")
     ]
     found += [t for q in found if (t := thousands_misspelt(french, q))]
     found += [t for q in list(found) for t in in_other_units(french, q)]
+    found += [  # "soixante-dix ans" ↔ "seven decades"
+        _with_value(q, q.value / 10)
+        for q in list(found)
+        if q.value % 10 == 0 and _FR_YEARS_AFTER.match(french, q.span[1])
+    ]
     for m in _FR_DIGITS.finditer(french):  # any digits: "21h30", "22e", "5mois", "T4", "3D"
         number = float(m.group(0))
         found.append(_plain(number, m))
-        if number <= 24:
+        if number <= 24 and _FR_HOUR_AFTER.match(french, m.end()):
             found.append(_plain(number % 12, m))  # a clock's hour, "21h" ↔ "9 pm"
     for m in _FR_COUNT_NOUN.finditer(french):
         found.append(_plain(float(_FR_COUNT_NOUNS[m.group(1).lower()]), m))
+    found += _prefixed(french)
     found += short_years(french)
     for q in list(found):
         if q.value < 100 and q.value.is_integer():
@@ -134,6 +186,8 @@ _EN_NOT_QUANTITY = re.compile(
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
+_EN_DECADES = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
+_EN_DECADE_AFTER = re.compile(rf"(?<![\s-])[\s-]+({'|'.join(_EN_DECADES)})ies\b", re.IGNORECASE)
 
 
 def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Quantity]:
@@ -144,6 +198,9 @@ def _readings(english: str, q: Quantity, years: dict[int, Quantity]) -> list[Qua
     if dots and not english[dots.end() : dots.end() + 1].isdigit():
         number = float(dots.group(0).replace(".", ""))
         out.append(_with_value(q, number * (q.value / q.number if q.number else 1.0)))
+    decade = _EN_DECADE_AFTER.match(english, q.span[1])
+    if q.written and q.value == 19 and decade:  # "the nineteen seventies": 1970
+        out.append(_with_value(q, 1900 + 10 * (2 + _EN_DECADES.index(decade.group(1).lower()))))
     if not q.written and _EN_K.match(english, q.span[1]):
         out.append(_with_value(q, q.value * 1000))
     return out
@@ -159,27 +216,14 @@ def _as_written(english: str, q: Quantity, written_fr: set[str]) -> bool:
     return m is not None and m.group(0) in written_fr
 
 
-# Words of the count nouns that are as often no number: articles, "premier ministre", "neuf".
-_NOT_A_COUNT = {"un", "une", "premier", "première", "second", "seconde", "neuf"}
-
-
-def _states_numbers(french: str) -> bool:
-    """Whether the French states a number: digits, a number word, an ordinal or a count noun."""
-    if _FR_DIGITS.search(french) or quantities_fr(french, words=True):
-        return True
-    words = (m.group(1).lower() for m in _FR_COUNT_NOUN.finditer(french))
-    return any(word not in _NOT_A_COUNT for word in words)
-
-
 def extra_numbers(french: str, english: str) -> list[str]:
-    """Surfaces of the English numbers (digits and words) that the French does not state, when
-    the French states numbers of its own."""
+    """Surfaces of the English numbers (digits and words) that the French does not state."""
     english_numbers = quantities_en(english, words=True)
     if FR_ORDINAL.search(french):  # "20ème" ↔ "19th"; "sixième" may be "6th grade" or "4th"
         english_numbers += [_plain(float(m.group(1)), m) for m in _EN_ORDINAL.finditer(english)]
-    if not english_numbers or not _states_numbers(french):
+    if not english_numbers:
         return []
-    index = _french_forms(french)
+    index = _french_forms(french, english)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
     # A list's marks are checked only against a French list marked with digits too.
     skipped = [

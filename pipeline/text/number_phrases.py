@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from pipeline.text.number_words import parse_number_words
-from pipeline.text.numbers import Quantity
+from pipeline.text.numbers import Quantity, quantities_en
 
 # A sign glued to its number, not a dash between two numbers ("2019-2021") or inside a word.
 _SIGNS = {"-": -1.0, "−": -1.0, "+": 1.0}
@@ -77,3 +77,22 @@ def join_written(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 continue
         out.append(quantity)
     return out
+
+
+# A unit word in the singular after a number in words, as English writes it before a noun:
+# "a forty-five degree slope", "a five-kilometre run".
+_UNIT_WORD_AFTER = re.compile(r"[\s-]([a-z]{2,12})\b")
+
+
+def with_unit_before_noun(text: str, quantity: Quantity) -> Quantity:
+    """An English number in words with its unit when a unit word in the singular follows it
+    ("forty-five degree slope" → 45 °), read as the parser reads the plural; else as it is."""
+    if not quantity.written or quantity.unit is not None:
+        return quantity
+    m = _UNIT_WORD_AFTER.match(text, quantity.span[1])
+    if m is None:
+        return quantity
+    plural = quantities_en(f"{quantity.surface} {m.group(1)}s", words=True)
+    if len(plural) != 1 or plural[0].unit is None:
+        return quantity
+    return replace(quantity, unit=plural[0].unit, kind=plural[0].kind)

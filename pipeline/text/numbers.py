@@ -10,6 +10,7 @@ the text2num library); English: "$7.7 billion", "1,500", "three million".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -274,7 +275,7 @@ def quantities_fr(text: str, words: bool = False) -> list[Quantity]:
         text: French text.
         words: Also read numbers written in words ("trois millions d'euros", "cinq").
     """
-    return _scan(text, _FR_QUANTITY_WORDS if words else _FR_QUANTITY, "fr")
+    return list(_scan_once(text, _FR_QUANTITY_WORDS if words else _FR_QUANTITY, "fr"))
 
 
 def quantities_en(text: str, words: bool = False) -> list[Quantity]:
@@ -284,7 +285,14 @@ def quantities_en(text: str, words: bool = False) -> list[Quantity]:
         text: English text.
         words: Also read numbers written in words ("three million people", "five").
     """
-    return _scan(text, _EN_QUANTITY_WORDS if words else _EN_QUANTITY, "en")
+    return list(_scan_once(text, _EN_QUANTITY_WORDS if words else _EN_QUANTITY, "en"))
+
+
+@functools.lru_cache(maxsize=64)
+def _scan_once(text: str, pattern: re.Pattern[str], lang: str) -> tuple[Quantity, ...]:
+    """:func:`_scan`, remembered for the last texts: the checks of one sentence pair read the
+    same sentence several times (each way, and for its scale words)."""
+    return tuple(_scan(text, pattern, lang))
 
 
 def _scan(text: str, pattern: re.Pattern[str], lang: str) -> list[Quantity]:

@@ -100,3 +100,10 @@ def _near(ordered: list[float], x: float) -> bool:
     """Whether a number of the sorted list is :func:`_close` to ``x``."""
     i = bisect.bisect_left(ordered, x)
     return any(_close(ordered[j], x) for j in (i - 1, i) if 0 <= j < len(ordered))
+
+
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
+    found by bisection: a text may hold thousands of numbers."""
+    at = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return at >= 0 and offset < spans[at][1]

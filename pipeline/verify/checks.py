@@ -172,7 +172,7 @@ def missing_calendar(fr: str, en: str) -> list[Flag]:
     english = calendar_en(en)
     keys_en = {k for k, _, _ in english}
     keys_fr = {k for k, _, _ in french}
-    extra = [(k, surface) for k, surface, _ in english if k not in keys_fr]
+    extra = [(k, s) for k, s, _ in english if k not in keys_fr and f" {s} " not in f" {fr} "]
     flags = []
     for key, surface, offset in french:
         if key in keys_en:

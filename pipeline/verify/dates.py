@@ -18,6 +18,11 @@ from pipeline.lang.lexicon import calendar_en
 # Dates with a day or a year besides the month: "2019-05-03", "--05-03", "2019-05".
 _CHECKED_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$|^--\d{2}-\d{2}$")
 
+# Any sign of a date with a month: a month's stem, or digits parted by "/", "." or "-".
+_MAY_HOLD_DATE = re.compile(
+    r"janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c|\d[/.-]\d", re.IGNORECASE
+)
+
 
 def missing_dates(french: str, english: str) -> list[str]:
     """Surfaces of the French dates that ``english`` gives in none of their English forms.
@@ -26,6 +31,8 @@ def missing_dates(french: str, english: str) -> list[str]:
     2012"), the longest mention where they overlap. Years alone are checked as numbers; a month
     alone ("Mars" is also a planet), relative dates and periods are left alone.
     """
+    if not _MAY_HOLD_DATE.search(french):
+        return []  # no month and no date in digits: the date rules need not run
     mentions = [
         m
         for m in date_mentions(french, 0)

@@ -126,13 +126,14 @@ def test_number_classes(fr: str, en: str, flagged: bool) -> None:
         ("Ils gagnent 5 mille 352 pesos.", "They earn 5.382 pesos.", True),
         ("Ils gagnent 650 000 euros.", "They earn 650k euros.", False),
         ("Le budget 2020/21 est prêt.", "The 2020/2021 budget is ready.", False),
-        # numbers in a name, in a sentence whose French states none: left alone
+        # numbers in a name are left alone; a number the English adds is flagged, even in a
+        # sentence whose French states none
         (
             "L'accident de Three Mile Island en 1979.",
             "The Three Mile Island accident in 1979.",
             False,
         ),
-        ("Il est revenu de Boston.", "He came back from Boston after 25 years.", False),
+        ("Il est revenu de Boston.", "He came back from Boston after 25 years.", True),
         # "un" before another number word is an article: "un cinq pour cent" is 5 %
         ("Ils ont un cinq pour cent de part.", "They have a five percent share.", False),
         ("Ils ont un cinq pour cent de part.", "They have a six percent share.", True),
@@ -179,6 +180,77 @@ def test_english_numbers_are_stated_by_the_french(fr: str, en: str, flagged: boo
         # "milles" for "mille", as comments misspell it
         ("Depuis huit milles ans.", "For eight thousand years.", False),
         ("Depuis huit milles ans.", "For nine thousand years.", True),
+        # the same dot-grouped digits on both sides are one number: only the scale may differ
+        ("Il reste 20.000 millions en caisse.", "There are 20.000 million in the till.", False),
+        ("Il reste 20.000 millions en caisse.", "There are 20.000 billion in the till.", True),
+        ("Il reste 20 000 millions en caisse.", "There are 20.000 million in the till.", False),
+        # a scale word with no number: "thousands of", "multi-", a quarter of a scale
+        ("Les milliards affluent.", "Thousands of millions are flowing in.", False),
+        ("Les milliards affluent.", "Thousands of billions are flowing in.", True),
+        ("Des contrats de plusieurs millions d'euros.", "Multimillion-euro contracts.", False),
+        ("Des contrats de plusieurs millions d'euros.", "Multibillion-euro contracts.", True),
+        ("Un quart de million de lettres.", "A quarter of a million letters.", False),
+        ("Un quart de million de lettres.", "A quarter of a billion letters.", True),
+        # figures of speech with a number; "per mille"; a pair already known ("les deux")
+        ("Il l'a réparé en moins de deux.", "He fixed it in no time.", False),
+        ("Il l'a réparé en deux heures.", "He fixed it in no time.", True),
+        ("Elle doit repartir à zéro.", "She has to start over.", False),
+        ("Il a 2,1 pour mille dans le sang.", "He had 2.1 per mille in his blood.", False),
+        ("Il a 2,1 pour mille dans le sang.", "He had 2.4 per mille in his blood.", True),
+        ("Les deux équipes ont signé.", "The teams have signed.", False),
+        ("Les deux équipes ont signé.", "The three teams have signed.", True),
+        ("Deux équipes ont signé.", "Teams have signed.", True),
+        # a year after "mid-"; a decade, a dozen, a currency unit said with "a"
+        ("Au milieu de l'année 2009, il part.", "In mid-2009, he leaves.", False),
+        ("Au milieu de l'année 2009, il part.", "In mid-2008, he leaves.", True),
+        ("Une mode des années 1960.", "A fashion of the sixties.", False),
+        ("Une mode des années 1960.", "A fashion of the seventies.", True),
+        ("Une mode des années 60.", "A fashion of the nineteen sixties.", False),
+        ("Une mode des années 60.", "A fashion of the nineteen seventies.", True),
+        ("Il y a dix ans, tout a changé.", "A decade ago, everything changed.", False),
+        ("Il y a vingt ans, tout a changé.", "A decade ago, everything changed.", True),
+        ("Un euro prêté n'est pas un don.", "A euro lent is not a gift.", False),
+        ("Un euro prêté n'est pas un don.", "A dollar lent is not a gift.", True),
+        # an hour in words before "a.m."; a weekday or month inside a name both sides write
+        ("Ouvert mardi à 09 heures.", "Open on Tuesday at nine a.m.", False),
+        ("Ouvert mardi à 09 heures.", "Open on Tuesday at ten a.m.", True),
+        ("Le Sunday Times l'a écrit.", "The Sunday Times wrote it.", False),
+        ("Le Times l'a écrit.", "The Sunday Times wrote it.", True),
+        # "0, 5 %" typed with a space after the comma; a French clock copied; an adjective
+        # between a duration and its unit; a number word misspelt with a plural "s"
+        ("Le PIB a crû de 0, 4% cette année.", "GDP grew by 0.4% this year.", False),
+        ("Le PIB a crû de 0, 4% cette année.", "GDP grew by 0.6% this year.", True),
+        ("Le match commence (20h45) à Lyon.", "The match starts (20h45) in Lyon.", False),
+        ("Le match commence (20h45) à Lyon.", "The match starts (21h45) in Lyon.", True),
+        (
+            "Pendant les 18 premiers mois, rien.",
+            "For the first one and a half years, nothing.",
+            False,
+        ),
+        ("Pendant les 18 premiers mois, rien.", "For the first two years, nothing.", True),
+        ("Il a vu les cinqs voleurs.", "He saw the five thieves.", False),
+        ("Il a vu les cinqs voleurs.", "He saw the six thieves.", True),
+        # a number up to 24 vouches for its hour on a 12-hour clock only as a clock time
+        ("Il rentre à 22h avec 4 amis.", "He comes home at 10 pm with 4 friends.", False),
+        ("Il paie 22 euros pour 4 bières.", "He pays 22 euros for ten beers.", True),
+        # a unit word in the singular before a noun; decades counted as years
+        ("Une pente de 45 degrés.", "A forty-five degree slope.", False),
+        ("Une pente de 45 degrés.", "A forty-six degree slope.", True),
+        ("Il a régné soixante-dix ans.", "He ruled for seven decades.", False),
+        ("Il a régné soixante-dix ans.", "He ruled for eight decades.", True),
+        # an English number is checked even where the French states none
+        ("Le musée a rouvert ses portes.", "The museum reopened in 1987.", True),
+        ("Le musée a rouvert ses portes.", "The museum reopened its doors.", False),
+        # a number said by a Latin prefix of the French word
+        ("Les avions biplaces restent au sol.", "The two-seat planes stay grounded.", False),
+        ("Les avions biplaces restent au sol.", "The three-seat planes stay grounded.", True),
+        ("La loi limite les quinquennats.", "The law limits five-year terms.", False),
+        ("La loi limite les septennats.", "The law limits five-year terms.", True),
+        ("On craint le bipartisme.", "People fear a two-party system.", False),
+        ("Les tours jumelles brillent.", "The two towers shine.", False),
+        # "X et demi" of a unit, in that unit or the next one down
+        ("Il est absent depuis un an et demi.", "He has been away for eighteen months.", False),
+        ("Il est absent depuis un an et demi.", "He has been away for six months.", True),
     ],
 )
 def test_number_and_date_false_alarm_classes(fr: str, en: str, flagged: bool) -> None:
