@@ -25,6 +25,7 @@ from pipeline.text.consistency import (
     short_years,
     thousands_misspelt,
 )
+from pipeline.text.number_words import FR_ORDINAL_WORDS
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.ordinals import FR_ORDINAL
 from pipeline.text.quantity_match import QuantityIndex, within
@@ -36,13 +37,12 @@ def _plain(value: float, match: re.Match[str]) -> Quantity:
 
 # French words that state a number without digits or a number word.
 _FR_COUNT_NOUNS = {
+    **FR_ORDINAL_WORDS,
     "nul": 0,
     "nulle": 0,
     "zéro": 0,
     "un": 1,
     "une": 1,
-    "premier": 1,
-    "première": 1,
     "neuf": 9,  # "neuf" is also "new": left to the number parser one way, accepted this one
     "zero": 0,  # "Ground Zero"
     "duo": 2,
@@ -52,22 +52,11 @@ _FR_COUNT_NOUNS = {
     "jumelle": 2,
     "bilatéral": 2,
     "bilatérale": 2,
-    "deuxième": 2,
-    "second": 2,
-    "seconde": 2,
     "trio": 3,
-    "troisième": 3,
     "quatuor": 4,
     "quatre": 4,  # "les quatres", as comments misspell it
     "cinq": 5,
     "huit": 8,
-    "quatrième": 4,
-    "cinquième": 5,
-    "sixième": 6,
-    "septième": 7,
-    "huitième": 8,
-    "neuvième": 9,
-    "dixième": 10,
     "dizaine": 10,
     "décennie": 10,
     "douzaine": 12,

@@ -29,7 +29,8 @@ FR_ORDINAL = (
     r"(?:\d{1,3}(?:er|re|ère|ème|e|nde?)\b|premi(?:er|ère)|seconde?|deuxième|troisième|"
     r"quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)"
 )
-_ORDINAL_WORDS = {
+#: French ordinals in words and their rank (the one table: numbers, ordinals, counts).
+FR_ORDINAL_WORDS = {
     "premier": 1,
     "première": 1,
     "second": 2,
@@ -146,7 +147,7 @@ def parse_french_ordinal(text: str) -> int | None:
     match = re.fullmatch(r"(\d{1,3})(?:er|re|ère|ème|e|nde?)", word)
     if match:
         return int(match.group(1))
-    return _ORDINAL_WORDS.get(word)
+    return FR_ORDINAL_WORDS.get(word)
 
 
 def parse_french_count(text: str) -> float | None:

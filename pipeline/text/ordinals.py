@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.consistency import within
+from pipeline.text.number_words import FR_ORDINAL_WORDS
 from pipeline.text.numbers import quantities_en
 
 # Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
@@ -16,7 +17,6 @@ _FR_QUARTER = re.compile(
     r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
     re.IGNORECASE,
 )
-_FR_ORDINAL_WORDS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
 _EN_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
 _EN_ORDINAL_WORDS += ["sixth", "seventh", "eighth", "ninth", "tenth"]
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
@@ -52,7 +52,7 @@ def missing_ordinals(french: str, english: str) -> list[str]:
     out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
     for m in quarters_fr:
         digit = m.group(1) or m.group(2) or m.group(3)
-        rank = int(digit) if digit else _FR_ORDINAL_WORDS[m.group(4).lower()]
+        rank = int(digit) if digit else FR_ORDINAL_WORDS[m.group(4).lower()]
         if rank not in quarters and not (digit and rank in ranks and "quarter" in lowered):
             out.append(m.group(0))
     return out
