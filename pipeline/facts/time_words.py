@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.lang.lexicon import EN_MONTHS as LEXICON_EN_MONTHS
-from pipeline.lang.lexicon import EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
+from pipeline.lang.lexicon import EN_NUMBERS_TO_20, EN_WEEKDAYS, FR_MONTHS, FR_WEEKDAYS
 
 __all__ = [
     "EN_MONTHS",
@@ -45,26 +45,4 @@ TIME_UNITS = {
     "heure": ("H", "hour"),
     "heures": ("H", "hour"),
 }
-EN_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
+EN_SMALL = EN_NUMBERS_TO_20  # the lexicon's: one list of English number words

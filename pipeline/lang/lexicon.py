@@ -137,3 +137,29 @@ def calendar_en(text: str) -> list[tuple[int, str, int]]:
 def _key(word: str, months: Sequence[str], weekdays: Sequence[str]) -> int:
     """The key both languages share: 1–12 for a month, 101–107 for a weekday."""
     return months.index(word) + 1 if word in months else 101 + weekdays.index(word)
+
+
+#: English number words, zero to twenty, at their index.
+EN_NUMBERS_TO_20 = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]

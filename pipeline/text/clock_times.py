@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lang.lexicon import EN_NUMBERS_TO_20
 from pipeline.text.quantity_match import within
 
 # "le 20h", "au 13h": the evening or lunchtime news of French television, not a time.
@@ -37,20 +38,7 @@ _EN_DURATION = re.compile(
 )
 
 
-_EN_HOURS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+_EN_HOURS = EN_NUMBERS_TO_20[1:13]  # one to twelve
 _EN_CLOCK_WORDS = re.compile(
     rf"\b({'|'.join(_EN_HOURS)})\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)", re.IGNORECASE
 )
