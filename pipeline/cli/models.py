@@ -16,6 +16,7 @@ import typer
 from pipeline import hub
 from pipeline.cli.logs import setup_logging
 from pipeline.cli.options import SetOpt
+from pipeline.columns import aligned
 from pipeline.config import BriefConfig, load_config
 from pipeline.errors import ConfigError, ExitCode, ModelUnavailable
 from pipeline.manifests import ModelSpec, licence_note, load_manifests, resolve_model
@@ -113,9 +114,7 @@ def render_table(entries: list[ModelEntry]) -> str:
                 ", ".join(e.roles) or "-",
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(lines)
+    return "\n".join(aligned(rows))
 
 
 @app.command("list")

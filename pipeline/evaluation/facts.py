@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.columns import aligned
 from pipeline.document import Article, Fact
 from pipeline.facts.surface import contains, key
 
@@ -230,8 +231,7 @@ def table(result: dict[str, Any]) -> str:
                 f"{_fmt(f['recall'])} ({f['found']}/{f['gold']})"
             )
         rows.append((kind, *cells))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines += aligned(rows)
     lines.append(result["signature"])
     return "\n".join(lines)
 

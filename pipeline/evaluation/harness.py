@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from pipeline.columns import aligned
 from pipeline.config import BriefConfig
 from pipeline.document import Article
 from pipeline.errors import ConfigError
@@ -100,9 +101,7 @@ class EvalResult:
             rows.append(
                 (name, f"{value:.2f}", f"{ref[0]:.1f}" if ref else "", ref[1] if ref else "")
             )
-        widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        for row in rows:
-            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        lines += aligned(rows)
         if d["items"] < d["available"]:
             lines.append("(a subset: not comparable with the published points)")
         lines.append(f"signature: {self.signature.get('text', '?')} · {self.seconds:.1f} s")

@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipeline import __version__
+from pipeline.columns import aligned
 from pipeline.errors import ConfigError
 from pipeline.evaluation import data, perturb, perturb_names, perturb_units, reference_errors
 from pipeline.verify import checks
@@ -366,8 +367,7 @@ def table(result: dict[str, Any]) -> str:
             r = sets[n]["recall"][kind]
             cells.append(f"{_fmt(r['recall'])} ({r['caught']}/{r['applicable']})")
         rows.append((f"recall {kind}", *cells))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines += aligned(rows)
     lines.append(result["signature"])
     return "\n".join(lines)
 
