@@ -155,7 +155,10 @@ def verify_command(
         list[str] | None,
         typer.Option(
             "--set",
-            help="A set to measure (repeatable): dev, test, or a set's name. [default: all]",
+            help=(
+                "A set to measure (repeatable): dev, validation, test, or a set's name. "
+                "[default: all]"
+            ),
         ),
     ] = None,
     out: OutOpt = None,
@@ -163,8 +166,8 @@ def verify_command(
     quiet: QuietOpt = False,
 ) -> None:
     """False alarms (correct human translations flagged) and recall (references perturbed once
-    per type, seeded) of the checks, per development and held-out test set; test sets give
-    aggregate figures only."""
+    per type, seeded) of the checks, per development, validation and held-out test set;
+    validation and test sets give aggregate figures only."""
     from pipeline.evaluation.verify import evaluate_verify, select_sets, table
 
     setup_logging(quiet=quiet)

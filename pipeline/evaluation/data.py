@@ -81,16 +81,18 @@ def orangesum() -> list[SummaryItem]:
 _BLOCK = 10
 
 
-def newstest_multiway(year: Literal[2011, 2012, 2013]) -> list[Segment]:
-    """WMT newstest2011, 2012 or 2013 fr→en: multi-way sets, most segments written in a third
-    language (``origlang`` "mul"), no document ids.
+def newstest_multiway(year: Literal[2010, 2011, 2012, 2013]) -> list[Segment]:
+    """WMT newstest2010 to 2013 fr→en: multi-way sets, most segments written in a third
+    language (``origlang`` "mul"), no document ids. newstest2010 is the copy shipped for
+    ``brief eval segment`` (``segment/``).
 
     Raises:
         ConfigError: A year not shipped.
     """
-    if year not in (2011, 2012, 2013):
-        raise ConfigError(f"newstest{year} is not shipped: use 2011, 2012 or 2013")
-    stem = f"newstest{year}/newstest{year}.fr-en"
+    if year not in (2010, 2011, 2012, 2013):
+        raise ConfigError(f"newstest{year} is not shipped: use 2010, 2011, 2012 or 2013")
+    folder = "segment" if year == 2010 else f"newstest{year}"
+    stem = f"{folder}/newstest{year}.fr-en"
     return _paired(f"newstest{year}", _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), None)
 
 
@@ -126,11 +128,14 @@ def _paired(name: str, fr: list[str], en: list[str], labels: list[str] | None) -
 @dataclass(frozen=True)
 class VerifySet:
     """One set of ``brief eval verify``. ``role`` "dev": a development set, whose flags may be
-    read to write the rules; "test": a held-out set, of which only aggregate figures are ever
-    computed (no flag text is stored or printed)."""
+    read to write the rules; "validation": a set whose flags are never read either (only its
+    aggregate figures are computed) but whose figures are consulted while rules are chosen, to
+    see whether a rule written on DEV carries over; "test": a held-out set, of which only
+    aggregate figures are ever computed (no flag text is stored or printed) and which no choice
+    of rule looks at."""
 
     name: str
-    role: Literal["dev", "test"]
+    role: Literal["dev", "validation", "test"]
     genre: str
     load: Callable[[], list[Segment]]
 
@@ -142,6 +147,7 @@ VERIFY_SETS: tuple[VerifySet, ...] = (
     ),
     VerifySet("newstest2012", "dev", "multi-way news", lambda: newstest_multiway(2012)),
     VerifySet("newstest2011", "dev", "multi-way news", lambda: newstest_multiway(2011)),
+    VerifySet("newstest2010", "validation", "multi-way news", lambda: newstest_multiway(2010)),
     VerifySet(
         "newsdiscusstest2015-fren", "test", "French reader comments", lambda: newsdiscuss("test")
     ),

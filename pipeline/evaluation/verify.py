@@ -3,10 +3,12 @@
 Method (French→English test sets shipped in ``pipeline/data/eval``,
 :data:`pipeline.evaluation.data.VERIFY_SETS`):
 
-- Held out: development sets ("dev"), whose flags may be read to write the rules, and test sets
-  ("test"), whose flags are never read. For a test set the measurement keeps counts only: no
-  flag, sentence or missed perturbation is stored in the result or printed, so no rule can be
-  fitted to it by reading it.
+- Held out: development sets ("dev"), whose flags may be read to write the rules; validation
+  sets ("validation"), whose flags are never read but whose figures are looked at while rules
+  are chosen (does a DEV rule carry over?); and test sets ("test"), whose flags are never read
+  and which no choice of rule looks at. For validation and test sets the measurement keeps
+  counts only: no flag, sentence or missed perturbation is stored in the result or printed, so
+  no rule can be fitted to them by reading them.
 
 - The human reference is treated as a perfect translation. The checks run on every
   (source, reference) pair, within its article (its document; a block of
@@ -194,7 +196,7 @@ def evaluate_verify(
         began = time.perf_counter()
         analyses = verifier.analyse([s.source for s in segments])
         parsed = time.perf_counter()
-        # Held out: nothing of a test set's flags is kept, only counts (no one reads them).
+        # Held out: nothing of a validation or test set's flags is kept, only counts.
         examples = defaultdict(list) if spec.role == "dev" else None
         own = listed if spec.name == "newstest2014-fr" else {}
         tally = _Tally()
@@ -238,7 +240,8 @@ def evaluate_verify(
 
 
 def select_sets(names: Sequence[str] | None) -> list[data.VerifySet]:
-    """The sets named (a name, or "dev" / "test" for every set of that role), in shipped order.
+    """The sets named (a name, or "dev" / "validation" / "test" for every set of that role), in
+    shipped order.
 
     Raises:
         ConfigError: An unknown name.
@@ -246,10 +249,11 @@ def select_sets(names: Sequence[str] | None) -> list[data.VerifySet]:
     if not names:
         return list(data.VERIFY_SETS)
     known = {s.name for s in data.VERIFY_SETS}
-    unknown = [n for n in names if n not in known | {"dev", "test"}]
+    unknown = [n for n in names if n not in known | {"dev", "validation", "test"}]
     if unknown:
         raise ConfigError(
-            f"unknown verify set {unknown[0]!r}: use dev, test or one of {', '.join(sorted(known))}"
+            f"unknown verify set {unknown[0]!r}: use dev, validation, test or one of "
+            f"{', '.join(sorted(known))}"
         )
     return [s for s in data.VERIFY_SETS if s.name in names or s.role in names]
 

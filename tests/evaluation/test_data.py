@@ -32,13 +32,14 @@ def test_orangesum_ships_300_articles_with_abstracts() -> None:
     assert all(len(i.text) > len(i.summary) > 0 for i in items)
 
 
-def test_the_verify_sets_are_shipped_aligned_with_dev_and_test_roles() -> None:
+def test_the_verify_sets_are_shipped_aligned_with_their_roles() -> None:
     sizes = {s.name: (s.role, len(s.load())) for s in data.VERIFY_SETS}
     assert sizes == {
         "newstest2014-fr": ("dev", 1500),
         "newsdiscussdev2015-fren": ("dev", 1500),
         "newstest2012": ("dev", 3003),
         "newstest2011": ("dev", 3003),
+        "newstest2010": ("validation", 2489),
         "newsdiscusstest2015-fren": ("test", 1500),
         "newstest2013": ("test", 3000),
     }
@@ -49,5 +50,5 @@ def test_the_verify_sets_are_shipped_aligned_with_dev_and_test_roles() -> None:
 
 
 def test_an_unshipped_year_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="2010"):
-        data.newstest_multiway(2010)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="2009"):
+        data.newstest_multiway(2009)  # type: ignore[arg-type]

@@ -93,14 +93,15 @@ def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
     )  # four DEV sets, --limit 20
 
 
-def test_a_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:
-    result = evaluate_verify(seed=3, limit=60, sets=["test"])
-    assert set(result["sets"]) == {"newsdiscusstest2015-fren", "newstest2013"}
+def test_a_validation_or_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:
+    result = evaluate_verify(seed=3, limit=60, sets=["validation", "test"])
+    assert set(result["sets"]) == {"newstest2010", "newsdiscusstest2015-fren", "newstest2013"}
     for figures in result["sets"].values():
-        assert figures["role"] == "test" and "examples" not in figures
+        assert figures["role"] in ("validation", "test") and "examples" not in figures
         assert sum(r["applicable"] for r in figures["recall"].values()) > 0
     dumped = json.dumps(result, ensure_ascii=False)
-    sentences = [s for spec in data.VERIFY_SETS if spec.role == "test" for s in spec.load()[:60]]
+    held = ("validation", "test")
+    sentences = [s for spec in data.VERIFY_SETS if spec.role in held for s in spec.load()[:60]]
     # No French or English text of a test set, nor any part of a sentence, is in the result.
     assert not any(s.source[:30] in dumped or s.reference[:30] in dumped for s in sentences)
     dev = evaluate_verify(seed=3, limit=60, sets=["newsdiscussdev2015-fren"])
