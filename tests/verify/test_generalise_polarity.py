@@ -19,6 +19,19 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
             "Without a fight, they fired.",
             True,
         ),  # the "sans" is spent by "without": the "ne … pas" still needs its own
+        # an n-word in the scope of "sans" is the same denial ("without saying anything")
+        ("Il est parti sans rien dire à personne.", "He left without a word to anyone.", False),
+        ("Ils cotisent sans passer par aucune caisse.", "They pay in without any fund.", False),
+        (
+            "Il est parti sans un mot et rien ne l'a fait revenir.",
+            "He left without a word and something made him come back.",
+            True,
+        ),  # "rien ne": the "rien" has its own "ne", out of the scope of the "sans"
+        (
+            "Sans argent, il ne peut rien faire.",
+            "Without money, he can do something.",
+            True,
+        ),
         # "unclear" is a word of denial ("uncle" is not)
         ("Il n'est pas clair quand il partira.", "It is unclear when he will leave.", False),
         ("Il n'est pas clair quand il partira.", "His uncle knows when he will leave.", True),
