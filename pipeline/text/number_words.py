@@ -21,8 +21,31 @@ _EN_WORD = (
 #: A French number in words: "cinq", "vingt-trois", "soixante et onze", "deux cent mille".
 # Not "un" before another number word: "un cinq pour cent" is an article and five per cent.
 FR_NUMBER_WORDS = rf"\b(?!une?\s+{_FR_WORD}\b){_FR_WORD}(?:(?:-et-|\s+et\s+|-|\s+){_FR_WORD})*\b"
-#: An English number in words: "five", "twenty-five", "one hundred and two".
-EN_NUMBER_WORDS = rf"\b{_EN_WORD}(?:(?:\s+and\s+|-|\s+){_EN_WORD})*\b"
+# English ordinal words and the cardinals they are said from ("twenty-first" is "twenty-one").
+_EN_ORDINAL_CARDINALS = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
+_EN_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth|thousandth)"
+)
+_EN_JOIN = r"(?:\s+and\s+|-|\s+)"
+#: An English number in words: "five", "twenty-five", "one hundred and two"; not the words of
+#: a compound ordinal ("twenty" of "twenty-first", "one hundred" of "one hundred fiftieth").
+EN_NUMBER_WORDS = (
+    rf"\b{_EN_WORD}(?:{_EN_JOIN}{_EN_WORD})*\b"
+    rf"(?!(?:{_EN_JOIN}{_EN_WORD})*{_EN_JOIN}{_EN_ORDINAL_WORD}(?![\w-]))"
+)
+#: An English ordinal in words, compounds included: "third", "twenty-first",
+#: "one hundred fiftieth".
+EN_ORDINAL_WORDS = rf"(?<![\w-])(?:{_EN_WORD}{_EN_JOIN})*{_EN_ORDINAL_WORD}(?![\w-])"
 
 #: A French ordinal: "1er", "1re", "2e", "3ème", "premier", "deuxième"…
 FR_ORDINAL = (
@@ -139,6 +162,18 @@ def parse_number_words(text: str, lang: str = "fr") -> float | None:
         return float(text2num(" ".join(text.lower().split()), lang))
     except ValueError:
         return None
+
+
+def parse_english_ordinal(text: str) -> int | None:
+    """``"third"`` → 3, ``"twenty-first"`` → 21, ``"one hundred fiftieth"`` → 150; None when
+    it is not an ordinal in words."""
+    words = re.split(r"(\s+and\s+|-|\s+)", text.strip().lower())
+    last = words[-1]
+    if not re.fullmatch(_EN_ORDINAL_WORD, last):
+        return None
+    cardinal = _EN_ORDINAL_CARDINALS.get(last) or re.sub(r"ieth$", "y", last).removesuffix("th")
+    value = parse_number_words("".join([*words[:-1], cardinal]), "en")
+    return int(value) if value is not None else None
 
 
 def parse_french_ordinal(text: str) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.consistency import within
-from pipeline.text.number_words import FR_ORDINAL_WORDS
+from pipeline.text.number_words import EN_ORDINAL_WORDS, FR_ORDINAL_WORDS, parse_english_ordinal
 from pipeline.text.numbers import quantities_en
 
 # Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
@@ -17,8 +17,7 @@ _FR_QUARTER = re.compile(
     r"|(premier|deuxième|second|troisième|quatrième)\s+trimestre)(?![\w])",
     re.IGNORECASE,
 )
-_EN_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
-_EN_ORDINAL_WORDS += ["sixth", "seventh", "eighth", "ninth", "tenth"]
+_EN_ORDINAL_WORD = re.compile(EN_ORDINAL_WORDS, re.IGNORECASE)
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _EN_QUARTER = re.compile(
     r"(?<![\w])(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]+quarter)(?![\w])",
@@ -44,11 +43,12 @@ def missing_ordinals(french: str, english: str) -> list[str]:
     ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
     ranks |= {int(q.value) for q in quantities_en(english, words=True) if q.value.is_integer()}
     lowered = english.lower()
-    ranks |= {i + 1 for i, w in enumerate(_EN_ORDINAL_WORDS) if re.search(rf"\b{w}\b", lowered)}
+    # "twelfth", "twenty-first", "one hundred fiftieth"
+    ranks |= {parse_english_ordinal(m.group(0)) or 0 for m in _EN_ORDINAL_WORD.finditer(english)}
     quarters = set()
     for m in _EN_QUARTER.finditer(english):
         digit = m.group(1) or m.group(2)
-        quarters.add(int(digit) if digit else _EN_ORDINAL_WORDS.index(m.group(3).lower()) + 1)
+        quarters.add(int(digit) if digit else parse_english_ordinal(m.group(3)) or 0)
     out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
     for m in quarters_fr:
         digit = m.group(1) or m.group(2) or m.group(3)

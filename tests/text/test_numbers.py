@@ -4,7 +4,11 @@ import random
 
 import pytest
 
-from pipeline.text.number_words import parse_french_ordinal, parse_number_words
+from pipeline.text.number_words import (
+    parse_english_ordinal,
+    parse_french_ordinal,
+    parse_number_words,
+)
 from pipeline.text.numbers import (
     Quantity,
     glued_en,
@@ -120,6 +124,28 @@ def test_parse_french_ordinal(text: str, value: int) -> None:
 
 def test_an_ordinal_is_not_a_number() -> None:
     assert quantities_fr("le 1er juillet") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("third", 3),
+        ("twelfth", 12),
+        ("fortieth", 40),
+        ("twenty-first", 21),
+        ("ninety-ninth", 99),
+        ("one hundred fiftieth", 150),
+        ("twenty", None),
+    ],
+)
+def test_parse_english_ordinal(text: str, value: int | None) -> None:
+    assert parse_english_ordinal(text) == value
+
+
+def test_the_words_of_a_compound_ordinal_are_not_a_number() -> None:
+    # "twenty" of "twenty-first" is no twenty; "twenty seconds" still is
+    assert number_words_en("the twenty-first century, the one hundred fiftieth day") == []
+    assert [q.value for q in number_words_en("twenty seconds later")] == [20.0]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,12 @@ def _flagged(fr: str, en: str) -> bool:
 @pytest.mark.parametrize(
     ("fr", "en", "flagged"),
     [
+        # an ordinal in English words, compounds too ("twenty-first" ↔ "21e")
+        ("Au 21e siècle, tout change.", "In the twenty-first century, all changes.", False),
+        ("Au 21e siècle, tout change.", "In the twenty-second century, all changes.", True),
+        ("C'est son 12e titre.", "It is his twelfth title.", False),
+        ("C'est son 12e titre.", "It is his eleventh title.", True),
+        ("Le 150e anniversaire.", "The one hundred fiftieth anniversary.", False),
         # "thousand million" is the British long form of a billion; "thousand billion" is not
         (
             "Le pays compte 9 milliards d'habitants.",
