@@ -83,7 +83,8 @@ _FRACTIONS = {
     "tiers": re.compile(r"\bthirds?\b", re.I),
     "quart": re.compile(r"\bquarters?\b", re.I),
     "quarts": re.compile(r"\bquarters\b", re.I),
-    "moitié": re.compile(r"\bhal(?:f|ves)\b|\b50\s?(?:%|per\s?cent)", re.I),
+    # "réduire de moitié" ↔ "to halve", "halved", "halving"
+    "moitié": re.compile(r"\bhal(?:f|ves|ve[ds]?|ving)\b|\b50\s?(?:%|per\s?cent)", re.I),
     "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
 }
 
@@ -174,12 +175,15 @@ _UNIT_AFTER = re.compile(  # "18 derniers mois" too
 
 def in_other_units(french: str, q: Quantity) -> list[Quantity]:
     """``q`` in the next unit of time when a unit follows it: decades and centuries in years,
-    months in years, weeks in days, hours in minutes."""
+    months in years, weeks in days, hours in minutes (and in days, by 24)."""
     m = _UNIT_AFTER.match(french, q.span[1])
     if m is None or q.value != q.number:
         return []
-    value = q.value * _OTHER_UNITS[m.group(1).lower()]
-    return [dataclasses.replace(q, number=value, value=value, written=False)]
+    unit = m.group(1).lower()
+    values = [q.value * _OTHER_UNITS[unit]]
+    if unit == "heure" and q.value % 24 == 0:  # "48 heures" ↔ "two days"
+        values.append(q.value / 24)
+    return [dataclasses.replace(q, number=v, value=v, written=False) for v in values]
 
 
 # "huit milles ans": "mille" with the "s" it never takes (not miles: "milles nautiques").

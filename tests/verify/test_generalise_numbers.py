@@ -23,6 +23,11 @@ def _flagged(fr: str, en: str) -> bool:
         ("C'est son 12e titre.", "It is his twelfth title.", False),
         ("C'est son 12e titre.", "It is his eleventh title.", True),
         ("Le 150e anniversaire.", "The one hundred fiftieth anniversary.", False),
+        # "de moitié" ↔ "halve"; hours said in days
+        ("Il veut réduire de moitié le déficit.", "He wants to halve the deficit.", False),
+        ("Il veut réduire de moitié le déficit.", "He wants to cut the deficit.", True),
+        ("Il faut la vendre dans les 48 heures.", "It must be sold within two days.", False),
+        ("Il faut la vendre dans les 48 heures.", "It must be sold within three days.", True),
         # "thousand million" is the British long form of a billion; "thousand billion" is not
         (
             "Le pays compte 9 milliards d'habitants.",
