@@ -132,12 +132,10 @@ _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.I
 _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
 
 
-# An n-word in the scope of "sans", in its clause and with no "ne" of its own ("sans aucune
-# résistance", "sans rien dire", "sans cotiser à aucune caisse", "sans en parler à personne"):
-# negative concord with the "sans" ("without saying anything"), which denies once.
+# An n-word in the clause of a "sans", with no "ne" of its own ("sans rien dire", "sans aucune
+# résistance"): negative concord with the "sans" ("without saying anything"), one denial.
 _FR_SANS_SCOPE = re.compile(
-    r"(?<![\w-])sans(?![\w-])(?:(?!(?<![\w-])n(?:e(?![\w-])|['’]))[^,;:.!?()«»\"]){0,60}$",
-    re.IGNORECASE,
+    r"(?<![\w-])sans(?![\w-])(?:(?!(?<![\w-])n(?:e(?![\w-])|['’]))[^,;:.!?()«»\"]){0,60}$", re.I
 )
 _FR_OWN_NE = re.compile(r"\s+n(?:e(?![\w-])|['’])", re.IGNORECASE)  # "rien ne l'a fait revenir"
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
@@ -224,11 +222,8 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
             continue
         if word == "rien" and _FR_FOR.search(text, max(0, m.start() - 6), m.start()):
             continue  # "payer pour rien": "for nothing", as English's
-        if (
-            word != "sans"
-            and _FR_SANS_SCOPE.search(text, max(0, m.start() - 66), m.start())
-            and not _FR_OWN_NE.match(text, m.end())
-        ):
+        scope = _FR_SANS_SCOPE.search(text, max(0, m.start() - 66), m.start())
+        if word != "sans" and scope and not _FR_OWN_NE.match(text, m.end()):
             continue  # "sans rien dire" ↔ "without saying anything": the "sans" denies, once
         out.append((m.start(), m.end()))
     for m in _FR_PAS_ALONE.finditer(text):

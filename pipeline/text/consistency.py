@@ -83,7 +83,6 @@ _FRACTIONS = {
     "tiers": re.compile(r"\bthirds?\b", re.I),
     "quart": re.compile(r"\bquarters?\b", re.I),
     "quarts": re.compile(r"\bquarters\b", re.I),
-    # "réduire de moitié" ↔ "to halve", "halved", "halving"
     "moitié": re.compile(r"\bhal(?:f|ves|ve[ds]?|ving)\b|\b50\s?(?:%|per\s?cent)", re.I),
     "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
 }
@@ -179,10 +178,8 @@ def in_other_units(french: str, q: Quantity) -> list[Quantity]:
     m = _UNIT_AFTER.match(french, q.span[1])
     if m is None or q.value != q.number:
         return []
-    unit = m.group(1).lower()
-    values = [q.value * _OTHER_UNITS[unit]]
-    if unit == "heure" and q.value % 24 == 0:  # "48 heures" ↔ "two days"
-        values.append(q.value / 24)
+    unit, days = m.group(1).lower(), q.value / 24  # "48 heures" ↔ "two days"
+    values = [q.value * _OTHER_UNITS[unit]] + [days] * (unit == "heure" and days.is_integer())
     return [dataclasses.replace(q, number=v, value=v, written=False) for v in values]
 
 
