@@ -222,8 +222,8 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
             continue
         if word == "rien" and _FR_FOR.search(text, max(0, m.start() - 6), m.start()):
             continue  # "payer pour rien": "for nothing", as English's
-        scope = _FR_SANS_SCOPE.search(text, max(0, m.start() - 66), m.start())
-        if word != "sans" and scope and not _FR_OWN_NE.match(text, m.end()):
+        scope = word != "sans" and _FR_SANS_SCOPE.search(text, max(0, m.start() - 66), m.start())
+        if scope and not _FR_OWN_NE.match(text, m.end()):
             continue  # "sans rien dire" ↔ "without saying anything": the "sans" denies, once
         out.append((m.start(), m.end()))
     for m in _FR_PAS_ALONE.finditer(text):
