@@ -7,8 +7,10 @@ the translation ("7,7 milliards de dollars" ↔ "$7.7 billion"; "1 500" ↔ "1,5
 :mod:`pipeline.verify.dates`, with the facts package's date rules (this language layer imports
 nothing from the packages above it).
 
-Scale words with no number of their own ("des centaines de millions") are checked here too, clock
-times ("21h30" ↔ "9:30 p.m.") by :mod:`pipeline.text.clock_times`. Names are checked by
+Numbers written in ways the parser does not read ("a million", "6 mille 74", "2011/12") are
+read by :mod:`pipeline.text.number_writings`; scale words with no number of their own ("des
+centaines de millions") are checked by :mod:`pipeline.text.scale_words`, clock times ("21h30" ↔
+"9:30 p.m.") by :mod:`pipeline.text.clock_times`. Names are checked by
 :mod:`pipeline.verify.names`, negations by :mod:`pipeline.lang.polarity`.
 """
 
@@ -18,8 +20,19 @@ import dataclasses
 import math
 import re
 
-from pipeline.text.clock_times import missing_clock_times as missing_clock_times
 from pipeline.text.number_phrases import with_unit_before_noun
+from pipeline.text.number_writings import (
+    SCALE_AFTER,
+    as_french_reads,
+    decade_in_words,
+    dot_thousands,
+    glued_metres,
+    glued_scale,
+    implicit_en,
+    other_writings_fr,
+    short_years,
+    thousands_misspelt,
+)
 from pipeline.text.numbers import Quantity, glued_en, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.quantity_match import QuantityIndex, within
 
@@ -41,15 +54,6 @@ def _as_pm(french: str, quantity: Quantity) -> Quantity | None:
     return None
 
 
-# English words that say a number without writing it: "twice", "double-digit", "tenfold".
-_EN_IMPLICIT = re.compile(
-    r"(?<![\w-])(?:(twice|double|dual|both|pair|couple|twins?)|(thrice|triple|treble)|(\w+)fold)"
-    r"(?![\w])"
-    # "the under-fives", "in their fifties": a number word as a plural noun
-    r"|(?<!\w)(?:(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)s"
-    r"|(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)(?!\w)",
-    re.IGNORECASE,
-)
 # French phrases whose number is a figure of speech: "à deux pas" (a stone's throw).
 _FR_IDIOM = re.compile(
     r"\b(?:deux|quatre|trois|quelques)\s+pas\b|\btrois\s+têtes\b"
@@ -74,10 +78,6 @@ _EN_RANK_ONE = re.compile(
 )
 
 
-_SCALES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "a million", "half a billion", "650k": numbers the parser does not read.
-_EN_A_SCALE = re.compile(r"\b(half\s+)?(?:an?|one)\s+(thousand|million|billion)\b", re.I)
-_EN_K = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)k\b")
 # French fraction nouns and the English words for them ("deux tiers" ↔ "two thirds").
 _FRACTIONS = {
     "tiers": re.compile(r"\bthirds?\b", re.I),
@@ -86,66 +86,6 @@ _FRACTIONS = {
     "moitié": re.compile(r"\bhal(?:f|ves|ve[ds]?|ving)\b|\b50\s?(?:%|per\s?cent)", re.I),
     "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
 }
-
-
-_EN_A_COUNTS = {"decade": 10.0, "dozen": 12.0, "century": 100.0}
-_EN_DECADES_OF = re.compile(r"(?<![\w-])([a-z]+|\d+)\s+decades\b", re.IGNORECASE)
-_EN_A_COUNT = re.compile(r"\b(?:an?|one)\s+(decade|dozen|century)\b", re.IGNORECASE)
-_EN_A_CURRENCY = re.compile(
-    r"\ban?\s+(?:(?:strong|weak|single|new)\s+)?(euro|dollar|pound|franc|crown|yen|yuan)\b", re.I
-)
-_EN_PREFIXED_YEAR = re.compile(r"\b(?:mid|pre|post|early|late)-((?:1[89]|20)\d\d)s?\b", re.I)
-# "the fifties", "the nineteen-seventies": a decade in words
-_EN_DECADES = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
-_EN_DECADE_WORD = re.compile(rf"\b(?:nineteen[\s-]+)?({_EN_DECADES})ies\b", re.IGNORECASE)
-_DECADE_OF = {w: 20 + 10 * i for i, w in enumerate(_EN_DECADES.split("|"))}
-
-
-def _implicit_en(english: str) -> list[Quantity]:
-    out = []
-    for m in _EN_A_SCALE.finditer(english):
-        value = _SCALES_EN[m.group(2).lower()] * (0.5 if m.group(1) else 1)
-        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
-    for m in _EN_K.finditer(english):
-        value = float(m.group(1)) * 1000
-        out.append(Quantity("number", m.group(0), value, value, None, m.span()))
-    for m in _EN_IMPLICIT.finditer(english):
-        if m.group(1):
-            value = 2.0
-        elif m.group(2):
-            value = 3.0
-        else:
-            word = m.group(3) or m.group(4) or m.group(5) + "y"
-            words = quantities_en(word, words=True)
-            if not words:
-                continue
-            value = words[0].value
-        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
-    # "a decade" ↔ "dix ans", "a dozen", "a century"; "a euro" ↔ "un euro", "1 €"
-    for m in _EN_A_COUNT.finditer(english):
-        value = _EN_A_COUNTS[m.group(1).lower()]
-        out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
-    for m in _EN_DECADES_OF.finditer(english):  # "seven decades" ↔ "soixante-dix ans"
-        for q in quantities_en(m.group(1), words=True):
-            out.append(dataclasses.replace(q, number=q.value * 10, value=q.value * 10))
-    for m in _EN_A_CURRENCY.finditer(english):
-        out += [
-            dataclasses.replace(q, span=m.span())
-            for q in quantities_en("one " + m.group(1).lower(), words=True)
-        ]
-    # "mid-2007", "pre-1990": a year the parser does not read after the prefix
-    for m in _EN_PREFIXED_YEAR.finditer(english):
-        value = float(m.group(1))
-        out.append(Quantity("year", m.group(1), value, value, None, m.span(1)))
-    # "one and a half years", "a year and a half": 1.5
-    for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
-        out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
-    # "quinze jours" ↔ "a fortnight" (and "15 jours" as often means two weeks).
-    for m in re.finditer(r"\bfortnights?\b", english, re.IGNORECASE):
-        out += [
-            Quantity("number", m.group(0), v, v, None, m.span(), written=True) for v in (14, 15)
-        ]
-    return out
 
 
 def _alternatives(french: str, q: Quantity) -> list[Quantity]:
@@ -183,29 +123,11 @@ def in_other_units(french: str, q: Quantity) -> list[Quantity]:
     return [dataclasses.replace(q, number=v, value=v, written=False) for v in values]
 
 
-# "huit milles ans": "mille" with the "s" it never takes (not miles: "milles nautiques").
-_MILLES = re.compile(r"(?<!\s)\s+milles\b(?!\s+(?:nautiques|marins))", re.IGNORECASE)
-
-
-def thousands_misspelt(french: str, q: Quantity) -> Quantity | None:
-    """``q`` times a thousand when "milles" follows it, as comments misspell "mille"."""
-    if q.value != q.number or not _MILLES.match(french, q.span[1]):
-        return None
-    return dataclasses.replace(q, number=q.value * 1000, value=q.value * 1000)
-
-
 # A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
 _DIGITS_AS_WRITTEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 # "un livre", "deux livres": books, not pounds, unless the English speaks of pounds.
 _FR_BOOK = re.compile(r"^(?:un|une|deux|trois|quelques|des|mes|ses)\s+livres?$", re.IGNORECASE)
 _EN_POUND = re.compile(r"£|\bpounds?\b|\bsterling\b|\bGBP\b", re.IGNORECASE)
-
-
-_SCALE_AFTER = {
-    1e3: re.compile(r"\s*(?:thousands?(?!\s+[mb]illion)|k|mille)\b", re.IGNORECASE),
-    1e6: re.compile(r"\s*(?:millions?|mn?|M)\b", re.IGNORECASE),
-    1e9: re.compile(r"\s*(?:billions?|bn|milliards?|thousand\s+millions?)\b", re.IGNORECASE),
-}
 
 
 def _same_writing(q: Quantity, english: str) -> bool:
@@ -214,94 +136,12 @@ def _same_writing(q: Quantity, english: str) -> bool:
     left in French in the English, "1.5%" in English in the French). A scaled number needs the
     same scale after it ("1,5 million" is not "1,5 billion")."""
     scale = q.value / q.number if q.number else 1.0
-    after = _SCALE_AFTER.get(min(_SCALE_AFTER, key=lambda k: abs(k - scale)))
+    after = SCALE_AFTER.get(min(SCALE_AFTER, key=lambda k: abs(k - scale)))
     for m in _DIGITS_AS_WRITTEN.finditer(q.surface):
         for e in re.finditer(rf"(?<![\d.,]){re.escape(m.group(0))}(?![\d]|[.,]\d)", english):
             if math.isclose(scale, 1.0) or (after and after.match(english, e.end())):
                 return True
     return False
-
-
-_GLUED_SCALE = re.compile(r"(bn|mn|m)\b")
-
-
-def _glued_scale(q: Quantity, english: str) -> Quantity:
-    """A number glued to "m" or "bn" ("1.2m people") with its scale: it vouches for "1,2
-    million", not for "1,2 milliard"."""
-    m = _GLUED_SCALE.match(english, q.span[1])
-    if m is None or q.value != q.number:
-        return q
-    value = q.number * (1e9 if m.group(1) == "bn" else 1e6)
-    return dataclasses.replace(q, value=value)
-
-
-# "5 mille 352" (5 352) and "1.5%" (a decimal point: French groups thousands by three): French
-# written the way of another language, read as French writes it.
-_FR_MILLE = re.compile(r"(?<![\d.,])(\d{1,3}) mille (\d{1,3})(?![\d]|[.,]\d)")
-_FR_DECIMAL_POINT = re.compile(
-    r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d|\s*h(?:eures?)?\b)", re.IGNORECASE
-)
-_EN_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
-
-
-# "0, 5 %": a decimal comma with a space after it, as typed in haste
-_FR_SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}), (\d{1,2})(?=\s?%)")
-
-
-def other_writings_fr(french: str, english: str = "") -> str:
-    """The French with its numbers written as French writes them, where another writing was
-    used: "6 mille 74" (6 074), "1.5" (1,5), "0, 5 %" (0,5 % where the English has 0.5)."""
-    french = _FR_SPACED_DECIMAL.sub(
-        lambda m: f"{m[1]},{m[2]}" if f"{m[1]}.{m[2]}" in english else m[0], french
-    )
-    french = _FR_MILLE.sub(lambda m: f"{m.group(1)} {m.group(2):0>3}", french)  # "6 mille 74"
-    return _FR_DECIMAL_POINT.sub(r"\1,\2", french)
-
-
-def _dot_thousands(english: str) -> list[Quantity]:
-    """ "5.352 pesos", "630.697 dollars": thousands grouped by dots, as the French of the
-    source wrote them; read so as well as a decimal, with the scale after them ("10.000
-    million": ten thousand million, not ten thousand)."""
-    out = []
-    for m in _EN_DOT_THOUSANDS.finditer(english):
-        number = float(m.group(0).replace(".", ""))
-        scale = next((k for k, after in _SCALE_AFTER.items() if after.match(english, m.end())), 1)
-        out.append(Quantity("number", m.group(0), number, number * scale, None, m.span()))
-    return out
-
-
-def _as_french_reads(q: Quantity, english: str, french: str) -> Quantity:
-    """An English number whose digits are grouped by dots exactly as the French writes them
-    ("10.000 millions" ↔ "10.000 billion") read as the French reads them, thousands grouped:
-    the same string is the same number on both sides, and only the scale after it may differ."""
-    m = _EN_DOT_THOUSANDS.match(english, q.span[0])
-    if q.written or m is None or not re.search(rf"(?<![\d.,]){re.escape(m.group(0))}", french):
-        return q
-    number = float(m.group(0).replace(".", ""))
-    scale = q.value / q.number if q.number else 1.0
-    return dataclasses.replace(q, number=number, value=number * scale)
-
-
-def _glued_metres(q: Quantity) -> bool:
-    return q.unit == "m" and re.fullmatch(r"[\d.,]+m", q.surface) is not None
-
-
-# "2011/12", "2020-21": the second year written short, in either language.
-SHORT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
-
-
-def short_years(text: str) -> list[Quantity]:
-    """The years written short after another ("2011/12": 2012), read whole."""
-    out = []
-    for m in SHORT_YEAR.finditer(text):
-        value = float(m.group(1)[:2] + m.group(2))
-        out.append(Quantity("year", m.group(2), value, value, None, m.span(2)))
-    return out
-
-
-def _decade_in_words(year: float, english: str) -> bool:
-    decades = (_DECADE_OF[m.group(1).lower()] for m in _EN_DECADE_WORD.finditer(english))
-    return int(year) % 100 in decades
 
 
 def missing_numbers(french: str, english: str) -> list[str]:
@@ -312,12 +152,12 @@ def missing_numbers(french: str, english: str) -> list[str]:
     # "1.2m people": a million, not 1.2 metres (glued_en reads the million).
     french = other_writings_fr(french, english)
     target = [
-        _as_french_reads(with_unit_before_noun(english, q), english, french)
+        as_french_reads(with_unit_before_noun(english, q), english, french)
         for q in quantities_en(english, words=True)
-        if not _glued_metres(q)
+        if not glued_metres(q)
     ]
-    target += [_glued_scale(q, english) for q in glued_en(english)] + _implicit_en(english)
-    target += _dot_thousands(english)
+    target += [glued_scale(q, english) for q in glued_en(english)] + implicit_en(english)
+    target += dot_thousands(english)
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
@@ -341,7 +181,7 @@ def missing_numbers(french: str, english: str) -> list[str]:
             rf"(?<!\w)['’]?{int(q.value) % 100:02d}s\b", english
         ):
             continue  # "les années 1990" ↔ "the 90s"
-        if 1920 <= q.value < 2000 and q.value % 10 == 0 and _decade_in_words(q.value, english):
+        if 1920 <= q.value < 2000 and q.value % 10 == 0 and decade_in_words(q.value, english):
             continue  # "les années 1950" ↔ "the fifties"
         if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
             continue  # "un livre": a book
@@ -349,52 +189,3 @@ def missing_numbers(french: str, english: str) -> list[str]:
         if not any(index.has_equivalent(a) for a in alternatives):
             out.append(q.surface)
     return out
-
-
-# Scale words with no number of their own: "des centaines de millions" ↔ "hundreds of millions".
-# "multimillion-dollar"; "thousands of millions" is the long form of "milliards".
-_EN_SCALES_ANY = re.compile(
-    r"\b(?:multi-?)?(million|billion|trillion)s?\b|\d\s*(m|bn|mn)\b", re.IGNORECASE
-)
-_EN_THOUSANDS_OF = re.compile(r"\bthousands?\s+(?:of\s+)?$", re.IGNORECASE)
-_FR_TO_EN = {"millions": 6, "milliards": 9}
-_EN_MAGNITUDE = {"million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12}
-
-
-def missing_scale_words(french: str, english: str) -> list[str]:
-    """ "millions"/"milliards" that no number comes with ("des centaines de millions") and that
-    the English gives at no scale of the same size."""
-    bare = []
-    written = None
-    # "un demi-million" ↔ "half a million": a fraction of a scale, never of another one.
-    # So is "un quart de million" ↔ "a quarter of a million".
-    halves = list(
-        re.finditer(
-            r"\b(?:demi|quart|tiers)[- ](?:de\s+|d['’])?(million|milliard)s?\b", french, re.I
-        )
-    )
-    for m in re.finditer(r"\b(millions|milliards)\b", french, re.IGNORECASE):
-        if written is None:  # "sept milliards de dollars", "3 millions": checked as a number
-            written = [
-                q.span
-                for q in quantities_fr(french, words=True)
-                if q.written or q.value != q.number
-            ]
-        if within(written, m.start()):
-            continue
-        # A scale after a number the parser leaves out ("Q120 millions": a code) is checked
-        # here, as a scale word alone.
-        before = french[max(0, m.start() - 40) : m.start()].rstrip()
-        if re.search(r"\b(?:de|d['’])$", before) and not re.search(
-            r"\b(?:centaines|dizaines|milliers|des|de)\s+(?:de\s+|d['’])?$", before + " "
-        ):
-            continue
-        bare.append(m)
-    if not bare and not halves:
-        return []
-    found = set()
-    for m in _EN_SCALES_ANY.finditer(english):
-        thousands = 3 if _EN_THOUSANDS_OF.search(english, max(0, m.start() - 20), m.start()) else 0
-        found.add(_EN_MAGNITUDE[(m.group(1) or m.group(2)).lower()] + thousands)
-    out = [m.group(0) for m in bare if _FR_TO_EN[m.group(1).lower()] not in found]
-    return out + [m.group(0) for m in halves if _FR_TO_EN[m.group(1).lower() + "s"] not in found]

@@ -19,13 +19,9 @@ from __future__ import annotations
 import re
 
 from pipeline.text.clock_times import EN_CLOCK
-from pipeline.text.consistency import (
-    in_other_units,
-    other_writings_fr,
-    short_years,
-    thousands_misspelt,
-)
+from pipeline.text.consistency import in_other_units
 from pipeline.text.number_words import FR_ORDINAL_WORDS
+from pipeline.text.number_writings import other_writings_fr, short_years, thousands_misspelt
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
 from pipeline.text.ordinals import FR_ORDINAL
 from pipeline.text.quantity_match import QuantityIndex, within

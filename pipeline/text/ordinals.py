@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.consistency import within
 from pipeline.text.number_words import EN_ORDINAL_WORDS, FR_ORDINAL_WORDS, parse_english_ordinal
 from pipeline.text.numbers import quantities_en
+from pipeline.text.quantity_match import within
 
 # Ordinals and quarters: "22e" ↔ "22nd", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter".
 FR_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\w])")

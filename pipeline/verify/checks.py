@@ -10,9 +10,11 @@ from typing import Any
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.lexicon import FR_MONTHS, calendar_en, calendar_fr
 from pipeline.lang.polarity import negation_added, polarity_mismatch
-from pipeline.text import consistency
+from pipeline.text.clock_times import missing_clock_times
+from pipeline.text.consistency import missing_numbers
 from pipeline.text.extra_numbers import extra_numbers, missing_scores, paired_numbers
 from pipeline.text.ordinals import missing_ordinals
+from pipeline.text.scale_words import missing_scale_words
 from pipeline.text.support import SourceEvidence
 from pipeline.verify.article_names import ArticleNames
 from pipeline.verify.dates import missing_dates
@@ -83,11 +85,11 @@ class Verifier:
         """
         flags = []
         if self.numbers:
-            pairs = paired_numbers(consistency.missing_numbers(fr, en), extra_numbers(fr, en))
+            pairs = paired_numbers(missing_numbers(fr, en), extra_numbers(fr, en))
             flags += [Flag("number", f, e or None) for f, e in pairs]
             flags += [Flag("number", m) for m in missing_scores(fr, en)]
-            flags += [Flag("number", m) for m in consistency.missing_clock_times(fr, en)]
-            flags += [Flag("number", m) for m in consistency.missing_scale_words(fr, en)]
+            flags += [Flag("number", m) for m in missing_clock_times(fr, en)]
+            flags += [Flag("number", m) for m in missing_scale_words(fr, en)]
             flags += [Flag("number", m) for m in missing_ordinals(fr, en)]
             flags += [Flag("date", m) for m in missing_dates(fr, en)]
             flags += missing_calendar(fr, en)
