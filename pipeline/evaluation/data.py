@@ -13,6 +13,18 @@ from pipeline.errors import ConfigError
 
 NEWSTEST = "newstest2014/newstest2014.fr-en"
 ORANGESUM = "orangesum/orangesum_abstract_test_300.jsonl.gz"
+# The stems of the shipped parallel sets (``STEM.fr.gz``, ``STEM.en.gz``) under
+# pipeline/data/eval; ``brief eval segment`` reads some of them too (segment_data).
+MULTIWAY = {
+    2009: "segment/newstest2009.fr-en",
+    2010: "segment/newstest2010.fr-en",
+    2011: "newstest2011/newstest2011.fr-en",
+    2012: "newstest2012/newstest2012.fr-en",
+    2013: "newstest2013/newstest2013.fr-en",
+}
+NEWSDISCUSS = {
+    part: f"newsdiscuss{part}2015-fren/newsdiscuss{part}2015-fren" for part in ("dev", "test")
+}
 
 
 @dataclass(frozen=True)
@@ -36,7 +48,8 @@ class SummaryItem:
     title: str
 
 
-def _lines(name: str) -> list[str]:
+def shipped_lines(name: str) -> list[str]:
+    """The lines of one gzip file shipped under pipeline/data/eval, in file order."""
     path = resources.files("pipeline") / "data" / "eval" / name
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         return handle.read().split("\n")[:-1]
@@ -54,9 +67,9 @@ def newstest2014(subset: Literal["fr", "all"] = "fr") -> list[Segment]:
     """
     if subset not in ("fr", "all"):
         raise ConfigError(f"unknown newstest2014 subset {subset!r}: use 'fr' or 'all'")
-    sources = _lines(f"{NEWSTEST}.src.fr.gz")
-    references = _lines(f"{NEWSTEST}.ref.en.gz")
-    docids = [line.split("\t") for line in _lines(f"{NEWSTEST}.docids.gz")]
+    sources = shipped_lines(f"{NEWSTEST}.src.fr.gz")
+    references = shipped_lines(f"{NEWSTEST}.ref.en.gz")
+    docids = [line.split("\t") for line in shipped_lines(f"{NEWSTEST}.docids.gz")]
     if not len(sources) == len(references) == len(docids):
         raise RuntimeError("newstest2014 files are not aligned")  # a broken install
     segments = [
@@ -69,7 +82,7 @@ def newstest2014(subset: Literal["fr", "all"] = "fr") -> list[Segment]:
 def orangesum() -> list[SummaryItem]:
     """The 300 OrangeSum abstract test items, in file order."""
     items = []
-    for line in _lines(ORANGESUM):
+    for line in shipped_lines(ORANGESUM):
         row = json.loads(line)
         items.append(SummaryItem(row["id"], row["text"], row["summary"], row.get("title", "")))
     return items
@@ -91,9 +104,10 @@ def newstest_multiway(year: Literal[2010, 2011, 2012, 2013]) -> list[Segment]:
     """
     if year not in (2010, 2011, 2012, 2013):
         raise ConfigError(f"newstest{year} is not shipped: use 2010, 2011, 2012 or 2013")
-    folder = "segment" if year == 2010 else f"newstest{year}"
-    stem = f"{folder}/newstest{year}.fr-en"
-    return _paired(f"newstest{year}", _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), None)
+    stem = MULTIWAY[year]
+    return _paired(
+        f"newstest{year}", shipped_lines(f"{stem}.fr.gz"), shipped_lines(f"{stem}.en.gz"), None
+    )
 
 
 def newsdiscuss(part: Literal["dev", "test"]) -> list[Segment]:
@@ -105,9 +119,9 @@ def newsdiscuss(part: Literal["dev", "test"]) -> list[Segment]:
     """
     if part not in ("dev", "test"):
         raise ConfigError(f"unknown newsdiscuss part {part!r}: use 'dev' or 'test'")
-    stem = f"newsdiscuss{part}2015-fren/newsdiscuss{part}2015-fren"
-    labels = _lines(f"{stem}.fr.labels.gz")
-    return _paired(stem, _lines(f"{stem}.fr.gz"), _lines(f"{stem}.en.gz"), labels)
+    stem = NEWSDISCUSS[part]
+    labels = shipped_lines(f"{stem}.fr.labels.gz")
+    return _paired(stem, shipped_lines(f"{stem}.fr.gz"), shipped_lines(f"{stem}.en.gz"), labels)
 
 
 def _paired(name: str, fr: list[str], en: list[str], labels: list[str] | None) -> list[Segment]:

@@ -6,12 +6,11 @@ The method is described in :mod:`pipeline.evaluation.segment`; the data and its 
 
 from __future__ import annotations
 
-import gzip
 import random
 import re
-from importlib import resources
 
 from pipeline.errors import ConfigError
+from pipeline.evaluation.data import MULTIWAY, NEWSDISCUSS, shipped_lines
 
 SETS: dict[str, tuple[str, ...]] = {
     "dev": ("newstest2010", "newsdiscussdev2015"),
@@ -19,10 +18,10 @@ SETS: dict[str, tuple[str, ...]] = {
 }
 # Under pipeline/data/eval: the comments are the copies `brief eval verify` reads too.
 _FILES = {
-    "newstest2009": "segment/newstest2009.fr-en",
-    "newstest2010": "segment/newstest2010.fr-en",
-    "newsdiscussdev2015": "newsdiscussdev2015-fren/newsdiscussdev2015-fren",
-    "newsdiscusstest2015": "newsdiscusstest2015-fren/newsdiscusstest2015-fren",
+    "newstest2009": MULTIWAY[2009],
+    "newstest2010": MULTIWAY[2010],
+    "newsdiscussdev2015": NEWSDISCUSS["dev"],
+    "newsdiscusstest2015": NEWSDISCUSS["test"],
 }
 VARIANTS: dict[str, tuple[str, ...]] = {
     "fr": ("written", "straight", "guillemets", "curly"),
@@ -44,9 +43,7 @@ def sentences(name: str, lang: str) -> list[str]:
     """The lines of one shipped set (``newstest2010``…) in one language, in file order."""
     if name not in _FILES or lang not in LANGS:
         raise ConfigError(f"unknown segmentation set {name!r}/{lang!r}")
-    path = resources.files("pipeline") / "data" / "eval" / f"{_FILES[name]}.{lang}.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return handle.read().split("\n")[:-1]
+    return shipped_lines(f"{_FILES[name]}.{lang}.gz")
 
 
 def paragraphs(lines: list[str], seed: int, sizes: tuple[int, int] = SIZES) -> list[list[str]]:
