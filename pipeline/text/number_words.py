@@ -18,9 +18,33 @@ _EN_WORD = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand)"
 )
-#: A French number in words: "cinq", "vingt-trois", "soixante et onze", "deux cent mille".
+# The last word of a French ordinal that may end a compound ("vingt et unième", "trente-deuxième",
+# "deux cent millième"), singular: "deux dixièmes" is a fraction. Its stem, where the cardinal
+# is not the stem itself.
+_FR_ORDINAL_LAST = (
+    r"(?:unième|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|"
+    r"dixième|onzième|douzième|treizième|quatorzième|quinzième|seizième|vingtième|trentième|"
+    r"quarantième|cinquantième|soixantième|centième|millième)(?![\w-])"
+)
+_FR_ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "mill": "mille"}  # else: stem, or stem + e
+# Words of a compound join by hyphens or "et"; by a space only after "cent(s)" or "mille"
+# ("deux cent unième"): "un dixième" is a fraction, "trois premiers" three firsts.
+_FR_ORDINAL_JOIN = r"(?:-et-|\s+et\s+|-|(?<=nt|ts|le)\s+)"
+#: A French ordinal in words ending in "-ième", compounds included: "onzième", "vingt et
+#: unième", "quatre-vingt-dixième".
+_FR_JOIN = r"(?:-et-|\s+et\s+|-|\s+)"
+# At most ten words before the last ("quatre-vingt-dix-neuf mille neuf cent quatre-vingt-dix-
+# neuvième"): a bound that keeps the scan of a long run of number words linear.
+FR_ORDINAL_COMPOUND = (
+    rf"(?<![\w-])(?:(?:{_FR_WORD}{_FR_JOIN}){{0,9}}{_FR_WORD}{_FR_ORDINAL_JOIN})?{_FR_ORDINAL_LAST}"
+)
+#: A French number in words: "cinq", "vingt-trois", "soixante et onze", "deux cent mille";
+#: not the words of a compound ordinal ("vingt" of "vingt et unième").
 # Not "un" before another number word: "un cinq pour cent" is an article and five per cent.
-FR_NUMBER_WORDS = rf"\b(?!une?\s+{_FR_WORD}\b){_FR_WORD}(?:(?:-et-|\s+et\s+|-|\s+){_FR_WORD})*\b"
+FR_NUMBER_WORDS = (
+    rf"\b(?!une?\s+{_FR_WORD}\b){_FR_WORD}(?:{_FR_JOIN}{_FR_WORD})*\b"
+    rf"(?!(?:{_FR_JOIN}{_FR_WORD}){{0,9}}{_FR_ORDINAL_JOIN}{_FR_ORDINAL_LAST})"
+)
 # English ordinal words and the cardinals they are said from ("twenty-first" is "twenty-one").
 _EN_ORDINAL_CARDINALS = {
     "first": "one",
@@ -177,12 +201,20 @@ def parse_english_ordinal(text: str) -> int | None:
 
 
 def parse_french_ordinal(text: str) -> int | None:
-    """``"1er"`` → 1, ``"2e"`` → 2, ``"troisième"`` → 3; None when it is not an ordinal."""
-    word = text.strip().lower()
+    """``"1er"`` → 1, ``"2e"`` → 2, ``"troisième"`` → 3, ``"vingt et unième"`` → 21; None
+    when it is not an ordinal."""
+    word = " ".join(text.lower().split())
     match = re.fullmatch(r"(\d{1,3})(?:er|re|ère|ème|e|nde?)", word)
     if match:
         return int(match.group(1))
-    return FR_ORDINAL_WORDS.get(word)
+    if word in FR_ORDINAL_WORDS or not re.fullmatch(FR_ORDINAL_COMPOUND, word):
+        return FR_ORDINAL_WORDS.get(word)
+    head, last = re.fullmatch(r"(.*?)([a-z]+)ième", word).groups()  # type: ignore[union-attr]
+    cardinal = _FR_ORDINAL_STEMS.get(last, last)
+    value = parse_number_words(head + cardinal, "fr")
+    if value is None:  # "onz" + e, "trent" + e, "quatr" + e
+        value = parse_number_words(head + cardinal + "e", "fr")
+    return int(value) if value is not None else None
 
 
 def parse_french_count(text: str) -> float | None:

@@ -1,12 +1,18 @@
 """Ordinals and quarters of the French that the English gives at no rank: "22e" ↔ "22nd",
-"3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter" (the number and date checks of
-:mod:`pipeline.text.consistency` leave these out)."""
+"vingt et unième" ↔ "21st", "3T" / "T3" / "3e trimestre" ↔ "Q3" / "third quarter" (the number
+and date checks of :mod:`pipeline.text.consistency` leave these out)."""
 
 from __future__ import annotations
 
 import re
 
-from pipeline.text.number_words import EN_ORDINAL_WORDS, FR_ORDINAL_WORDS, parse_english_ordinal
+from pipeline.text.number_words import (
+    EN_ORDINAL_WORDS,
+    FR_ORDINAL_COMPOUND,
+    FR_ORDINAL_WORDS,
+    parse_english_ordinal,
+    parse_french_ordinal,
+)
 from pipeline.text.numbers import quantities_en
 from pipeline.text.quantity_match import within
 
@@ -18,6 +24,9 @@ _FR_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _EN_ORDINAL_WORD = re.compile(EN_ORDINAL_WORDS, re.IGNORECASE)
+# "onzième", "vingt et unième": checked from eleven on; the first ten in words are as often an
+# idiom as a rank ("le troisième âge", "la sixième": old age, a school year).
+_FR_ORDINAL_WORD = re.compile(FR_ORDINAL_COMPOUND, re.IGNORECASE)
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _EN_QUARTER = re.compile(
     r"(?<![\w])(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]+quarter)(?![\w])",
@@ -37,7 +46,12 @@ def missing_ordinals(french: str, english: str) -> list[str]:
         for m in FR_ORDINAL.finditer(french)
         if not within([q.span() for q in quarters_fr], m.start())
     ]
-    if not quarters_fr and not ordinals_fr:
+    words_fr = [
+        (m.group(0), rank)
+        for m in _FR_ORDINAL_WORD.finditer(french)
+        if (rank := parse_french_ordinal(m.group(0)) or 0) > max(FR_ORDINAL_WORDS.values())
+    ]
+    if not quarters_fr and not ordinals_fr and not words_fr:
         return []
     ranks = {int(m.group(1)) for m in _EN_ORDINAL.finditer(english)}
     ranks |= {int(n) for n in re.findall(r"(?<![\d,.])\d{1,4}(?![\d,.]\d)", english)}
@@ -50,6 +64,10 @@ def missing_ordinals(french: str, english: str) -> list[str]:
         digit = m.group(1) or m.group(2)
         quarters.add(int(digit) if digit else parse_english_ordinal(m.group(3)) or 0)
     out = [m.group(0) for m in ordinals_fr if int(m.group(1)) not in ranks]
+    # "pour la millième fois" ↔ "for the umpteenth time"
+    if re.search(r"\b(?:umpteenth|nth)\b", english, re.IGNORECASE):
+        ranks |= {100, 1000}
+    out += [surface for surface, rank in words_fr if rank not in ranks]
     for m in quarters_fr:
         digit = m.group(1) or m.group(2) or m.group(3)
         rank = int(digit) if digit else FR_ORDINAL_WORDS[m.group(4).lower()]

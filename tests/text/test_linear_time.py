@@ -96,6 +96,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "de la de la": _unit("de la "),
     "mille mille": _unit("mille "),
     "vingt-vingt-": _unit("vingt-"),
+    "vingt-…-vingtième": lambda n: _unit("vingt-")(n) + "vingtième",
+    "mille … millième": lambda n: _unit("mille ")(n) + "millième",
     "spaces": lambda n: "a" + " " * n + "a",
     "line breaks": lambda n: "a" + "\n" * n + "a",
     "paragraphs": _unit("a\n\n"),

@@ -116,9 +116,27 @@ def test_parse_number_words(text: str, lang: str, value: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1er", 1), ("1re", 1), ("1ère", 1), ("2e", 2), ("3ème", 3), ("premier", 1), ("deuxième", 2)],
+    [
+        ("1er", 1),
+        ("1re", 1),
+        ("1ère", 1),
+        ("2e", 2),
+        ("3ème", 3),
+        ("premier", 1),
+        ("deuxième", 2),
+        ("onzième", 11),
+        ("vingtième", 20),
+        ("vingt et unième", 21),
+        ("trente-deuxième", 32),
+        ("soixante et onzième", 71),
+        ("quatre-vingt-quatrième", 84),
+        ("deux cent unième", 201),
+        ("millième", 1000),
+        ("un dixième", None),  # a fraction
+        ("deux dixièmes", None),
+    ],
 )
-def test_parse_french_ordinal(text: str, value: int) -> None:
+def test_parse_french_ordinal(text: str, value: int | None) -> None:
     assert parse_french_ordinal(text) == value
 
 
@@ -146,6 +164,9 @@ def test_the_words_of_a_compound_ordinal_are_not_a_number() -> None:
     # "twenty" of "twenty-first" is no twenty; "twenty seconds" still is
     assert number_words_en("the twenty-first century, the one hundred fiftieth day") == []
     assert [q.value for q in number_words_en("twenty seconds later")] == [20.0]
+    # in French too: "vingt" of "vingt et unième"; "trois" of "les trois premiers" is three
+    assert number_words_fr("le vingt et unième siècle, le trente-deuxième jour") == []
+    assert [q.value for q in number_words_fr("les trois premiers mois")] == [3.0]
 
 
 @pytest.mark.parametrize(

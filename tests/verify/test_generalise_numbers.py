@@ -23,6 +23,13 @@ def _flagged(fr: str, en: str) -> bool:
         ("C'est son 12e titre.", "It is his twelfth title.", False),
         ("C'est son 12e titre.", "It is his eleventh title.", True),
         ("Le 150e anniversaire.", "The one hundred fiftieth anniversary.", False),
+        # a French ordinal in words, compounds too ("vingt et unième" ↔ "21st")
+        ("Le vingt et unième siècle.", "The twenty-first century.", False),
+        ("Le vingt et unième siècle.", "The 21st century.", False),
+        ("Le vingt et unième siècle.", "The twenty-second century.", True),
+        ("Il est arrivé onzième.", "He came eleventh.", False),
+        ("Il est arrivé onzième.", "He came twelfth.", True),
+        ("Pour la millième fois, non.", "For the umpteenth time, no.", False),
         # "de moitié" ↔ "halve"; hours said in days
         ("Il veut réduire de moitié le déficit.", "He wants to halve the deficit.", False),
         ("Il veut réduire de moitié le déficit.", "He wants to cut the deficit.", True),
