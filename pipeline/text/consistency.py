@@ -76,6 +76,20 @@ _FR_RANK_ONE = re.compile(r"(?<!\w)(?:n°|n[º°o]\.?|numéro)\s*(?:1|un)(?!\w)"
 _EN_RANK_ONE = re.compile(
     r"\b(?:first|primary|top|leading|foremost|main|chief|number[ -]one)\b", re.IGNORECASE
 )
+# "24 heures sur 24", "dans les 24 heures" ↔ "around the clock", "within a day".
+_FR_A_DAY = re.compile(r"(?<![\d,.])24\s?(?:heures|h)\b(?:\s+sur\s+24\b)?", re.IGNORECASE)
+_EN_A_DAY = re.compile(
+    r"\b(?:an?|one|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?day\b|\bdaily\b"
+    r"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b",
+    re.IGNORECASE,
+)
+# A French number the English says another way, in the same sentence: each pair is searched
+# only where the English has its words.
+_SAID_OTHERWISE = (
+    (_FR_RANK_ONE, _EN_RANK_ONE),
+    (_FR_ROUGHLY, _EN_ROUGHLY),
+    (_FR_A_DAY, _EN_A_DAY),
+)
 
 
 # French fraction nouns and the English words for them ("deux tiers" ↔ "two thirds").
@@ -161,10 +175,9 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
-    if _EN_RANK_ONE.search(english):
-        idioms = sorted(idioms + [m.span() for m in _FR_RANK_ONE.finditer(french)])
-    if _EN_ROUGHLY.search(english):
-        idioms = sorted(idioms + [m.span() for m in _FR_ROUGHLY.finditer(french)])
+    for fr_words, en_words in _SAID_OTHERWISE:
+        if en_words.search(english):
+            idioms = sorted(idioms + [m.span() for m in fr_words.finditer(french)])
     short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):

@@ -35,6 +35,10 @@ def _flagged(fr: str, en: str) -> bool:
         ("Il veut réduire de moitié le déficit.", "He wants to cut the deficit.", True),
         ("Il faut la vendre dans les 48 heures.", "It must be sold within two days.", False),
         ("Il faut la vendre dans les 48 heures.", "It must be sold within three days.", True),
+        ("Il faut la vendre dans les 24 heures.", "It must be sold within a day.", False),
+        ("Il faut la vendre dans les 24 heures.", "It must be sold within a week.", True),
+        ("C'est ouvert 24 heures sur 24.", "It is open around the clock.", False),
+        ("Il a dormi 24 heures.", "He slept 25 hours.", True),
         # "thousand million" is the British long form of a billion; "thousand billion" is not
         (
             "Le pays compte 9 milliards d'habitants.",
