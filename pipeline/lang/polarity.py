@@ -14,10 +14,12 @@ import re
 from collections.abc import Sequence
 
 from pipeline.lang.polarity_clauses import (
+    CLAUSE_ENDS,
     PLACE_MIN_WORDS,
     denied_clause,
     first_unplaced,
     only_for_not_only,
+    or_not_lost,
 )
 from pipeline.lang.polarity_words import (
     _EN_LESS,
@@ -51,14 +53,14 @@ _FR_SECOND = re.compile(
 # "ne … plus jamais rien"): one negation, not two.
 # "ne sert plus à rien", "ne parle plus de personne": a preposition may stand between them.
 _FR_CHAIN = re.compile(
-    r"(?:\s+(?:(?:à|de|d['’])\s*)?(?:pas|jamais|plus|rien|personne|aucune?|guère)(?![\w-]))+",
+    r"(?<!\s)(?:\s+(?:(?:à|de|d['’])\s*)?(?:pas|jamais|plus|rien|personne|aucune?|guère)(?![\w-]))+",
     re.IGNORECASE,
 )
 # With pouvoir, savoir and oser a "ne" alone negates (literary French: "l'absence ne peut vous
 # l'arracher", "ne saurait remplacer"); not "ne peut que" ("can only"), not the subjunctive of the
 # expletive "ne" ("avant qu'il ne puisse").
 _FR_LITERARY = re.compile(
-    r"(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’]))*\s*(?:"
+    r"(?<!\s)(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’])){0,4}\s*(?:"
     # "n'a pu s'imposer", "n'avait su": the compound tenses
     r"(?:ai|as|a|avons|avez|ont|avait|avaient|aurait|auraient|aura)\s+(?:pu|su|osé)|peu[tx]|peuvent|pouv(?:ait|aient"
     r"|ais|ons|ez)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent)|saur\w+|os(?:e|ent|ait|aient"
@@ -129,7 +131,7 @@ _FR_NOT_DENIAL = re.compile(r"(?<![\w-])non\s+(?:seulement|plus)(?![\w-])", re.I
 
 # "sans aucun doute", "ne fait aucun doute", "il n'y a pas de doute": an assertion, not a denial
 # (English says "no doubt", "undoubtedly", "clearly").
-_FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
+_FR_DOUBT = re.compile(r"(?<!\s)\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b", re.IGNORECASE)
 
 
 # An n-word in the clause of a "sans", with no "ne" of its own ("sans rien dire", "sans aucune
@@ -137,7 +139,7 @@ _FR_DOUBT = re.compile(r"\s+(?:(?:aucun|de|d['’]|le\s+moindre)\s*)?doutes?\b",
 _FR_SANS_SCOPE = re.compile(
     r"(?<![\w-])sans(?![\w-])(?:(?!(?<![\w-])n(?:e(?![\w-])|['’]))[^,;:.!?()«»\"]){0,60}$", re.I
 )
-_FR_OWN_NE = re.compile(r"\s+n(?:e(?![\w-])|['’])", re.IGNORECASE)  # "rien ne l'a fait revenir"
+_FR_OWN_NE = re.compile(r"(?<!\s)\s+n(?:e(?![\w-])|['’])", re.I)  # "rien ne l'a fait revenir"
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
 
 
@@ -149,8 +151,8 @@ _FR_WHY_QUESTION = re.compile(r"(?<![\w-])pourquoi(?:\s+[\w'’-]+){0,4}\s+$", r
 _EN_WHY_NOT = re.compile(r"(?<![\w-])why\s+(?:not|don['’]?t)(?![\w-])", re.IGNORECASE)
 _FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+(?:donc|alors|diable))?\s+$", re.IGNORECASE)
 _FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
-_FR_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")
-_FR_CONJ = re.compile(r"\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)  # "bien ou pas et…"
+# the alternative ends (CLAUSE_ENDS), or goes on: "bien ou pas et…"
+_FR_CONJ = re.compile(r"(?<!\s)\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)
 # "à jamais", "pour jamais": "forever", no denial.
 # ("si jamais": "if ever", no denial either)
 _FR_FOR = re.compile(r"(?<![\w-])pour\s+$", re.IGNORECASE)
@@ -241,7 +243,7 @@ def _spans_fr(text: str) -> list[tuple[int, int]]:
         (a, b)
         for a, b in out
         if not _FR_OR_NOT.search(text, max(0, a - 4), a)
-        or not (_FR_ENDS.match(text, b) or _FR_CONJ.match(text, b))
+        or not (CLAUSE_ENDS.match(text, b) or _FR_CONJ.match(text, b))
     ]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
@@ -313,7 +315,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     and neither does a French litotes the English says as an affirmation (:data:`_LITOTES`),
     nor a double negation (:data:`_FR_DOUBLE`), which English may say with one or none.
     """
-    only = only_for_not_only(french, english)
+    only = only_for_not_only(french, english) or or_not_lost(french, english)
     if only is not None:
         return only
     spans = _spans_fr(french)

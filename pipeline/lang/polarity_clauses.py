@@ -70,15 +70,46 @@ def only_for_not_only(french: str, english: str) -> tuple[str, str] | None:
     return fr.group(0), bare[0].group(0)
 
 
-_ENDS = re.compile(r"\s*(?:[,.;:!?…)»\"]|$)")  # the end of a clause after a word
+# "éduqués ou pas", "justifié ou non": an alternative left elliptic, which the English says as
+# "or not", "or otherwise", "with or without", "regardless", a "not" ending its clause ("or
+# are not,"); or with "whether" alone, with no "or" after it ("whether the case moves
+# forward"): an "or" left hanging has lost its "not".
+_FR_OR_NOT = re.compile(
+    r"(?<![\w-])ou\s+(?:pas|non)(?![\w-])"
+    r"(?=\s*(?:[,.;:!?)»\"]|$)|\s+(?:et|ou|mais|car|donc)(?![\w-]))",
+    re.IGNORECASE,
+)
+_EN_OR_NOT = re.compile(
+    r"(?<![\w-])(?:or\s+(?:not|no|otherwise|else|un\w+|in\w+|non-?\w+|dis\w+|without|the\s+other)"
+    r"|with\s+or\s+without|either\s+way|regardless|irrespective|no\s+matter)(?![\w-])"
+    r"|(?<![\w-])whether(?![\w-])(?!(?:\s+[\w'’-]+){0,12}\s+or(?![\w-]))"
+    # a "not" that ends its clause: "it may be, it may be not", "we are, or are not,"
+    r"|(?<![\w-])(?:not|\w+n['’]t)(?=\s*(?:[,.;:!?)\"”]|$))",
+    re.IGNORECASE,
+)
+
+
+def or_not_lost(french: str, english: str) -> tuple[str, None] | None:
+    """``(French "ou pas", None)`` when the French leaves alternatives elliptic ("que ce soit
+    du sarcasme ou pas") and the English has fewer signs of an "or not", else None."""
+    found = _FR_OR_NOT.findall(french)
+    if len(found) <= len(_EN_OR_NOT.findall(english)):
+        return None
+    return found[-1], None
+
+
+#: The end of a clause after a word.
+CLAUSE_ENDS = re.compile(r"(?<!\s)\s*(?:[,.;:!?…)»\"]|$)")
 # "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
 # "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
 # contrast of "and not as…" (not "et non-violent", not "et non plus").
 # "non pas", "non encore": a negation too.
-_FR_NON_TAG = re.compile(r"\s*\?|\s+(?:pas|encore)(?![\w-])(?!\s+seulement)", re.IGNORECASE)
+_FR_NON_TAG = re.compile(
+    r"(?<!\s)(?:\s*\?|\s+(?:pas|encore)(?![\w-])(?!\s+seulement))", re.IGNORECASE
+)
 _FR_NON_CONTRAST = re.compile(r"(?<![\w-])(?:et|mais)\s+$", re.IGNORECASE)
 _FR_NON_BEFORE = re.compile(
-    r"\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec"
+    r"(?<!\s)\s+(?:(?-i:[A-ZÉÈÀ])[\w-]*|comme|dans|de|des|du|d['’]|à|au|aux|en|par|pour|sur|avec"
     r"|le|la|les|l['’]|un|une|ce|ces|cette|ceux|celle|celui|parce)(?![\w-])",
     re.IGNORECASE,
 )
@@ -95,5 +126,5 @@ def denied_clause(french: str, a: int, b: int) -> bool:
         return True  # "c'est logique, non ?"; "comme un expert et non comme un client"
     return (
         _FR_NON_CLAUSE.search(french, max(0, a - 8), a) is not None
-        and _ENDS.match(french, b) is not None
+        and CLAUSE_ENDS.match(french, b) is not None
     )

@@ -92,8 +92,10 @@ _FR_WEAK = re.compile(
 _FR_QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
 # "ne … pas que" before a noun phrase or an infinitive is "not only" ("il n'y a pas que la
 # Moselle"); before a clause it is "not … that" ("je ne dis pas que tu as tort").
-_FR_NOT_ONLY_QUE = re.compile(r"\s+que\s+(?:à|au|aux|pour|dans|sur|\w+(?:er|ir)\b)", re.IGNORECASE)
-_FR_QUE_AFTER = re.compile(r"\s+qu(?:e\b|['’])", re.IGNORECASE)
+_FR_NOT_ONLY_QUE = re.compile(
+    r"(?<!\s)\s+que\s+(?:à|au|aux|pour|dans|sur|\w+(?:er|ir)\b)", re.IGNORECASE
+)
+_FR_QUE_AFTER = re.compile(r"(?<!\s)\s+qu(?:e\b|['’])", re.IGNORECASE)
 _FR_NOT_ONLY_THERE = re.compile(
     r"y\s+(?:a|avait|aura)\s+pas$", re.IGNORECASE
 )  # "il n'y a pas que…"
@@ -102,7 +104,8 @@ _FR_NOBODY = re.compile(r"(?<![\w-])personne\s+$", re.IGNORECASE)
 # "ne … pas seulement", "pas uniquement": "not only", as English "not only" is no denial.
 # "ce ne sont pas les seuls", "n'est pas le seul": "not the only ones", said "not only".
 _FR_NOT_ONLY = re.compile(
-    r"\s+(?:seulement|uniquement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])", re.IGNORECASE
+    r"(?<!\s)\s+(?:seulement|uniquement|(?:les?|la|l['’])\s*seul(?:e|s|es)?)(?![\w-])",
+    re.IGNORECASE,
 )
 # "qu'il ne", "que nous ne": where the expletive "ne" stands ("plus grand qu'on ne peut le dire").
 # Only after a comparison or a fear, prevention, "avant que", "à moins que" ("plus grand qu'on

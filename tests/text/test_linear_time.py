@@ -1,7 +1,7 @@
 """No regular expression or text function on the clean/translate/facts path takes more than
 linear time, whatever the input: generated worst cases, each under a time limit.
 
-Two tiers: every compiled pattern of ``pipeline.text``, ``pipeline.facts`` and
+Two tiers: every compiled pattern of ``pipeline.text``, ``pipeline.lang``, ``pipeline.facts`` and
 ``pipeline.stages`` (found by walking the modules, so that a new one is covered the day it is
 added) scanned whole over adversarial strings up to 1,000,000 characters; and the functions that
 the stages call on a text, up to 100,000 characters. A quadratic pattern takes minutes at these
@@ -21,6 +21,7 @@ from collections.abc import Callable
 import pytest
 
 import pipeline.facts
+import pipeline.lang
 import pipeline.stages
 import pipeline.text
 import pipeline.verify
@@ -110,7 +111,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every compiled pattern held by a module of the text, facts, stage and verify packages."""
     found: dict[int, tuple[str, re.Pattern[str]]] = {}
-    for package in (pipeline.text, pipeline.facts, pipeline.stages, pipeline.verify):
+    for package in (pipeline.text, pipeline.lang, pipeline.facts, pipeline.stages, pipeline.verify):
         for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             module = importlib.import_module(info.name)
             for name, value in vars(module).items():

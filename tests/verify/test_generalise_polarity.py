@@ -19,6 +19,17 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
             "Without a fight, they fired.",
             True,
         ),  # the "sans" is spent by "without": the "ne … pas" still needs its own
+        # an alternative left elliptic ("ou pas", "ou non") needs its "or not" in the English
+        (
+            "Qu'il ait raison ou pas, il faut voter.",
+            "Whether he is right or not, we must vote.",
+            False,
+        ),
+        ("Qu'il ait raison ou pas, il faut voter.", "Whether he is right or, we must vote.", True),
+        ("On verra s'il vient ou non, demain.", "We will see whether he comes tomorrow.", False),
+        ("Il peut l'être, ou pas, selon le cas.", "It may be, or may not, depending.", False),
+        ("Riches ou pas, pauvres ou pas, tous votent.", "Rich or not, poor or, all vote.", True),
+        ("Juste ou non, c'est la loi.", "Fair or unfair, it is the law.", False),
         # an n-word in the scope of "sans" is the same denial ("without saying anything")
         ("Il est parti sans rien dire à personne.", "He left without a word to anyone.", False),
         ("Ils cotisent sans passer par aucune caisse.", "They pay in without any fund.", False),
