@@ -12,7 +12,7 @@ import unicodedata
 # that has one is never called affirmative.
 _EN_WEAK = re.compile(
     r"(?<![\w-])(?:un(?!der|til|it|ion|iver|less|iform|employ|mask|cles?(?![\w-])|ique|ify|ilateral"
-    r"|anim|ison|icorn)\w{3,}|(?:in|im)(?:possible|accessible"
+    r"|anim|ison|icorn)(?=[\w-]{3})-?\w+(?:-\w+)*|(?:in|im)(?:possible|accessible"
     r"|capable|sufficient|adequate|valid|visible|complete)|fail(?!ures?(?!\s+to))\w*|lack\w*|refus\w*"
     r"|prevent\w*"
     r"|avoid\w*|den(?:y|ies|ied)|hardly|barely|scarcely|instead|rather\s+than|except\w*|absen\w+"
@@ -34,10 +34,12 @@ _EN_WEAK = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-# "-less" words ("soulless", "harmless", "useless") say a denial of a noun: they stand for a
-# French "sans âme", "pas de cœur", "ne sert à rien", never for a denied verb ("ce n'est pas
+# "-less" words ("soulless", "harmless", "cluelessness") say a denial of a noun: they stand for
+# a French "sans âme", "pas de cœur", "ne sert à rien", never for a denied verb ("ce n'est pas
 # anodin" ↔ "it is not harmless": "harmless" translates "anodin").
-_EN_LESS = re.compile(r"(?<![\w-])(?!(?:never|none)the)(?!regard|un)\w{3,}less(?![\w-])", re.I)
+_EN_LESS = re.compile(
+    r"(?<![\w-])(?!(?:never|none)the)(?!regard|un)\w{3,}less(?:ness|ly)?(?![\w-])", re.I
+)
 _FR_NOUN_DENIAL = re.compile(
     # ("rien d'anodin" is "nothing harmless", an adjective denied: not one)
     r"(?<![\w-])(?:pas\s+d['’]|(?:sans|pas\s+de|aucune?|rien(?!\s+d(?:e|['’]))|dépourvue?s?"

@@ -19,6 +19,11 @@ from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
             "Without a fight, they fired.",
             True,
         ),  # the "sans" is spent by "without": the "ne … pas" still needs its own
+        # a word of denial with a hyphen or a suffix after its prefix or "-less" still is one
+        ("Il n'était pas coopérant.", "He was unco-operative.", False),
+        ("Il n'était pas coopérant.", "He was co-operative.", True),
+        ("Il ne comprend rien.", "His cluelessness shows.", False),
+        ("Il ne comprend rien.", "His cleverness shows.", True),
         # an alternative left elliptic ("ou pas", "ou non") needs its "or not" in the English
         (
             "Qu'il ait raison ou pas, il faut voter.",
