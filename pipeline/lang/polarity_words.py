@@ -89,7 +89,7 @@ _FR_WEAK = re.compile(
 )
 
 
-# French constructions around a negation, for :func:`pipeline.lang.polarity._spans_fr`.
+# French constructions around a negation, for :func:`pipeline.lang.polarity_fr.spans_fr`.
 # "ne … plus que" ("il n'est plus que l'ombre de lui-même"): "now only", no denial.
 _FR_QUE = re.compile(r"qu(?:e\b|['’])", re.IGNORECASE)
 # "ne … pas que" before a noun phrase or an infinitive is "not only" ("il n'y a pas que la

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.polarity import negation_added, negations_fr, polarity_mismatch
+from pipeline.lang.polarity import negation_added, polarity_mismatch
+from pipeline.lang.polarity_fr import negations_fr
 from pipeline.verify.checks import Verifier
 
 

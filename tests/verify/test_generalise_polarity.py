@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.polarity import negations_fr, polarity_mismatch
+from pipeline.lang.polarity import polarity_mismatch
 from pipeline.lang.polarity_clauses import PLACE_MIN_WORDS
+from pipeline.lang.polarity_fr import negations_fr
 
 
 @pytest.mark.parametrize(
