@@ -30,7 +30,9 @@ Figures are given per set; newstest2014 is its 1,500 segments written in French.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import inspect
+import pkgutil
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -107,54 +109,20 @@ def signature(seed: int, sets: Sequence[str] = ("newstest2014-fr",)) -> str:
     from pipeline.backends.spacy_fr import signature as spacy_signature
 
     spacy = spacy_signature(DEFAULT_MODEL)
-    from pipeline.lang import (
-        generic,
-        lexicon,
-        names,
-        places,
-        polarity,
-        polarity_clauses,
-        polarity_words,
-        wordsets,
-    )
-    from pipeline.text import (
-        consistency,
-        extra_numbers,
-        number_words,
-        numbers,
-        ordinals,
-        quantity_match,
-        support,
-    )
-    from pipeline.verify import article_names, dates, extra_names
-    from pipeline.verify import names as name_check
+    import pipeline.lang
+    import pipeline.text
+    import pipeline.verify
 
-    modules = (
-        checks,
-        name_check,
-        dates,  # the date check, in text/consistency.py until it moved here
-        extra_names,
-        article_names,
-        generic,
-        lexicon,
-        names,
-        polarity,
-        polarity_clauses,
-        polarity_words,
-        places,
-        wordsets,
-        consistency,
-        extra_numbers,
-        numbers,
-        number_words,
-        ordinals,
-        quantity_match,
-        support,
-        perturb,
-        perturb_names,
-        perturb_units,
-        data,
-    )
+    # Every module of the checks' packages, found by walking them (a new module is in the hash
+    # the day it is added), then the perturbations and the data.
+    modules = [
+        importlib.import_module(info.name)
+        for package in (pipeline.verify, pipeline.lang, pipeline.text)
+        for info in sorted(
+            pkgutil.iter_modules(package.__path__, package.__name__ + "."), key=lambda i: i.name
+        )
+    ]
+    modules += [perturb, perturb_names, perturb_units, data]
     hashed = "".join(inspect.getsource(m) for m in modules) + reference_errors.digest_text()
     code = hashlib.sha256(hashed.encode()).hexdigest()[:10]
     return (
