@@ -31,17 +31,24 @@ EN_CLOCK = re.compile(
 )
 
 
+_EN_HOURS = EN_NUMBERS_TO_20[1:13]  # one to twelve
+# A number of hours, in digits or words ("an hour and 45 minutes", "three and a half hours").
+_EN_HOUR_COUNT = rf"\d{{1,2}}|an?|{'|'.join(_EN_HOURS)}"
 _EN_DURATION = re.compile(
-    r"\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b"
-    r"|\b(\d{1,2})\s?(?:1/2|½|and\s+a\s+half)[\s-]*hours?\b",  # "4 1/2-hour": 4h30
+    rf"\b({_EN_HOUR_COUNT})\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d{{1,2}})\s*(?:minutes?|mins?)\b"
+    rf"|\b({_EN_HOUR_COUNT})\s?(?:1/2|½|and\s+a\s+half)[\s-]*hours?\b"  # "4 1/2-hour": 4h30
+    r"|\b(\d{1,2})\.(\d{1,2})[\s-]*(?:hours?|hrs?)\b",  # "3.5 hours": 3h30
     re.I,
 )
-
-
-_EN_HOURS = EN_NUMBERS_TO_20[1:13]  # one to twelve
 _EN_CLOCK_WORDS = re.compile(
     rf"\b({'|'.join(_EN_HOURS)})\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)", re.IGNORECASE
 )
+
+
+def _hour_word(word: str) -> int:
+    """ "an" → 1, "three" → 3."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else _EN_HOURS.index(word) + 1
 
 
 def _en_clocks(english: str) -> set[tuple[int, int]]:
@@ -52,13 +59,29 @@ def _en_clocks(english: str) -> set[tuple[int, int]]:
         out.add((hour % 12, minute))
     # A duration that the French writes as a time ("le film dure 2h45" ↔ "2 hours 45 minutes").
     for m in _EN_DURATION.finditer(english):
-        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "30")
-        out.add((int(hour) % 12, int(minute)))
+        if m.group(4):  # decimal hours
+            hour, minute = int(m.group(4)), round(float("0." + m.group(5)) * 60)
+        else:
+            count, minute = (m.group(1), int(m.group(2))) if m.group(1) else (m.group(3), 30)
+            hour = int(count) if count.isdigit() else _hour_word(count)
+        out.add((hour % 12, minute))
     for m in _EN_CLOCK_WORDS.finditer(english):  # "at nine a.m.", "at ten o'clock"
         out.add(((_EN_HOURS.index(m.group(1).lower()) + 1) % 12, 0))
     if re.search(r"\b(?:noon|midday|midnight)\b", english, re.IGNORECASE):
         out.add((0, 0))
     return out
+
+
+def clock_spans_fr(french: str) -> list[tuple[int, int]]:
+    """The French clock times with minutes ("3 h 30", "21h30"): their numbers are checked here
+    as a time (or a duration), not as numbers."""
+    return [m.span() for m in _FR_CLOCK.finditer(french) if m.group(2) or m.group(4)]
+
+
+def durations_en(english: str) -> set[int]:
+    """Where the English's durations of hours and minutes start ("3.5 hours", "2 hours 15
+    minutes"): a French time with minutes ("3 h 30") is checked against them here."""
+    return {m.start() for m in _EN_DURATION.finditer(english)}
 
 
 def missing_clock_times(french: str, english: str) -> list[str]:
@@ -73,8 +96,15 @@ def missing_clock_times(french: str, english: str) -> list[str]:
         if within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
-        if "heure" in unit and not re.search(
-            r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$", french[: m.start()], re.I
+        minutes = m.group(2) or m.group(4)  # with minutes, a time or a duration: checked
+        if (
+            "heure" in unit
+            and not minutes
+            and not re.search(
+                r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$",
+                french[: m.start()],
+                re.I,
+            )
         ):
             continue  # "pendant 24 heures": a duration
         if clocks is None:

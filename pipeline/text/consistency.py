@@ -20,6 +20,7 @@ import dataclasses
 import math
 import re
 
+from pipeline.text.clock_times import clock_spans_fr
 from pipeline.text.number_phrases import with_unit_before_noun
 from pipeline.text.number_writings import (
     SCALE_AFTER,
@@ -174,7 +175,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += dot_thousands(english)
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
-    idioms = [m.span() for m in _FR_IDIOM.finditer(french)]  # sorted, never overlapping
+    # sorted, never overlapping; a time with minutes ("3 h 30") is checked as a time
+    idioms = sorted([m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french))
     for fr_words, en_words in _SAID_OTHERWISE:
         if en_words.search(english):
             idioms = sorted(idioms + [m.span() for m in fr_words.finditer(french)])

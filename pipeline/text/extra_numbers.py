@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.clock_times import EN_CLOCK
+from pipeline.text.clock_times import EN_CLOCK, clock_spans_fr, durations_en
 from pipeline.text.consistency import in_other_units
 from pipeline.text.number_words import FR_ORDINAL_WORDS
 from pipeline.text.number_writings import other_writings_fr, short_years, thousands_misspelt
@@ -210,6 +210,8 @@ def extra_numbers(french: str, english: str) -> list[str]:
         return []
     index = _french_forms(french, english)
     clocks = {m.start() for m in EN_CLOCK.finditer(english)}  # checked as clock times
+    if clock_spans_fr(french):  # and "3.5 hours" against "3 h 30"
+        clocks |= durations_en(english)
     # A list's marks are checked only against a French list marked with digits too.
     skipped = [
         m.span()

@@ -35,6 +35,16 @@ def _flagged(fr: str, en: str) -> bool:
         ("Il veut réduire de moitié le déficit.", "He wants to cut the deficit.", True),
         ("Il faut la vendre dans les 48 heures.", "It must be sold within two days.", False),
         ("Il faut la vendre dans les 48 heures.", "It must be sold within three days.", True),
+        # a time with minutes may be a duration ("3 h 30" of battery ↔ "3.5 hours"): its numbers
+        # are checked as a time, against clock times and durations, not one by one
+        ("La batterie tient 3 h 30.", "The battery lasts 3.5 hours.", False),
+        ("La batterie tient 3 h 30.", "The battery lasts three and a half hours.", False),
+        ("La batterie tient 3 h 30.", "The battery lasts 4.5 hours.", True),
+        ("Il a couru pendant 1h45.", "He ran for an hour and 45 minutes.", False),
+        ("Il a couru pendant 1h45.", "He ran for an hour and 15 minutes.", True),
+        ("Il est arrivé à 3 h 30.", "He arrived at 3.30 am.", False),
+        ("Il est arrivé à 3 h 30.", "He arrived at 4.30 am.", True),
+        ("Le concert commence à partir du 19:30 heures.", "It starts at 8:30 pm.", True),
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a day.", False),
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a week.", True),
         ("C'est ouvert 24 heures sur 24.", "It is open around the clock.", False),
