@@ -70,15 +70,27 @@ def only_for_not_only(french: str, english: str) -> tuple[str, str] | None:
     return fr.group(0), bare[0].group(0)
 
 
-# "éduqués ou pas", "justifié ou non": an alternative left elliptic, which the English says as
-# "or not", "or otherwise", "with or without", "regardless", a "not" ending its clause ("or
-# are not,"); or with "whether" alone, with no "or" after it ("whether the case moves
-# forward"): an "or" left hanging has lost its "not".
-_FR_OR_NOT = re.compile(
-    r"(?<![\w-])ou\s+(?:pas|non)(?![\w-])"
-    r"(?=\s*(?:[,.;:!?)»\"]|$)|\s+(?:et|ou|mais|car|donc)(?![\w-]))",
-    re.IGNORECASE,
-)
+#: The end of a clause after a word.
+CLAUSE_ENDS = re.compile(r"(?<!\s)\s*(?:[,.;:!?…)»\"]|$)")
+# "éduqués ou pas", "justifié ou non": an alternative left elliptic, "ou" before the negative
+# word; the alternative ends there, or goes on ("bien ou pas et…").
+_FR_OU = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
+_FR_CONJ = re.compile(r"(?<!\s)\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)
+_FR_PAS_NON = re.compile(r"(?<![\w-])(?:pas|non)(?![\w-])", re.IGNORECASE)
+
+
+def elliptic_alternative(text: str, a: int, b: int) -> int | None:
+    """Where the "ou" starts when the negative word at ``a``–``b`` ends an elliptic alternative
+    ("éduqués ou pas", "ou non,"): English's "or not", not a denial of its own; else None."""
+    ou = _FR_OU.search(text, max(0, a - 4), a)
+    if ou is None or not (CLAUSE_ENDS.match(text, b) or _FR_CONJ.match(text, b)):
+        return None
+    return ou.start()
+
+
+# The English says that "or not" as "or not", "or otherwise", "with or without", "regardless",
+# a "not" ending its clause ("or are not,"); or with "whether" alone, with no "or" after it
+# ("whether the case moves forward"): an "or" left hanging has lost its "not".
 _EN_OR_NOT = re.compile(
     r"(?<![\w-])(?:or\s+(?:not|no|otherwise|else|un\w+|in\w+|non-?\w+|dis\w+|without|the\s+other)"
     r"|with\s+or\s+without|either\s+way|regardless|irrespective|no\s+matter)(?![\w-])"
@@ -92,14 +104,16 @@ _EN_OR_NOT = re.compile(
 def or_not_lost(french: str, english: str) -> tuple[str, None] | None:
     """``(French "ou pas", None)`` when the French leaves alternatives elliptic ("que ce soit
     du sarcasme ou pas") and the English has fewer signs of an "or not", else None."""
-    found = _FR_OR_NOT.findall(french)
+    found = [
+        french[ou : m.end()]
+        for m in _FR_PAS_NON.finditer(french)
+        if (ou := elliptic_alternative(french, *m.span())) is not None
+    ]
     if len(found) <= len(_EN_OR_NOT.findall(english)):
         return None
     return found[-1], None
 
 
-#: The end of a clause after a word.
-CLAUSE_ENDS = re.compile(r"(?<!\s)\s*(?:[,.;:!?…)»\"]|$)")
 # "Bien sûr que non", "mais non", "Non, …": "non" standing for a denied clause.
 # "…, non ?": a question tag, English's "isn't it?"; "et non comme…", "mais non de…": the
 # contrast of "and not as…" (not "et non-violent", not "et non plus").

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.polarity_clauses import CLAUSE_ENDS
+from pipeline.lang.polarity_clauses import elliptic_alternative
 from pipeline.lang.polarity_words import (
     _FR_AFTER_QUE,
     _FR_NOBODY,
@@ -93,9 +93,6 @@ _FR_SANS_SCOPE = re.compile(
 _FR_OWN_NE = re.compile(r"(?<!\s)\s+n(?:e(?![\w-])|['’])", re.I)  # "rien ne l'a fait revenir"
 _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0,4}\s*$", re.I)
 _FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+(?:donc|alors|diable))?\s+$", re.IGNORECASE)
-_FR_OR_NOT = re.compile(r"(?<![\w-])ou\s+$", re.IGNORECASE)
-# the alternative ends (CLAUSE_ENDS), or goes on: "bien ou pas et…"
-_FR_CONJ = re.compile(r"(?<!\s)\s+(?:et|ou|mais|car|donc)(?![\w-])", re.IGNORECASE)
 # "à jamais", "pour jamais": "forever", no denial.
 # ("si jamais": "if ever", no denial either)
 _FR_FOR = re.compile(r"(?<![\w-])pour\s+$", re.IGNORECASE)
@@ -182,12 +179,7 @@ def spans_fr(text: str) -> list[tuple[int, int]]:
     # "Pourquoi ne pas aller…" (why not go): a suggestion, as English's "why not".
     out = [(a, b) for a, b in out if not _FR_WHY.search(text, max(0, a - 40), a)]
     # "éduqués ou pas", "ou non": elliptic, as English's "or not", not a denial.
-    out = [
-        (a, b)
-        for a, b in out
-        if not _FR_OR_NOT.search(text, max(0, a - 4), a)
-        or not (CLAUSE_ENDS.match(text, b) or _FR_CONJ.match(text, b))
-    ]
+    out = [(a, b) for a, b in out if elliptic_alternative(text, a, b) is None]
     if _FR_NOT_DENIAL.search(text):
         out = [(a, b) for a, b in out if text[a:b].lower() != "non"]
     return sorted(out)
