@@ -72,10 +72,15 @@ def _en_clocks(english: str) -> set[tuple[int, int]]:
     return out
 
 
+def _minutes(m: re.Match[str]) -> str | None:
+    """The minutes of a :data:`_FR_CLOCK` match ("30" of "21h30", "19:30 heures"), or None."""
+    return m.group(2) or m.group(4)
+
+
 def clock_spans_fr(french: str) -> list[tuple[int, int]]:
     """The French clock times with minutes ("3 h 30", "21h30"): their numbers are checked here
     as a time (or a duration), not as numbers."""
-    return [m.span() for m in _FR_CLOCK.finditer(french) if m.group(2) or m.group(4)]
+    return [m.span() for m in _FR_CLOCK.finditer(french) if _minutes(m)]
 
 
 def durations_en(english: str) -> set[int]:
@@ -96,10 +101,9 @@ def missing_clock_times(french: str, english: str) -> list[str]:
         if within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
         unit = french[m.start() : m.end()].lower()
-        minutes = m.group(2) or m.group(4)  # with minutes, a time or a duration: checked
         if (
             "heure" in unit
-            and not minutes
+            and not _minutes(m)  # with minutes, a time or a duration: checked
             and not re.search(
                 r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$",
                 french[: m.start()],
@@ -109,7 +113,7 @@ def missing_clock_times(french: str, english: str) -> list[str]:
             continue  # "pendant 24 heures": a duration
         if clocks is None:
             clocks = _en_clocks(english)
-        hour, minute = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0)
+        hour, minute = int(m.group(1) or m.group(3)), int(_minutes(m) or 0)
         if not minute and re.search(rf"(?<![\d.,]){hour}\s*(?:hours?|hrs?)\b", english, re.I):
             continue  # "10h par jour" ↔ "10 hours a day": a duration
         if (hour % 12, minute) not in clocks:

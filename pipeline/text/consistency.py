@@ -98,6 +98,7 @@ _FRACTIONS = {
     "tiers": re.compile(r"\bthirds?\b", re.I),
     "quart": re.compile(r"\bquarters?\b", re.I),
     "quarts": re.compile(r"\bquarters\b", re.I),
+    # "réduire de moitié" ↔ "to halve", "halved", "halving"
     "moitié": re.compile(r"\bhal(?:f|ves|ve[ds]?|ving)\b|\b50\s?(?:%|per\s?cent)", re.I),
     "demi": re.compile(r"\bhal(?:f|ves)\b", re.I),
 }
@@ -133,8 +134,10 @@ def in_other_units(french: str, q: Quantity) -> list[Quantity]:
     m = _UNIT_AFTER.match(french, q.span[1])
     if m is None or q.value != q.number:
         return []
-    unit, days = m.group(1).lower(), q.value / 24  # "48 heures" ↔ "two days"
-    values = [q.value * _OTHER_UNITS[unit]] + [days] * (unit == "heure" and days.is_integer())
+    unit = m.group(1).lower()
+    values = [q.value * _OTHER_UNITS[unit]]
+    if unit == "heure" and q.value % 24 == 0:  # "48 heures" ↔ "two days"
+        values.append(q.value / 24)
     return [dataclasses.replace(q, number=v, value=v, written=False) for v in values]
 
 
@@ -175,11 +178,13 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += dot_thousands(english)
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
-    # sorted, never overlapping; a time with minutes ("3 h 30") is checked as a time
-    idioms = sorted([m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french))
+    # Not checked here: idioms, what the English says another way, a time with minutes ("3 h
+    # 30", checked as a time); sorted once, for within()
+    skipped = [m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french)
     for fr_words, en_words in _SAID_OTHERWISE:
         if en_words.search(english):
-            idioms = sorted(idioms + [m.span() for m in fr_words.finditer(french)])
+            skipped += [m.span() for m in fr_words.finditer(french)]
+    idioms = sorted(skipped)
     short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
