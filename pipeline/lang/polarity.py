@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pipeline.lang.polarity_clauses import (
     PLACE_MIN_WORDS,
+    PLACE_WINDOW,
     denied_clause,
     first_unplaced,
     only_for_not_only,
@@ -26,6 +27,7 @@ from pipeline.lang.polarity_words import (
     _FR_NEG_ADJ,
     _FR_WEAK,
     _LITOTES,
+    ANTONYMS,
     unspent_weak,
     weak_en,
 )
@@ -98,13 +100,45 @@ def _spend(found: list[str], word: str, times: int) -> list[str]:
     return out
 
 
+def _denied(text: str, span: tuple[int, int]) -> str:
+    """A negation and the two words after it: where the word it denies stands."""
+    a, b = span
+    after = _NEXT_WORDS.match(text, b)
+    return text[a : after.end() if after else b]
+
+
 def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
     """Whether the French negation at ``span`` denies a word of denial that the English does not
     carry."""
-    a, b = span
-    after = _NEXT_WORDS.match(french, b)
-    window = french[a : after.end() if after else b]
+    window = _denied(french, span)
     return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
+
+
+def _opposite_en(french: str, span: tuple[int, int], english: str) -> bool:
+    """Whether the French negation at ``span`` denies a word whose opposite the English says
+    ("pas cher" ↔ "cheap", :data:`ANTONYMS`); in a long sentence, near the negation's place."""
+    window = _denied(french, span)
+    place = span[0] / len(french)
+    long = len(french.split()) >= PLACE_MIN_WORDS
+    return any(
+        fr.search(window)
+        and any(
+            not long or abs(m.start() / len(english) - place) <= PLACE_WINDOW
+            for m in en.finditer(english)
+        )
+        for fr, en in ANTONYMS
+    )
+
+
+def _opposite_fr(english: str, french: str) -> bool:
+    """Whether each English negation denies a word whose opposite the French says ("not far" ↔
+    "tout près", "did not win" ↔ "a perdu")."""
+    cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
+    spans = [m.span() for m in _EN.finditer(cleaned)]
+    return bool(spans) and all(
+        any(en.search(_denied(english, span)) and fr.search(french) for fr, en in ANTONYMS)
+        for span in spans
+    )
 
 
 _EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECASE)
@@ -149,6 +183,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         # "que j'aie jamais vu", "n'a jamais été aussi fort" ↔ "ever", "stronger than ever"
         and not (ever and french[a:b].lower().endswith("jamais"))
         and not _litotes(french, (a, b), english)
+        and not _opposite_en(french, (a, b), english)
         and not any(x <= a < y for x, y in doubles)
         # "Pourquoi est-ce qu'ils ne vont pas vivre…" ↔ "Why don't they go…": both suggest
         and not (suggests and _FR_WHY_QUESTION.search(french, max(0, a - 40), a))

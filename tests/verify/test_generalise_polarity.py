@@ -334,6 +334,22 @@ from pipeline.lang.polarity_fr import negations_fr
             "He is famous both in and out of Switzerland.",
             False,
         ),
+        # a denied word said with its opposite ("pas cher" ↔ "cheap"); the opposite must be
+        # there, and a lost "not" before the word itself is still caught
+        ("Les billets ne sont pas chers.", "The tickets are cheap.", False),
+        ("Les billets ne sont pas chers.", "The tickets are expensive.", True),
+        ("Le ministre n'a pas souhaité commenter.", "The minister declined to comment.", False),
+        ("Le ministre n'a pas souhaité commenter.", "The minister wished to comment.", True),
+        ("Les prix n'ont pas bougé en mai.", "Prices were flat in May.", False),
+        ("Les prix n'ont pas bougé en mai.", "Prices moved in May.", True),
+        ("L'Argentine n'a pas réglé ses dettes.", "Argentina defaulted on its debts.", False),
+        ("L'Argentine n'a pas réglé ses dettes.", "Argentina settled its debts.", True),
+        ("L'homme n'a pas survécu.", "The man died.", False),
+        ("L'homme n'a pas survécu.", "The man survived.", True),
+        ("Le match n'aura pas lieu.", "The match has been called off.", False),
+        ("Le match n'aura pas lieu.", "The match will take place.", True),
+        # "declined" alone may be a fall: not the opposite of "souhaité"
+        ("Il n'a pas souhaité vendre.", "Sales declined, so he sold.", True),
     ],
 )
 def test_negation_classes(fr: str, en: str, flagged: bool) -> None:
@@ -372,3 +388,23 @@ def test_a_short_sentence_counts_per_sentence() -> None:
     fr = "Mécontents, ils ont appris que le stade ne serait pas construit."
     assert len(fr.split()) < PLACE_MIN_WORDS
     assert polarity_mismatch(fr, "Unhappy, they learned the stadium was built.") is None
+
+
+_LONG_FR_PRICE = (
+    "Au marché de la ville, où les vendeurs de fruits et de légumes arrivent chaque matin très "
+    "tôt avec leurs camions remplis, les billets du grand concert de ce soir ne sont pas chers."
+)
+
+
+def test_a_long_sentence_needs_the_opposite_near_the_negation() -> None:
+    far = (
+        "Cheap fruit and vegetables arrive very early every morning at the town market in full "
+        "trucks, and the tickets for tonight's big concert are expensive."
+    )
+    near = (
+        "Fruit and vegetables arrive very early every morning at the town market in full "
+        "trucks, and the tickets for tonight's big concert are cheap."
+    )
+    assert len(_LONG_FR_PRICE.split()) >= PLACE_MIN_WORDS
+    assert polarity_mismatch(_LONG_FR_PRICE, far) is not None
+    assert polarity_mismatch(_LONG_FR_PRICE, near) is None
