@@ -49,6 +49,8 @@ _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubts?|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
     r"|not\s+long\s+(?:ago|after|before)|no\s+matter|never[\s-]+ending|not\s+to\s+mention"
     r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than|(?:for|next\s+to)\s+nothing"
+    # "more often than not", "as often as not": "usually"
+    r"|more\s+(?:often|likely)\s+than\s+not|as\s+often\s+as\s+not"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
     r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
@@ -142,7 +144,8 @@ def _opposite_fr(english: str, french: str) -> bool:
 
 
 _EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECASE)
-_EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])", re.IGNORECASE)
+# ("ever since", "ever more", "ever-growing" do not say the "than ever" of a French "jamais")
+_EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])(?!\s+(?:since|more|after)\b)", re.IGNORECASE)
 
 
 # "au moins" (at least), "plus ou moins", "ou plutôt" (or rather): no sign of a denial.
@@ -189,6 +192,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         and not (suggests and _FR_WHY_QUESTION.search(french, max(0, a - 40), a))
     ]
     fr = [french[a:b] for a, b in kept]
+    english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
     found = negations_en(english)
@@ -229,6 +233,18 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
     if lost is not None:
         return french[lost[0] : lost[1]], None
     return None
+
+
+# An English phrase of denial that the French quotes as written ("LOL (no comment)", "no
+# future"): the same words on both sides, not a negation the translation added or kept.
+_EN_COPIED = re.compile(r"(?<![\w-])(?:no|not|never|nothing)\s+[\w'’-]+", re.IGNORECASE)
+
+
+def _blank_copied(match: re.Match[str], french: str) -> str:
+    phrase = re.escape(match.group(0)).replace(r"\ ", r"\s+")
+    if re.search(rf"(?<![\w-]){phrase}(?![\w-])", french, re.IGNORECASE):
+        return " " * len(match.group(0))
+    return match.group(0)
 
 
 def _sign_offsets(english: str, french: str) -> list[int]:

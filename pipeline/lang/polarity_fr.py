@@ -46,8 +46,8 @@ _FR_LITERARY = re.compile(
     r"(?<!\s)(?:\s*(?:me|te|se|nous|vous|lui|leur|y|en|[lmts]['’])){0,4}\s*(?:"
     # "n'a pu s'imposer", "n'avait su": the compound tenses
     r"(?:ai|as|a|avons|avez|ont|avait|avaient|aurait|auraient|aura)\s+(?:pu|su|osé)|peu[tx]|peuvent|pouv(?:ait|aient"
-    r"|ais|ons|ez)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent)|saur\w+|os(?:e|ent|ait|aient"
-    r"|era\w*))(?![\w-])(?!(?:\s+[\w'’-]+){0,3}\s+qu(?:e\b|['’]))",  # "ne pourra se faire qu'en"
+    r"|ais|ons|ez|oir)|pourr\w+|sai[st]|sav(?:ait|aient|ais|ons|ez|ent|oir)|saur\w+|os(?:e|ent|ait|aient"
+    r"|era\w*|er))(?![\w-])(?!(?:\s+[\w'’-]+){0,3}\s+qu(?:e\b|['’]))",  # "ne pourra se faire qu'en"
     re.IGNORECASE,
 )
 # "rien de grave ne peut", "personne ne sait": the "ne" of a negative subject, counted with it.

@@ -348,6 +348,19 @@ from pipeline.lang.polarity_fr import negations_fr
         ("L'homme n'a pas survécu.", "The man survived.", True),
         ("Le match n'aura pas lieu.", "The match has been called off.", False),
         ("Le match n'aura pas lieu.", "The match will take place.", True),
+        # the infinitive of the literary "ne pouvoir", "ne savoir" denies alone
+        ("C'est triste de ne pouvoir venir.", "It is sad not to be able to come.", False),
+        ("C'est triste de ne pouvoir venir.", "It is sad to be able to come.", True),
+        ("Il est fier de ne pouvoir que rire.", "He is proud he can only laugh.", False),
+        # "more often than not" says "usually": not a sign of denial
+        ("Ils ne viennent pas, le plus souvent.", "They don't come, more often than not.", False),
+        ("Ils ne viennent pas, le plus souvent.", "They come, more often than not.", True),
+        # "ever since", "ever more" are not the "than ever" of a French "jamais"
+        ("Il n'a jamais été si grand.", "It has never been so big.", False),
+        ("Il n'a jamais été si grand.", "It has grown ever more.", True),
+        # an English phrase of denial quoted in the French is not the translation's
+        ("Ils ne cherchent pas de travail (no comment).", "They look for work (no comment).", True),
+        ("Ils cherchent du travail (no comment).", "They look for work (no comment).", False),
         # "declined" alone may be a fall: not the opposite of "souhaité"
         ("Il n'a pas souhaité vendre.", "Sales declined, so he sold.", True),
     ],
