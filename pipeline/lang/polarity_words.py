@@ -352,3 +352,5 @@ ANTONYMS = _words(
         (r"présente?s?|là", r"absent|missing|away"),
     ]
 )
+# Any French side of :data:`ANTONYMS`: most negations deny none of its words.
+ANTONYM_FR = re.compile("|".join(fr.pattern for fr, _ in ANTONYMS), re.IGNORECASE)
