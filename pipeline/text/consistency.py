@@ -35,7 +35,7 @@ from pipeline.text.number_writings import (
     thousands_misspelt,
 )
 from pipeline.text.numbers import Quantity, glued_en, noun_numbers, quantities_en, quantities_fr
-from pipeline.text.quantity_match import QuantityIndex, within
+from pipeline.text.quantity_match import QuantityIndex, disjoint, within
 
 # Lookbehinds: spaces are tried from where their run starts only (linear time on any text).
 _HOUR = re.compile(
@@ -179,12 +179,12 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
     # Not checked here: idioms, what the English says another way, a time with minutes ("3 h
-    # 30", checked as a time); sorted once, for within()
+    # 30", checked as a time); sorted and merged once, for within()
     skipped = [m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french)
     for fr_words, en_words in _SAID_OTHERWISE:
         if en_words.search(english):
             skipped += [m.span() for m in fr_words.finditer(french)]
-    idioms = sorted(skipped)
+    idioms = disjoint(skipped)
     short = {q.span[0]: q for q in short_years(french)}
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):

@@ -102,8 +102,20 @@ def _near(ordered: list[float], x: float) -> bool:
     return any(_close(ordered[j], x) for j in (i - 1, i) if 0 <= j < len(ordered))
 
 
+def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap or touch merged into one: what :func:`within` needs
+    of spans collected from several patterns."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def within(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another),
-    found by bisection: a text may hold thousands of numbers."""
+    """Whether ``offset`` falls inside one of ``spans`` (sorted, none overlapping another: see
+    :func:`disjoint`), found by bisection: a text may hold thousands of numbers."""
     at = bisect.bisect_right(spans, (offset, math.inf)) - 1
     return at >= 0 and offset < spans[at][1]
