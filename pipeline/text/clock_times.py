@@ -14,6 +14,7 @@ from pipeline.text.quantity_match import within
 
 # "le 20h", "au 13h": the evening or lunchtime news of French television, not a time.
 _FR_NEWS_HOUR = re.compile(r"\b(?:le|du|au)\s+(?:journal\s+de\s+)?\d{1,2}\s*h\b(?!\s*\d)", re.I)
+_FR_OUT_OF_24 = re.compile(r"\s?(?:/|sur)\s?24\b", re.IGNORECASE)
 _EN_NEWS = re.compile(r"\b(?:news|bulletin|newscast)\b", re.IGNORECASE)
 
 
@@ -100,6 +101,8 @@ def missing_clock_times(french: str, english: str) -> list[str]:
     for m in _FR_CLOCK.finditer(french):
         if within(news, m.start()):
             continue  # "sur le plateau du 20h" ↔ "on the evening news"
+        if _FR_OUT_OF_24.match(french, m.end()):
+            continue  # "24h/24", "24 heures sur 24": all day (the number check's)
         unit = french[m.start() : m.end()].lower()
         if (
             "heure" in unit

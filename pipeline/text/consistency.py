@@ -78,10 +78,19 @@ _EN_RANK_ONE = re.compile(
     r"\b(?:first|primary|top|leading|foremost|main|chief|number[ -]one)\b", re.IGNORECASE
 )
 # "24 heures sur 24", "dans les 24 heures" ↔ "around the clock", "within a day".
-_FR_A_DAY = re.compile(r"(?<![\d,.])24\s?(?:heures|h)\b(?:\s+sur\s+24\b)?", re.IGNORECASE)
+_FR_A_DAY = re.compile(
+    r"(?<![\d,.])24\s?(?:heures|h)\b(?:\s+sur\s+24\b|\s?/\s?24\b)?", re.IGNORECASE
+)
 _EN_A_DAY = re.compile(
     r"\b(?:an?|one|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?day\b|\bdaily\b"
-    r"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b",
+    r"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b|(?<![\d/])24\s?[/-]\s?7(?![\d/])",
+    re.IGNORECASE,
+)
+# "7j/7", "7 jours sur 7" ↔ "every day", "seven days a week", "24/7"
+_FR_EVERY_DAY = re.compile(r"(?<![\d,.])7\s?j(?:ours)?\s?(?:/|sur)\s?7\b", re.IGNORECASE)
+_EN_EVERY_DAY = re.compile(
+    r"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b"
+    r"|(?<![\d/])24\s?[/-]\s?7(?![\d/])",
     re.IGNORECASE,
 )
 # A French number the English says another way, in the same sentence: each pair is searched
@@ -90,6 +99,7 @@ _SAID_OTHERWISE = (
     (_FR_RANK_ONE, _EN_RANK_ONE),
     (_FR_ROUGHLY, _EN_ROUGHLY),
     (_FR_A_DAY, _EN_A_DAY),
+    (_FR_EVERY_DAY, _EN_EVERY_DAY),
 )
 
 

@@ -168,6 +168,13 @@ _EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _EN_NOT_QUANTITY = re.compile(
     r"(?:^|(?<=\s))\d{1,2}\)|(?<!\d)\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
 )
+# "24/7" says the French "24h/24, 7j/7", "24 heures sur 24", "jour et nuit": no number of its own.
+_EN_ALL_THE_TIME = re.compile(r"(?<![\d/])24\s?[/-]\s?7(?![\d/])")
+_FR_ALL_THE_TIME = re.compile(
+    r"24\s?h(?:eures)?\s?(?:/|sur)\s?24|7\s?j(?:ours)?\s?(?:/|sur)\s?7|jour\s+et\s+nuit"
+    r"|nuit\s+et\s+jour",
+    re.IGNORECASE,
+)
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
@@ -218,6 +225,8 @@ def extra_numbers(french: str, english: str) -> list[str]:
         for m in _EN_NOT_QUANTITY.finditer(english)
         if not (m.group(0).endswith(")") and _LIST_MARK.search(french))
     ]
+    if _FR_ALL_THE_TIME.search(french):
+        skipped = sorted(skipped + [m.span() for m in _EN_ALL_THE_TIME.finditer(english)])
     written_fr = {m.group(0) for m in _EN_DIGITS.finditer(french)}
     years = {y.span[0]: y for y in short_years(english)}  # "2011/12"
     out = []

@@ -48,6 +48,13 @@ def _flagged(fr: str, en: str) -> bool:
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a day.", False),
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a week.", True),
         ("C'est ouvert 24 heures sur 24.", "It is open around the clock.", False),
+        # "24h/24, 7j/7", "24 heures sur 24", "jour et nuit" ↔ "24/7": no time, no number of its own
+        ("C'est ouvert 24h/24, 7j/7.", "It is open 24/7.", False),
+        ("C'est ouvert 24h/24 et 7j/7.", "It is open around the clock, every day.", False),
+        ("C'est ouvert jour et nuit.", "It is open 24/7.", False),
+        ("C'est ouvert 24h/24, 7j/7.", "It is open 24/6.", True),
+        ("C'est ouvert 12h/24.", "It is open 24/7.", True),
+        ("C'est ouvert le matin.", "It is open 24/7.", True),
         ("Il a dormi 24 heures.", "He slept 25 hours.", True),
         # "thousand million" is the British long form of a billion; "thousand billion" is not
         (
