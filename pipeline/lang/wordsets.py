@@ -19,7 +19,27 @@ from pathlib import Path
 from typing import Any
 
 
-class HashedWords:
+class _SortedHashes:
+    """Sorted 64-bit hashes of words, searched by bisection (see :class:`HashedWords`)."""
+
+    def __init__(self, hashes: Any, key: Callable[[str], int]) -> None:
+        import numpy as np
+
+        self._np = np
+        self._key = key
+        self._hashes = hashes
+
+    def __len__(self) -> int:
+        return int(self._hashes.size)
+
+    def _at(self, word: str) -> int | None:
+        """Where the word's hash stands in the sorted hashes, or None when it is not there."""
+        value = self._np.uint64(_unsigned(self._key(word)))
+        at = int(self._np.searchsorted(self._hashes, value))
+        return at if at < self._hashes.size and self._hashes[at] == value else None
+
+
+class HashedWords(_SortedHashes):
     """A read-only set of words, stored as their sorted hashes.
 
     Args:
@@ -31,23 +51,19 @@ class HashedWords:
     def __init__(self, hashes: Iterable[int], key: Callable[[str], int]) -> None:
         import numpy as np
 
-        self._np = np
-        self._key = key
-        if isinstance(hashes, np.ndarray):
-            values = hashes.astype(np.uint64, copy=False)
-        else:
-            values = np.fromiter((_unsigned(h) for h in hashes), dtype=np.uint64)
-        self._hashes = np.unique(values)
-
-    def __len__(self) -> int:
-        return int(self._hashes.size)
+        super().__init__(np.unique(_hash_array(hashes)), key)
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        value = self._np.uint64(_unsigned(self._key(word)))
-        at = int(self._np.searchsorted(self._hashes, value))
-        return at < self._hashes.size and self._hashes[at] == value
+        return isinstance(word, str) and self._at(word) is not None
+
+
+def _hash_array(hashes: Any) -> Any:
+    """Hashes as a ``numpy`` array of unsigned 64-bit numbers."""
+    import numpy as np
+
+    if isinstance(hashes, np.ndarray):
+        return hashes.astype(np.uint64, copy=False)
+    return np.fromiter((_unsigned(h) for h in hashes), dtype=np.uint64)
 
 
 def _unsigned(value: int) -> int:
@@ -123,7 +139,7 @@ def french_common_words(model: str) -> HashedWords:
     return HashedWords(common, get_string_id)
 
 
-class RankedWords:
+class RankedWords(_SortedHashes):
     """Words in frequency order, stored as sorted hashes beside their ranks (0: the most
     frequent).
 
@@ -135,25 +151,14 @@ class RankedWords:
     def __init__(self, hashes: Any, key: Callable[[str], int]) -> None:
         import numpy as np
 
-        self._np = np
-        self._key = key
-        if isinstance(hashes, np.ndarray):
-            values = hashes.astype(np.uint64, copy=False)
-        else:
-            values = np.fromiter((_unsigned(h) for h in hashes), dtype=np.uint64)
+        values = _hash_array(hashes)
         self._ranks = np.argsort(values, kind="stable")
-        self._hashes = values[self._ranks]
-
-    def __len__(self) -> int:
-        return int(self._hashes.size)
+        super().__init__(values[self._ranks], key)
 
     def rank(self, word: str) -> int | None:
         """The word's rank, or None when the table does not list it."""
-        value = self._np.uint64(_unsigned(self._key(word)))
-        at = int(self._np.searchsorted(self._hashes, value))
-        if at < self._hashes.size and self._hashes[at] == value:
-            return int(self._ranks[at])
-        return None
+        at = self._at(word)
+        return None if at is None else int(self._ranks[at])
 
 
 @lru_cache(maxsize=2)
