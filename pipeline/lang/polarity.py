@@ -135,17 +135,6 @@ def _opposite_en(french: str, span: tuple[int, int], english: str) -> bool:
     )
 
 
-def _opposite_fr(english: str, french: str) -> bool:
-    """Whether each English negation denies a word whose opposite the French says ("not far" ↔
-    "tout près", "did not win" ↔ "a perdu")."""
-    cleaned = _EN_NOT_DENIAL.sub(lambda m: " " * len(m.group(0)), english)
-    spans = [m.span() for m in _EN.finditer(cleaned)]
-    return bool(spans) and all(
-        any(en.search(_denied(english, span)) and fr.search(french) for fr, en in ANTONYMS)
-        for span in spans
-    )
-
-
 _EN_BOTH = re.compile(r"(?<![\w-])(?:nor|neither|without)(?![\w-])", re.IGNORECASE)
 # ("ever since", "ever more", "ever-growing" do not say the "than ever" of a French "jamais")
 _EN_EVER = re.compile(r"(?<![\w-])ever(?![\w-])(?!\s+(?:since|more|after)\b)", re.IGNORECASE)

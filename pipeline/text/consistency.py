@@ -81,16 +81,17 @@ _EN_RANK_ONE = re.compile(
 _FR_A_DAY = re.compile(
     r"(?<![\d,.])24\s?(?:heures|h)\b(?:\s+sur\s+24\b|\s?/\s?24\b)?", re.IGNORECASE
 )
+# "24/7", "24-7": every hour of every day (the English number check skips it too)
+EN_24_7 = re.compile(r"(?<![\d/])24\s?[/-]\s?7(?![\d/])")
 _EN_A_DAY = re.compile(
     r"\b(?:an?|one|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?day\b|\bdaily\b"
-    r"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b|(?<![\d/])24\s?[/-]\s?7(?![\d/])",
+    rf"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b|{EN_24_7.pattern}",
     re.IGNORECASE,
 )
 # "7j/7", "7 jours sur 7" ↔ "every day", "seven days a week", "24/7"
 _FR_EVERY_DAY = re.compile(r"(?<![\d,.])7\s?j(?:ours)?\s?(?:/|sur)\s?7\b", re.IGNORECASE)
 _EN_EVERY_DAY = re.compile(
-    r"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b"
-    r"|(?<![\d/])24\s?[/-]\s?7(?![\d/])",
+    rf"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b|{EN_24_7.pattern}",
     re.IGNORECASE,
 )
 # A French number the English says another way, in the same sentence: each pair is searched
