@@ -94,16 +94,16 @@ def orangesum() -> list[SummaryItem]:
 _BLOCK = 10
 
 
-def newstest_multiway(year: Literal[2010, 2011, 2012, 2013]) -> list[Segment]:
-    """WMT newstest2010 to 2013 fr→en: multi-way sets, most segments written in a third
-    language (``origlang`` "mul"), no document ids. newstest2010 is the copy shipped for
-    ``brief eval segment`` (``segment/``).
+def newstest_multiway(year: Literal[2009, 2010, 2011, 2012, 2013]) -> list[Segment]:
+    """WMT newstest2009 to 2013 fr→en: multi-way sets, most segments written in a third
+    language (``origlang`` "mul"), no document ids. newstest2009 and 2010 are the copies
+    shipped for ``brief eval segment`` (``segment/``).
 
     Raises:
         ConfigError: A year not shipped.
     """
-    if year not in (2010, 2011, 2012, 2013):
-        raise ConfigError(f"newstest{year} is not shipped: use 2010, 2011, 2012 or 2013")
+    if year not in MULTIWAY:
+        raise ConfigError(f"newstest{year} is not shipped: use 2009, 2010, 2011, 2012 or 2013")
     stem = MULTIWAY[year]
     return _paired(
         f"newstest{year}", shipped_lines(f"{stem}.fr.gz"), shipped_lines(f"{stem}.en.gz"), None
@@ -162,6 +162,7 @@ VERIFY_SETS: tuple[VerifySet, ...] = (
     VerifySet("newstest2012", "dev", "multi-way news", lambda: newstest_multiway(2012)),
     VerifySet("newstest2011", "dev", "multi-way news", lambda: newstest_multiway(2011)),
     VerifySet("newstest2010", "validation", "multi-way news", lambda: newstest_multiway(2010)),
+    VerifySet("newstest2009", "validation", "multi-way news", lambda: newstest_multiway(2009)),
     VerifySet(
         "newsdiscusstest2015-fren", "test", "French reader comments", lambda: newsdiscuss("test")
     ),

@@ -40,6 +40,7 @@ def test_the_verify_sets_are_shipped_aligned_with_their_roles() -> None:
         "newstest2012": ("dev", 3003),
         "newstest2011": ("dev", 3003),
         "newstest2010": ("validation", 2489),
+        "newstest2009": ("validation", 2525),
         "newsdiscusstest2015-fren": ("test", 1500),
         "newstest2013": ("test", 3000),
     }
@@ -50,5 +51,5 @@ def test_the_verify_sets_are_shipped_aligned_with_their_roles() -> None:
 
 
 def test_an_unshipped_year_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="2009"):
-        data.newstest_multiway(2009)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="2008"):
+        data.newstest_multiway(2008)  # type: ignore[arg-type]

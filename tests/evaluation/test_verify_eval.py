@@ -95,7 +95,12 @@ def test_eval_verify_counts_recall_and_false_positives(tmp_path: Path) -> None:
 
 def test_a_validation_or_test_set_gives_aggregates_only_never_a_flag_or_sentence() -> None:
     result = evaluate_verify(seed=3, limit=60, sets=["validation", "test"])
-    assert set(result["sets"]) == {"newstest2010", "newsdiscusstest2015-fren", "newstest2013"}
+    assert set(result["sets"]) == {
+        "newstest2010",
+        "newstest2009",
+        "newsdiscusstest2015-fren",
+        "newstest2013",
+    }
     for figures in result["sets"].values():
         assert figures["role"] in ("validation", "test") and "examples" not in figures
         assert sum(r["applicable"] for r in figures["recall"].values()) > 0
