@@ -199,6 +199,24 @@ _LITOTES = _words(
             r"problèmes?|soucis?",
             r"problem\w*|trouble\w*|issue\w*|worr\w*",
         ),  # "n'arrête pas de critiquer" ↔ "constantly criticised"
+        # A double negation affirms: "n'est pas sans rappeler" ↔ "is reminiscent of", "ce
+        # n'est pas pour rien que" ↔ "it is for good reason that", "ce n'est pas rien" ↔ "it is
+        # quite something" (the window holds the negation itself: "pas" before the word); "ne
+        # … pas sans" after "être" or "aller" only: "ne partira pas sans payer" is a condition
+        (
+            r"(?:est|es|êtes|sont|était|étaient|sera|serait|seraient|va|vont|allait)"
+            r"\s+(?:pas|jamais|point)\s+sans",
+            r"without",
+        ),
+        (r"pas\s+(?:pour\s+)?rien", r"nothing|vain"),
+        # Verbs of hiding, denying, refusing, ignoring, doubting, and indifference, denied:
+        # "ne cache pas sa joie" ↔ "is openly delighted", "ne nie pas" ↔ "admits"
+        (r"cach\w*|dissimul\w*", r"hid\w*|conceal\w*|secret\w*|mask\w*"),
+        (r"ni(?:e|es|ent|er|é\w*)|dément\w*|contest\w*", r"den(?:y|ies|ied|ial)|disput\w*"),
+        (r"refus\w*", r"refus\w*|declin\w*|reject\w*"),
+        (r"ignor\w*", r"ignor\w*|unaware"),
+        (r"dout\w*", r"doubt\w*"),
+        (r"indifférent\w*", r"indifferen\w*|unmoved"),
     ]
 )
 
@@ -282,7 +300,10 @@ ANTONYMS = _words(
         (r"grande?s?|gros(?:se|ses)?|nombreu\w+|élevée?s?", r"small|minor|slight\w*|low|modest"),
         (r"petite?s?|faibles?|légère?s?", r"big|large|huge|major|great|high|strong|heavy|serious"),
         (r"vraie?s?|exacte?s?|justes?|raison", r"false|untrue|wrong|mistaken|lies?|lying"),
-        (r"faux|fausses?|erronée?s?|tort|tromp\w*", r"true|right|correct\w*|accurate"),
+        (
+            r"faux|fausses?|erronée?s?|tort|tromp\w*",
+            r"true|right|correct\w*|accurate|(?:has|have|had|makes?|made)\s+a\s+(?:\w+\s+)?point",
+        ),
         (r"sûre?s?|certaine?s?|convaincue?s?", r"doubt\w*|unsure|uncertain|sceptic\w*|skeptic\w*"),
         (r"clair(?:e|s|es)?|précise?s?", r"vague\w*|murky|confus\w*|obscure"),
         (r"long(?:ue|s|ues)?|longtemps", r"short|brief|briefly|soon|quick\w*"),
@@ -296,7 +317,8 @@ ANTONYMS = _words(
         (r"intéressante?s?|passionnante?s?", r"boring|dull|tedious"),
         (r"content\w*|heureu\w+|satisfait\w*|ravie?s?", r"angry|upset|sad|annoyed|furious|unhappy"),
         (r"gagn\w*|emport\w*|remport\w*|victoire", r"los[et]|losing|defeat\w*|beaten"),
-        (r"perd\w*|défaite", r"win|wins|won|winning|victor\w*|beat"),
+        (r"perd\w*|défaite", r"win|wins|won|winning|victor\w*|beat|kept|retain\w*"),
+        (r"échapp\w*", r"notic\w*|spotted"),  # "n'a pas échappé à" ↔ "was noticed by"
         (
             r"accept\w*|admet\w*|admis|approuv\w*|valid\w*|retenue?s?",
             r"reject\w*|dismiss\w*|turn\w*\s+down",
@@ -349,6 +371,10 @@ ANTONYMS = _words(
         (r"toujours", r"sometimes|occasionally"),
         (r"aucune?", r"zero"),
         (r"important\w*|grave\w*|sérieu\w+", r"minor|trivial|mild|petty"),
+        (r"anodine?s?|banale?s?|insignifiante?s?", r"significant|serious|important|meaningful"),
+        # "je n'en reviens pas" ↔ "I am amazed"; "ne vous inquiétez pas" ↔ "rest assured"
+        (r"en\s+revien\w*", r"amaz\w*|astonish\w*|astound\w*"),
+        (r"inquiét\w*|inquièt\w*|affol\w*|paniqu\w*", r"rest\s+assured|reassur\w*|calm\w*"),
         (r"présente?s?|là", r"absent|missing|away"),
     ]
 )

@@ -363,6 +363,42 @@ from pipeline.lang.polarity_fr import negations_fr
         ("Ils cherchent du travail (no comment).", "They look for work (no comment).", False),
         # "declined" alone may be a fall: not the opposite of "souhaité"
         ("Il n'a pas souhaité vendre.", "Sales declined, so he sold.", True),
+        # a double negation affirms ("n'est pas sans", "pas pour rien", "pas rien"), unless the
+        # English keeps the denied word; "ne partira pas sans payer" is a condition
+        ("Ce n'est pas sans rappeler 1930.", "This is reminiscent of 1930.", False),
+        ("Ce n'est pas sans rappeler 1930.", "This is without echo of 1930.", True),
+        ("Ce n'est pas sans risque.", "It is not without risk.", False),
+        ("Il ne partira pas sans payer.", "He will leave and pay later.", True),
+        ("Ce n'est pas pour rien qu'il part.", "It is for good reason that he leaves.", False),
+        ("Ce n'est pas pour rien qu'il part.", "It is for nothing that he leaves.", True),
+        ("Ce n'est pas rien.", "It is quite something.", False),
+        ("Il ne dit rien.", "He speaks.", True),
+        # denied verbs of hiding, denying, refusing, ignoring, doubting, indifference
+        ("Il ne cache pas sa joie.", "He is openly delighted.", False),
+        ("Il ne cache pas sa joie.", "He hides his joy.", True),
+        ("Il ne nie pas les faits.", "He admits the facts.", False),
+        ("Il ne nie pas les faits.", "He denies the facts.", True),
+        ("Le ministre n'a pas refusé.", "The minister accepted.", False),
+        ("Le ministre n'a pas refusé.", "The minister refused.", True),
+        ("Il n'ignore pas le danger.", "He is aware of the danger.", False),
+        ("Il n'ignore pas le danger.", "He ignores the danger.", True),
+        ("Je ne doute pas de sa sincérité.", "I am sure of his sincerity.", False),
+        ("Je ne doute pas de sa sincérité.", "I doubt his sincerity.", True),
+        ("Le film ne laisse pas indifférent.", "The film moves its audience.", False),
+        ("Le film ne laisse pas indifférent.", "The film leaves viewers indifferent.", True),
+        # more opposites: "anodin", "en revenir", "s'inquiéter", "tort", "perdre", "échapper"
+        ("Ce n'est pas anodin.", "This is significant.", False),
+        ("Ce n'est pas anodin.", "This is trivial.", True),
+        ("Je n'en reviens pas.", "I am amazed.", False),
+        ("Il ne revient pas demain.", "He is amazed tomorrow.", True),
+        ("Ne vous inquiétez pas, tout ira bien.", "Rest assured, all will be well.", False),
+        ("Ne vous inquiétez pas, tout ira bien.", "Do worry, all will be well.", True),
+        ("Il n'a pas tort.", "He has a point.", False),
+        ("Il n'a pas tort.", "He is wrong.", True),
+        ("Il n'a pas perdu son sourire.", "He kept his smile.", False),
+        ("Il n'a pas perdu son sourire.", "He lost his smile.", True),
+        ("Le détail n'a pas échappé à la police.", "The detail was noticed by police.", False),
+        ("Nous n'avons pas échappé à la crise.", "The crisis did spare us.", True),
     ],
 )
 def test_negation_classes(fr: str, en: str, flagged: bool) -> None:
