@@ -141,6 +141,17 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("Il a reçu le prix Nobel de la Paix.", "He received the Nobel Peace Prize.", False),
         ("L'opération Printemps a visé Hollande.", "Operation Spring targeted Hollande.", False),
         ("L'opération Printemps a visé Hollande.", "Operation Spring targeted Sarkozy.", True),
+        # the country across ("outre-Manche"), former states, the Islamic State's names
+        ("Outre-Manche, les prix montent.", "In Britain, prices are rising.", False),
+        ("Outre-Rhin, les prix montent.", "In Germany, prices are rising.", False),
+        ("Les prix montent outre-Atlantique.", "Prices are rising in America.", False),
+        ("Outre-Manche, les prix montent.", "In Spain, prices are rising.", True),
+        ("La RDA a disparu en 1990.", "East Germany disappeared in 1990.", False),
+        ("La RFA a gagné.", "West Germany won.", False),
+        ("Daech a revendiqué l'attentat.", "ISIS claimed the attack.", False),
+        ("L'EI a revendiqué l'attentat.", "IS claimed the attack.", False),
+        ("L'attentat a été revendiqué par Daech.", "The attack was claimed by Hamas.", True),
+        ("Le Quai d'Orsay a refusé.", "The French Foreign Ministry refused.", False),
     ],
 )
 def test_name_classes(verifier: Verifier, fr: str, en: str, flagged: bool) -> None:
