@@ -35,7 +35,9 @@ from pipeline.lang.polarity_words import (
 
 _EN = re.compile(
     # ("No. 4", "Symphony No. 3": the abbreviation of "number", not a denial)
-    r"(?<![\w-])(?:not|never|no(?!\.?\s*\d)|none|nothing|nobody|neither|nor|without|cannot|nowhere)"
+    # ("dunno", "nope": speech, as in reader comments)
+    r"(?<![\w-])(?:not|never|no(?!\.?\s*\d)|none|nothing|nobody|neither|nor|without|cannot|nowhere"
+    r"|dunno|nope)"
     r"(?![\w-])"
     r"|(?<![\w-])no[\s-]one(?![\w-])|(?<![\w-])\w+n['’]t(?![\w-])"
     # Comments drop the apostrophe: "dont", "cant", "didnt" ("wont" is also a word: left out).
@@ -110,10 +112,19 @@ def _denied(text: str, span: tuple[int, int]) -> str:
     return text[a : after.end() if after else b]
 
 
+# "il ne se passe pas un jour sans scandale" ↔ "every day brings a scandal": "not one … without"
+_FR_NOT_ONE_WITHOUT = re.compile(r"\s+une?\s+(?:seule?\s+)?[\w'’-]+\s+sans(?![\w-])", re.I)
+_EN_WITHOUT = re.compile(r"(?<![\w-])without(?![\w-])", re.IGNORECASE)
+
+
 def _litotes(french: str, span: tuple[int, int], english: str) -> bool:
     """Whether the French negation at ``span`` denies a word of denial that the English does not
     carry."""
     window = _denied(french, span)
+    if french[span[1] - 3 : span[1]].lower() == "pas" and _FR_NOT_ONE_WITHOUT.match(
+        french, span[1]
+    ):
+        return not _EN_WITHOUT.search(english)
     return any(fr.search(window) and not en.search(english) for fr, en in _LITOTES)
 
 

@@ -29,7 +29,8 @@ _EN_WEAK = re.compile(
     # "n'a plus accès" ↔ "lost access", "n'a pas décroché" ↔ "stopped answering", "n'est plus
     # de mode" ↔ "out of fashion"
     r"|los[te]|loses|losing|(?:stop|ceas|quit)\w*\s+\w+ing"  # "stopped answering"
-    r"|out\s+of\s+(?:fashion|power|office|reach|stock|work|business|date|order|control|sight|touch)"
+    r"|out\s+of\s+(?:fashion|power|office|reach|stock|work|business|date|order|control|sight|touch"
+    r"|the\s+question)"
     r"|no\s+(?:more|less|fewer)\s+than)"
     r"(?![\w-])",
     re.IGNORECASE,
@@ -82,6 +83,8 @@ _FR_WEAK = re.compile(
     r"|indign\w*|défense\s+d(?:e\s+|['’])\w+(?:er|ir|re)|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
     # "loin d'être prévisible" ↔ "not yet understood", "un échec" ↔ "did not succeed"
     r"|échec\w*"
+    # "t'inquiète" (the "pas" dropped, as speech drops it) ↔ "don't worry"
+    r"|t['’]inquiète"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"
     # "arrêter de", "cesser de" (to stop doing): "wouldn't joke", "no longer"
     r"|n['’]|loin\s+d['’]|(?:arrêt|cess)\w*\s+d(?:e\s|['’])|à\s+peine|renon\w+)",
@@ -372,6 +375,11 @@ ANTONYMS = _words(
         (r"aucune?", r"zero"),
         (r"important\w*|grave\w*|sérieu\w+", r"minor|trivial|mild|petty"),
         (r"anodine?s?|banale?s?|insignifiante?s?", r"significant|serious|important|meaningful"),
+        # "pas terrible", "pas fameux", "pas génial" (speech: mediocre) ↔ "lousy", "poor"
+        (
+            r"terribles?|fameu(?:x|se|ses)|génia(?:l|le|les|ux)|folichon\w*",
+            r"bad\w*|poor\w*|mediocre|lousy|so-so|meh|weak|disappoint\w*",
+        ),
         # "je n'en reviens pas" ↔ "I am amazed"; "ne vous inquiétez pas" ↔ "rest assured"
         (r"en\s+revien\w*", r"amaz\w*|astonish\w*|astound\w*"),
         (r"inquiét\w*|inquièt\w*|affol\w*|paniqu\w*", r"rest\s+assured|reassur\w*|calm\w*"),

@@ -399,6 +399,17 @@ from pipeline.lang.polarity_fr import negations_fr
         ("Il n'a pas perdu son sourire.", "He lost his smile.", True),
         ("Le détail n'a pas échappé à la police.", "The detail was noticed by police.", False),
         ("Nous n'avons pas échappé à la crise.", "The crisis did spare us.", True),
+        # speech: "dunno", "nope"; "t'inquiète" with its "pas" dropped; "pas terrible"
+        ("Je ne sais pas.", "I dunno.", False),
+        ("Je sais.", "I dunno.", True),
+        ("T'inquiète, ça va aller.", "Don't worry, it will be fine.", False),
+        ("Ça va aller.", "Don't worry, it will be fine.", True),
+        ("Le film n'est pas terrible.", "The film is pretty lousy.", False),
+        ("Le film n'est pas terrible.", "The film is great.", True),
+        ("Il n'en est aucunement question.", "It is out of the question.", False),
+        # "pas un jour sans" ↔ "every day"
+        ("Il ne se passe pas un jour sans scandale.", "Every day brings a scandal.", False),
+        ("Il ne se passe pas un jour sans scandale.", "A day passes without scandal.", True),
     ],
 )
 def test_negation_classes(fr: str, en: str, flagged: bool) -> None:
