@@ -52,6 +52,7 @@ _EN_NOT_DENIAL = re.compile(
     r"(?<![\w-])(?:not\s+only|no\s+doubts?|not\s+least|nothing\s+but|no\s+sooner|not\s+until"
     r"|not\s+long\s+(?:ago|after|before)|no\s+matter|never[\s-]+ending|not\s+to\s+mention"
     r"|no\s+wonder|no\s+(?:more|less|fewer)\s+than|(?:for|next\s+to)\s+nothing"
+    r"|(?:in|within)\s+no\s+time"  # "in no time": quickly
     # "more often than not", "as often as not": "usually"
     r"|more\s+(?:often|likely)\s+than\s+not|as\s+often\s+as\s+not"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
@@ -113,7 +114,7 @@ def _denied(text: str, span: tuple[int, int]) -> str:
 
 
 # "il ne se passe pas un jour sans scandale" ↔ "every day brings a scandal": "not one … without"
-_FR_NOT_ONE_WITHOUT = re.compile(r"\s+une?\s+(?:seule?\s+)?[\w'’-]+\s+sans(?![\w-])", re.I)
+_FR_NOT_ONE_WITHOUT = re.compile(r"(?<!\s)\s+une?\s+(?:seule?\s+)?[\w'’-]+\s+sans(?![\w-])", re.I)
 _EN_WITHOUT = re.compile(r"(?<![\w-])without(?![\w-])", re.IGNORECASE)
 
 

@@ -95,7 +95,8 @@ _FR_SANS_QUE = re.compile(r"(?<![\w-])sans\s+qu(?:e\s|['’])(?:\s*[\w'’-]+){0
 _FR_WHY = re.compile(r"(?<![\w-])pourquoi(?:\s+(?:donc|alors|diable))?\s+$", re.IGNORECASE)
 # "à jamais", "pour jamais": "forever", no denial.
 # ("si jamais": "if ever", no denial either)
-_FR_FOR = re.compile(r"(?<![\w-])pour\s+$", re.IGNORECASE)
+# ("trois fois rien": "next to nothing", as English's)
+_FR_FOR = re.compile(r"(?<![\w-])(?:pour|fois)\s+$", re.IGNORECASE)
 _FR_FOREVER = re.compile(r"(?<![\w-])(?:à|a|pour|si)\s+$", re.IGNORECASE)
 
 
@@ -163,7 +164,7 @@ def spans_fr(text: str) -> list[tuple[int, int]]:
         if word == "jamais" and _FR_FOREVER.search(text, max(0, m.start() - 5), m.start()):
             continue
         if word == "rien" and _FR_FOR.search(text, max(0, m.start() - 6), m.start()):
-            continue  # "payer pour rien": "for nothing", as English's
+            continue  # "payer pour rien", "trois fois rien": "for nothing", "next to nothing"
         scope = word != "sans" and _FR_SANS_SCOPE.search(text, max(0, m.start() - 66), m.start())
         if scope and not _FR_OWN_NE.match(text, m.end()):
             continue  # "sans rien dire" ↔ "without saying anything": the "sans" denies, once

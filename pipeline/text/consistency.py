@@ -65,7 +65,29 @@ _FR_IDIOM = re.compile(
     r"|\bpour\s+mille\b"
     # "les deux parties" ↔ "the parties": a pair already known, often left to "the"; an
     # English number put in its place is the English's own, checked the other way
-    r"|\b(?:les|ces|aux|des|leurs|nos|vos|ses|mes|tes)\s+deux\b",
+    r"|\b(?:les|ces|aux|des|leurs|nos|vos|ses|mes|tes)\s+deux\b"
+    # Set phrases of speech, whose number says no count (general knowledge of French): "des
+    # quatre coins du monde" (from all over), "tiré à quatre épingles" (dressed to the nines),
+    # "chercher midi à quatorze heures", "couper les cheveux en quatre", "se mettre en quatre",
+    # "ni une ni deux", "trente-six fois" (a hundred times), "tous les trente-six du mois",
+    # "en deux mots", "en deux temps trois mouvements", "deux poids deux mesures", "à deux
+    # doigts", "un de ces quatre", "il était moins une", "les quatre cents coups", "trois fois
+    # rien", "haut comme trois pommes", "mille fois merci", "au quart de tour", "sur son
+    # trente-et-un", "à cent lieues", "manger comme quatre", "dix de retrouvés", "faire les
+    # cent pas", "entre quatre yeux", "ses quatre vérités", "couper la poire en deux", "plié en
+    # deux", "mille et une", "jamais deux sans trois"
+    r"|\bquatre\s+(?:coins|vents|épingles|vérités|volontés|yeux|veines|cents\s+coups)\b"
+    r"|\b400\s+coups\b|\bmidi\s+à\s+quatorze\s+heures\b"
+    r"|\b(?:cheveux|mett\w*|mis\w*|pli\w*|poire)\s+en\s+(?:deux|quatre)\b"
+    r"|\bni\s+une\s+ni\s+deux\b|\btrente-six\s+(?:fois|mille|chandelles|solutions|façons"
+    r"|manières|choses|raisons)\b|\b36\s+(?:fois|chandelles|du\s+mois)\b|\btrente-six\s+du\s+mois\b"
+    r"|\ben\s+deux\s+(?:mots|temps|coups)\b|\btrois\s+mouvements\b"
+    r"|\bdeux\s+poids,?\s+deux\s+mesures\b|\bà\s+deux\s+doigts\b|\bun\s+de\s+ces\s+quatre\b"
+    r"|\bmoins\s+une\b(?=\s*[.!,;…]|\s*$)|\btrois\s+fois\s+rien\b|\btrois\s+pommes\b"
+    r"|\bmille\s+(?:fois\s+merci|mercis|et\s+une?)\b|\bau\s+quart\s+de\s+tour\b"
+    r"|\bson\s+trente(?:-et-|\s+et\s+)un\b"
+    r"|\b(?:cent|mille|sept)\s+lieues\b|\bcomme\s+quatre\b|\bdix\s+de\s+retrouvés\b"
+    r"|\bun\s+de\s+perdu\b|\bcent\s+pas\b|\bdeux\s+sans\s+trois\b",
     re.I,
 )
 # "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
@@ -79,7 +101,8 @@ _EN_RANK_ONE = re.compile(
 )
 # "24 heures sur 24", "dans les 24 heures" ↔ "around the clock", "within a day".
 _FR_A_DAY = re.compile(
-    r"(?<![\d,.])24\s?(?:heures|h)\b(?:\s+sur\s+24\b|\s?/\s?24\b)?", re.IGNORECASE
+    r"(?<![\d,.])(?:24|vingt-quatre)\s?(?:heures|h)\b(?:\s+sur\s+(?:24|vingt-quatre)\b|\s?/\s?24\b)?",
+    re.IGNORECASE,
 )
 # "24/7", "24-7": every hour of every day (the English number check skips it too)
 EN_24_7 = re.compile(r"(?<![\d/])24\s?[/-]\s?7(?![\d/])")
@@ -94,6 +117,13 @@ _EN_EVERY_DAY = re.compile(
     rf"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b|{EN_24_7.pattern}",
     re.IGNORECASE,
 )
+# "d'accord à 100 %", "à cent pour cent" ↔ "completely", "totally"
+_FR_WHOLLY = re.compile(r"\bà\s+(?:100|cent)\s?(?:%|pour\s?cent)", re.IGNORECASE)
+_EN_WHOLLY = re.compile(
+    r"\b(?:complete|total|full|entire|absolute|whole|utter)ly\b|\bwholeheartedly\b"
+    r"|\ball\s+the\s+way\b",
+    re.IGNORECASE,
+)
 # A French number the English says another way, in the same sentence: each pair is searched
 # only where the English has its words.
 _SAID_OTHERWISE = (
@@ -101,6 +131,7 @@ _SAID_OTHERWISE = (
     (_FR_ROUGHLY, _EN_ROUGHLY),
     (_FR_A_DAY, _EN_A_DAY),
     (_FR_EVERY_DAY, _EN_EVERY_DAY),
+    (_FR_WHOLLY, _EN_WHOLLY),
 )
 
 

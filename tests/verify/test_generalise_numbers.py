@@ -104,6 +104,29 @@ def _flagged(fr: str, en: str) -> bool:
         # a scale after a number written as a code ("R50 millions") is checked as a scale word
         ("Il a détourné R50 millions.", "He embezzled R50 million.", False),
         ("Il a détourné R50 millions.", "He embezzled R50 billion.", True),
+        # a set phrase's number says no count; an English number is still checked, and the
+        # same number outside the phrase is
+        ("Ils viennent des quatre coins du monde.", "They come from all over the world.", False),
+        ("Ils viennent des quatre coins du monde.", "They come from five corners.", True),
+        ("Ils ont visité quatre pays.", "They visited many countries.", True),
+        ("Il coupe les cheveux en quatre.", "He splits hairs.", False),
+        ("Il a coupé la pizza en quatre.", "He cut the pizza in half.", True),
+        ("Je te l'ai dit trente-six fois.", "I told you five times.", True),
+        ("Je te l'ai dit trente-six fois.", "I told you so many times.", False),
+        ("Il a trente-six ans.", "He is in his thirties.", True),
+        ("On était à deux doigts de la catastrophe.", "We were close to disaster.", False),
+        ("Il était moins une.", "It was a close call.", False),
+        ("Ça coûte trois fois rien.", "It costs next to nothing.", False),
+        ("Il l'a fait en deux temps trois mouvements.", "He did it in no time.", False),
+        ("Il faut se mettre sur son trente-et-un.", "You have to dress up.", False),
+        (
+            "Il est vingt-quatre heures sur vingt-quatre au travail.",
+            "He works round the clock.",
+            False,
+        ),
+        ("Je suis d'accord à cent pour cent.", "I agree completely.", False),
+        ("Je suis d'accord à 100 %.", "I agree 10 %.", True),
+        ("Ils ont voté à 100 %.", "They voted.", True),
     ],
 )
 def test_number_classes(fr: str, en: str, flagged: bool) -> None:
