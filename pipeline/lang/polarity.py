@@ -57,6 +57,10 @@ _EN_NOT_DENIAL = re.compile(
     r"|more\s+(?:often|likely)\s+than\s+not|as\s+often\s+as\s+not"
     # "couldn't care less" (an idiom), "why don't we…", "why not ask…" (a suggestion)
     r"|couldn['’]?t\s+care\s+less|why\s+(?:not|don['’]?t)"
+    # Idioms that affirm: "can't wait to" (j'ai hâte), "couldn't agree more", "don't get me
+    # wrong" (comprenez-moi bien), "nothing short of" (un véritable)
+    r"|can['’]?t\s+wait\s+(?:to|for)|couldn['’]?t\s+agree\s+more|don['’]?t\s+get\s+me\s+wrong"
+    r"|nothing\s+short\s+of"
     # An elliptic "not" that ends its clause after an adverb denies nothing: "sometimes for the
     # best and sometimes not", "or not" (after an auxiliary it does: "which it does not").
     r"|(?:or|if|sometimes|perhaps|maybe|probably|why)\s+not(?=\s*(?:[,.;:!?)\"”]|$)))(?![\w-])",

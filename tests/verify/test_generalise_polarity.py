@@ -407,6 +407,13 @@ from pipeline.lang.polarity_fr import negations_fr
         ("Le film n'est pas terrible.", "The film is pretty lousy.", False),
         ("Le film n'est pas terrible.", "The film is great.", True),
         ("Il n'en est aucunement question.", "It is out of the question.", False),
+        # English idioms that affirm: "can't wait to", "couldn't agree more", "don't get me
+        # wrong", "nothing short of"; "can't wait any longer" still denies
+        ("J'ai hâte de voir ça.", "I can't wait to see that.", False),
+        ("J'ai hâte de partir.", "I can't wait any longer.", True),
+        ("Je suis tout à fait d'accord.", "I couldn't agree more.", False),
+        ("Comprenez-moi bien, j'aime ce pays.", "Don't get me wrong, I love this country.", False),
+        ("C'est un véritable scandale.", "It is nothing short of a scandal.", False),
         # "pas un jour sans" ↔ "every day"
         ("Il ne se passe pas un jour sans scandale.", "Every day brings a scandal.", False),
         ("Il ne se passe pas un jour sans scandale.", "A day passes without scandal.", True),
