@@ -29,6 +29,7 @@ from pipeline.lang.polarity_words import (
     _LITOTES,
     ANTONYM_FR,
     ANTONYMS,
+    SAID_NEGATED,
     unspent_weak,
     weak_en,
 )
@@ -204,6 +205,9 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
+    for fr_words, en_phrase in SAID_NEGATED if not spans else ():
+        if fr_words.search(french):  # "je m'en fous" ↔ "I don't care": the French said it
+            english = en_phrase.sub(lambda m: " " * len(m.group(0)), english)
     found = negations_en(english)
     en = [n for n in found if n.lower() not in ("without", "nor", "neither")]
     # "sans" is not counted on the French side, so the "without" that translates it cannot

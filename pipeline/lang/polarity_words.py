@@ -83,8 +83,6 @@ _FR_WEAK = re.compile(
     r"|indign\w*|défense\s+d(?:e\s+|['’])\w+(?:er|ir|re)|interdi\w*|in\w+(?:able|ible)s|impossibilit\w*|incapacit\w*"
     # "loin d'être prévisible" ↔ "not yet understood", "un échec" ↔ "did not succeed"
     r"|échec\w*"
-    # "t'inquiète" (the "pas" dropped, as speech drops it) ↔ "don't worry"
-    r"|t['’]inquiète"
     r"|(?:du|de)\s+mal\s+à)(?![\w-])"
     # "arrêter de", "cesser de" (to stop doing): "wouldn't joke", "no longer"
     r"|n['’]|loin\s+d['’]|(?:arrêt|cess)\w*\s+d(?:e\s|['’])|à\s+peine|renon\w+)",
@@ -390,4 +388,27 @@ ANTONYMS = _words(_ANTONYM_PAIRS)
 ANTONYM_FR = re.compile(
     r"(?<![\w-])(?=\w)(?:" + "|".join(fr for fr, _ in _ANTONYM_PAIRS) + r")(?![\w-])",
     re.IGNORECASE,
+)
+
+
+# French words of speech that English says with a negation, and that English phrase: "t'inquiète"
+# (its "pas" dropped) ↔ "don't worry", "je m'en fous" ↔ "I don't care", "qu'importe" ↔ "never
+# mind", "j'en peux plus" (its "ne" dropped; not "je veux plus de temps") ↔ "I can't take it
+# anymore". The phrase's negation translates the French word; a negation elsewhere in the
+# English is still an added one. Only in a French sentence without a negation of its own ("je ne
+# peux plus" ↔ "I can no longer": the "no" translates the "ne").
+SAID_NEGATED = _words(
+    [
+        (r"t['’]inquiète(?!\s+pas)", r"don['’]?t\s+worry"),
+        (
+            r"(?:m|t|s)['’]en\s+(?:fou\w*|fich\w*|moqu\w*|balanc\w*|tap\w*)",
+            r"(?:do|does|did)(?:n['’]?t|\s+not)\s+(?:really\s+)?(?:care|give)|couldn['’]?t\s+care",
+        ),
+        (r"qu['’]importe|peu\s+importe", r"never\s+mind|(?:does|did)(?:n['’]?t|\s+not)\s+matter"),
+        (
+            r"(?:peux|peut|peuvent|veux|veut|veulent|sais|sait|savent|crois|croit|vois|voit|faut)"
+            r"\s+plus(?!\s+(?:que|qu['’]|de|d['’]|tard|tôt|loin|haut|fort|vite)(?![\w-]))",
+            r"\w+n['’]t(?=(?:\s+[\w'’-]+){0,5}\s+(?:anymore|any\s+(?:more|longer)))|no\s+longer",
+        ),
+    ]
 )
