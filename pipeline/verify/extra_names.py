@@ -56,6 +56,9 @@ from pipeline.verify.names import (
     unaccented,
 )
 
+# Letters of other Latin alphabets, none of French's ("é", "ç", "ï" are French's; "ü" only in
+# "capharnaüm" and the like)
+_THIRD_LANGUAGE = re.compile(r"[üÜáíóúýÁÍÓÚÝčďěňřšťůžČĎĚŇŘŠŤŮŽäöÄÖßñÑãõąęłńśźżćőűåøğşı]")
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # "TV", "MP", "PC": two letters name common things
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")  # "PCs", "GPs": common nouns
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.-?){2,}")
@@ -241,6 +244,11 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
     if context is not None:
         extra = [w for w in extra if not context.states(w)]
     extra = [w for w in extra if not _first_name_added(w, english, french)]
+    # "the Südbahnhof", "Smíchov", "Všeobecná": spelt with letters neither English nor French
+    # writes, the word of a third language (the source of a multi-way set) that the English
+    # kept and the French translated; not after a capitalised word ("Pierre Dvořák" for "Pierre
+    # Dupont" is a name replaced)
+    extra = [w for w in extra if not (_THIRD_LANGUAGE.search(w) and not _after_name(w, english))]
     if any(fold(w) in SOURCE_COUNTRY_EN for w in extra) and not names_a_country(source.folded):
         extra = [w for w in extra if fold(w) not in SOURCE_COUNTRY_EN]
     if extra:
@@ -260,6 +268,17 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
             if w not in vouched and not (w.isupper() and "".join(sorted(w)) in runs.keys() | spelt)
         ]
     return extra
+
+
+def _after_name(word: str, english: str) -> bool:
+    """Whether ``word`` follows a capitalised word in ``english`` (a first name, another name's
+    word) where it first stands."""
+    at = english.find(word)
+    before = _WORD_BEFORE.search(english, max(0, at - 40), at) if at > 0 else None
+    return before is not None and before.group(1)[:1].isupper()
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 
 
 def _first_name_added(word: str, english: str, french: str) -> bool:

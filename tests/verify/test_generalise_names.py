@@ -152,6 +152,11 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("L'EI a revendiqué l'attentat.", "IS claimed the attack.", False),
         ("L'attentat a été revendiqué par Daech.", "The attack was claimed by Hamas.", True),
         ("Le Quai d'Orsay a refusé.", "The French Foreign Ministry refused.", False),
+        # a word spelt in a third language's letters, kept by the English, translated by the
+        # French; after a first name it is a name replaced
+        ("Il vit près de la gare du Sud.", "He lives near the Südbahnhof.", False),
+        ("Il vit près de la gare du Sud.", "He lives near the Kowalczyk station.", True),
+        ("Hier, Pierre Dupont est venu.", "Yesterday, Pierre Dvořák came.", True),
     ],
 )
 def test_name_classes(verifier: Verifier, fr: str, en: str, flagged: bool) -> None:
