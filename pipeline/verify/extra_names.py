@@ -54,6 +54,7 @@ from pipeline.verify.names import (
     initials,
     same_acronym,
     unaccented,
+    word_before,
 )
 
 # Letters of other Latin alphabets, none of French's ("é", "ç", "ï" are French's; "ü" only in
@@ -273,12 +274,7 @@ def extra_name_words(french: str, english: str, context: ArticleNames | None = N
 def _after_name(word: str, english: str) -> bool:
     """Whether ``word`` follows a capitalised word in ``english`` (a first name, another name's
     word) where it first stands."""
-    at = english.find(word)
-    before = _WORD_BEFORE.search(english, max(0, at - 40), at) if at > 0 else None
-    return before is not None and before.group(1)[:1].isupper()
-
-
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+    return word_before(english, english.find(word))[:1].isupper()
 
 
 def _first_name_added(word: str, english: str, french: str) -> bool:

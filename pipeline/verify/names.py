@@ -269,7 +269,7 @@ def missing_name_words(
             if any(word in runs.get(a, ()) for a in target.acronyms):
                 continue
         at = next(_mentions(word, french), None)
-        before = _word_before(french, at.start() if at else 0)
+        before = word_before(french, at.start() if at else 0)
         following = _NEXT_WORD.match(french, at.end()) if at else None
         joined = [before + word] + ([word + following.group(1)] if following else [])
         if any(fold(w) in target.folded for w in joined if w != word):
@@ -356,7 +356,7 @@ def _dropped(surname: str, english: str) -> bool:
     return found
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The word that ends one space before ``start`` ("Exxon" before "Mobil"), else ""."""
     end = start - 1
     if end < 1 or text[end] != " ":
