@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.lang.polarity_antonyms import ANTONYM_FR, ANTONYMS, SAID_NEGATED
 from pipeline.lang.polarity_clauses import (
     PLACE_MIN_WORDS,
     PLACE_WINDOW,
@@ -27,9 +28,6 @@ from pipeline.lang.polarity_words import (
     _FR_NEG_ADJ,
     _FR_WEAK,
     _LITOTES,
-    ANTONYM_FR,
-    ANTONYMS,
-    SAID_NEGATED,
     unspent_weak,
     weak_en,
 )
