@@ -87,7 +87,8 @@ _FR_IDIOM = re.compile(
     r"|\bmille\s+(?:fois\s+merci|mercis|et\s+une?)\b|\bau\s+quart\s+de\s+tour\b"
     r"|\bson\s+trente(?:-et-|\s+et\s+)un\b"
     r"|\b(?:cent|mille|sept)\s+lieues\b|\bcomme\s+quatre\b|\bdix\s+de\s+retrouvés\b"
-    r"|\bun\s+de\s+perdu\b|\bcent\s+pas\b|\bdeux\s+sans\s+trois\b",
+    r"|\bun\s+de\s+perdu\b|\bcent\s+pas\b|\bdeux\s+sans\s+trois\b"
+    r"|\bneuf\s+fois\s+sur\s+dix\b",  # "almost always"
     re.I,
 )
 # "deux ou trois jours" ↔ "a couple of days", "a few days": a count said roughly.
@@ -117,6 +118,9 @@ _EN_EVERY_DAY = re.compile(
     rf"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b|{EN_24_7.pattern}",
     re.IGNORECASE,
 )
+# "un Français sur deux" ↔ "half of the French"
+_FR_ONE_IN_TWO = re.compile(r"\b(?:une?|1)\s+(?:[\w'’-]+\s+){0,3}?sur\s+(?:deux|2)\b", re.I)
+_EN_HALF = re.compile(r"\bhalf\b|\b50\s?(?:%|per\s?cent)", re.IGNORECASE)
 # "d'accord à 100 %", "à cent pour cent" ↔ "completely", "totally"
 _FR_WHOLLY = re.compile(r"\bà\s+(?:100|cent)\s?(?:%|pour\s?cent)", re.IGNORECASE)
 _EN_WHOLLY = re.compile(
@@ -132,6 +136,7 @@ _SAID_OTHERWISE = (
     (_FR_A_DAY, _EN_A_DAY),
     (_FR_EVERY_DAY, _EN_EVERY_DAY),
     (_FR_WHOLLY, _EN_WHOLLY),
+    (_FR_ONE_IN_TWO, _EN_HALF),
 )
 
 

@@ -78,6 +78,20 @@ _FR_COUNT_NOUNS = {
     "demi-siècle": 50,
     "millier": 1000,
     "millénaire": 1000,
+    # multiples: "le triple du prix" ↔ "three times the price", "a triplé" ↔ "rose three times"
+    "double": 2,
+    "doublé": 2,
+    "doubler": 2,
+    "triple": 3,
+    "triplé": 3,
+    "tripler": 3,
+    "quadruple": 4,
+    "quadruplé": 4,
+    "quadrupler": 4,
+    "quintuple": 5,
+    "décuple": 10,
+    "décuplé": 10,
+    "centuple": 100,
 }
 _FR_COUNT_NOUN = re.compile(
     r"(?<![\w-])(" + "|".join(_FR_COUNT_NOUNS) + r")s?(?![\w-])", re.IGNORECASE

@@ -127,6 +127,12 @@ def _flagged(fr: str, en: str) -> bool:
         ("Je suis d'accord à cent pour cent.", "I agree completely.", False),
         ("Je suis d'accord à 100 %.", "I agree 10 %.", True),
         ("Ils ont voté à 100 %.", "They voted.", True),
+        # multiples, "un sur deux" ↔ "half"
+        ("Le triple du prix.", "Three times the price.", False),
+        ("Le triple du prix.", "Four times the price.", True),
+        ("Un Français sur deux vote.", "Half of the French vote.", False),
+        ("Un Français sur deux vote.", "One in three French people vote.", True),
+        ("Neuf fois sur dix, il gagne.", "He almost always wins.", False),
     ],
 )
 def test_number_classes(fr: str, en: str, flagged: bool) -> None:
