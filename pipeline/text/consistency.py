@@ -101,10 +101,9 @@ _EN_RANK_ONE = re.compile(
     r"\b(?:first|primary|top|leading|foremost|main|chief|number[ -]one)\b", re.IGNORECASE
 )
 # "24 heures sur 24", "dans les 24 heures" ↔ "around the clock", "within a day".
-_FR_A_DAY = re.compile(
-    r"(?<![\d,.])(?:24|vingt-quatre)\s?(?:heures|h)\b(?:\s+sur\s+(?:24|vingt-quatre)\b|\s?/\s?24\b)?",
-    re.IGNORECASE,
-)
+_FR_24 = r"(?:24|vingt-quatre)"
+_FR_DAY_HOURS = rf"(?<![\w,.]){_FR_24}\s?(?:heures|h)\b"
+_FR_A_DAY = re.compile(rf"{_FR_DAY_HOURS}(?:\s*(?:/|sur)\s*{_FR_24}\b)?", re.IGNORECASE)
 # "24/7", "24-7": every hour of every day (the English number check skips it too)
 EN_24_7 = re.compile(r"(?<![\d/])24\s?[/-]\s?7(?![\d/])")
 _EN_A_DAY = re.compile(
@@ -112,10 +111,19 @@ _EN_A_DAY = re.compile(
     rf"|\b(?:a|per)\s+24-hour\b|\b(?:a)?round[- ]the[- ]clock\b|{EN_24_7.pattern}",
     re.IGNORECASE,
 )
-# "7j/7", "7 jours sur 7" ↔ "every day", "seven days a week", "24/7"
-_FR_EVERY_DAY = re.compile(r"(?<![\d,.])7\s?j(?:ours)?\s?(?:/|sur)\s?7\b", re.IGNORECASE)
+# "7j/7", "7 jours sur 7", "sept jours sur sept" ↔ "every day", "seven days a week", "24/7"
+_FR_EVERY_DAY = re.compile(
+    r"(?<![\w,.])(?:7|sept)\s?j(?:ours)?\s*(?:/|sur)\s*(?:7|sept)\b", re.IGNORECASE
+)
 _EN_EVERY_DAY = re.compile(
     rf"\b(?:every|each)\s+day\b|\bdaily\b|\b(?:seven|7)\s+days\s+a\s+week\b|{EN_24_7.pattern}",
+    re.IGNORECASE,
+)
+# The French of "24/7": "24h/24", "vingt-quatre heures sur vingt-quatre", "7j/7", "jour et
+# nuit" (the English number check lets "24/7" go unstated beside it).
+FR_ALL_THE_TIME = re.compile(
+    rf"{_FR_DAY_HOURS}\s*(?:/|sur)\s*{_FR_24}\b|{_FR_EVERY_DAY.pattern}"
+    r"|\bjour\s+et\s+nuit\b|\bnuit\s+et\s+jour\b",
     re.IGNORECASE,
 )
 # "un Français sur deux" ↔ "half of the French"

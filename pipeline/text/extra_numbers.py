@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.clock_times import EN_CLOCK, clock_spans_fr, durations_en
-from pipeline.text.consistency import EN_24_7, in_other_units
+from pipeline.text.consistency import EN_24_7, FR_ALL_THE_TIME, in_other_units
 from pipeline.text.number_words import FR_ORDINAL_WORDS
 from pipeline.text.number_writings import other_writings_fr, short_years, thousands_misspelt
 from pipeline.text.numbers import Quantity, noun_numbers, quantities_en, quantities_fr
@@ -182,13 +182,6 @@ _EN_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _EN_NOT_QUANTITY = re.compile(
     r"(?:^|(?<=\s))\d{1,2}\)|(?<!\d)\d+\s?[½¼¾⅓⅔]|(?<!\d)\d+\s\d/\d{1,2}(?![\d/])"
 )
-# "24/7" (consistency.EN_24_7) says the French "24h/24, 7j/7", "24 heures sur 24", "jour et
-# nuit": no number of its own.
-_FR_ALL_THE_TIME = re.compile(
-    r"24\s?h(?:eures)?\s?(?:/|sur)\s?24|7\s?j(?:ours)?\s?(?:/|sur)\s?7|jour\s+et\s+nuit"
-    r"|nuit\s+et\s+jour",
-    re.IGNORECASE,
-)
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 _EN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,4})\s?(?:st|nd|rd|th)(?!\w)", re.IGNORECASE)
 _EN_K = re.compile(r"k\b")
@@ -239,7 +232,7 @@ def extra_numbers(french: str, english: str) -> list[str]:
         for m in _EN_NOT_QUANTITY.finditer(english)
         if not (m.group(0).endswith(")") and _LIST_MARK.search(french))
     ]
-    if _FR_ALL_THE_TIME.search(french):
+    if FR_ALL_THE_TIME.search(french):
         skipped = disjoint(skipped + [m.span() for m in EN_24_7.finditer(english)])
     written_fr = {m.group(0) for m in _EN_DIGITS.finditer(french)}
     years = {y.span[0]: y for y in short_years(english)}  # "2011/12"

@@ -52,6 +52,11 @@ def _flagged(fr: str, en: str) -> bool:
         ("C'est ouvert 24h/24, 7j/7.", "It is open 24/7.", False),
         ("C'est ouvert 24h/24 et 7j/7.", "It is open around the clock, every day.", False),
         ("C'est ouvert jour et nuit.", "It is open 24/7.", False),
+        # the same French writings serve both checks, in words too
+        ("C'est ouvert vingt-quatre heures sur vingt-quatre.", "It is open 24/7.", False),
+        ("C'est ouvert sept jours sur sept.", "It is open 24/7.", False),
+        ("C'est ouvert sept jours sur sept.", "It is open every day.", False),
+        ("C'est ouvert vingt-quatre heures.", "It is open 24/7.", True),
         ("C'est ouvert 24h/24, 7j/7.", "It is open 24/6.", True),
         ("C'est ouvert 12h/24.", "It is open 24/7.", True),
         ("C'est ouvert le matin.", "It is open 24/7.", True),
