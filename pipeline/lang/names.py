@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.lang.lexicon import fold
-from pipeline.lang.places import COMMON_AND_PEOPLE, PLACES
+from pipeline.lang.places import COMMON_AND_PEOPLE, PLACES, SEATS
 from pipeline.lang.wordsets import french_common_words, french_word_ranks
 
 # French form (folded) → English forms. Words, not phrases: the name check compares word by word.
@@ -107,9 +107,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
 }
 
 # Regions, nations, former and short state names, US states, cities written short, exonyms;
-# acronyms of common nouns and transliterated names of people.
-for _french, _english in (PLACES | COMMON_AND_PEOPLE).items():
-    KNOWN[_french] = tuple(dict.fromkeys(KNOWN.get(_french, ()) + _english))
+# capitals and seats of power for their states; acronyms of common nouns and transliterated
+# names of people.
+for _table in (PLACES, SEATS, COMMON_AND_PEOPLE):
+    for _french, _english in _table.items():
+        KNOWN[_french] = tuple(dict.fromkeys(KNOWN.get(_french, ()) + _english))
 
 
 @lru_cache(maxsize=1)

@@ -167,6 +167,50 @@ PLACES: dict[str, tuple[str, ...]] = {
     "tripoli": ("Tripoli",),
 }
 
+# A capital or seat of power that news writes for its state or body ("Paris et Berlin" ↔
+# "France and Germany", "Bruxelles" ↔ "the EU", "Matignon" ↔ "the Prime Minister"): the city's
+# French name → the English forms of what it stands for (the city's own English name comes
+# from CLDR or the table above).
+SEATS: dict[str, tuple[str, ...]] = {
+    "paris": ("Paris", "France", "French"),
+    "berlin": ("Berlin", "Germany", "German"),
+    "londres": ("Britain", "British", "UK", "England"),
+    "moscou": ("Russia", "Russian", "Kremlin"),
+    "kremlin": ("Kremlin", "Moscow", "Russia", "Russian"),
+    "pekin": ("China", "Chinese"),
+    "bruxelles": ("EU", "European", "Commission", "Belgium", "Belgian"),
+    "athenes": ("Greece", "Greek"),
+    "rome": ("Rome", "Italy", "Italian"),
+    "madrid": ("Madrid", "Spain", "Spanish"),
+    "lisbonne": ("Portugal", "Portuguese"),
+    "kiev": ("Ukraine", "Ukrainian"),
+    "varsovie": ("Poland", "Polish"),
+    "vienne": ("Austria", "Austrian"),
+    "prague": ("Prague", "Czech"),
+    "budapest": ("Budapest", "Hungary", "Hungarian"),
+    "dublin": ("Dublin", "Ireland", "Irish"),
+    "tokyo": ("Tokyo", "Japan", "Japanese"),
+    "seoul": ("Seoul", "South", "Korea", "Korean"),
+    "pyongyang": ("Pyongyang", "North", "Korea", "Korean"),
+    "ankara": ("Ankara", "Turkey", "Turkish"),
+    "teheran": ("Tehran", "Teheran", "Iran", "Iranian"),
+    "damas": ("Damascus", "Syria", "Syrian"),
+    "bagdad": ("Baghdad", "Iraq", "Iraqi"),
+    "caire": ("Egypt", "Egyptian"),
+    "jerusalem": ("Jerusalem", "Israel", "Israeli"),
+    "riyad": ("Riyadh", "Saudi", "Arabia"),
+    "kaboul": ("Kabul", "Afghanistan", "Afghan"),
+    "islamabad": ("Islamabad", "Pakistan", "Pakistani"),
+    "alger": ("Algeria", "Algerian"),
+    "tunis": ("Tunis", "Tunisia", "Tunisian"),
+    "rabat": ("Rabat", "Morocco", "Moroccan"),
+    "ottawa": ("Ottawa", "Canada", "Canadian"),
+    "washington": ("US", "USA", "America", "American", "White"),  # the White House
+    "elysee": ("President", "presidency", "presidential", "French"),
+    "matignon": ("Matignon", "Prime", "Minister", "PM", "government"),
+    "bercy": ("Bercy", "Finance", "Economy", "Ministry", "Treasury"),
+}
+
 # French acronyms of common nouns, which English says with words or its own acronym, and French
 # spellings of people's names transliterated from other alphabets.
 COMMON_AND_PEOPLE: dict[str, tuple[str, ...]] = {

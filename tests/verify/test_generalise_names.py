@@ -152,6 +152,14 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
         ("L'EI a revendiqué l'attentat.", "IS claimed the attack.", False),
         ("L'attentat a été revendiqué par Daech.", "The attack was claimed by Hamas.", True),
         ("Le Quai d'Orsay a refusé.", "The French Foreign Ministry refused.", False),
+        # a capital or seat of power for its state or body; another state is still a name
+        # the French lacks
+        ("Selon lui, Paris et Berlin sont d'accord.", "He says France and Germany agree.", False),
+        ("Selon lui, Bruxelles a refusé.", "According to him, the EU refused.", False),
+        ("Selon lui, Kiev accuse Moscou.", "He says Ukraine accuses Russia.", False),
+        ("Selon lui, Matignon a démenti.", "He says the Prime Minister denied it.", False),
+        ("Selon lui, Moscou dément.", "According to him, China denies it.", True),
+        ("Selon lui, Berlin refuse.", "According to him, Spain refuses.", True),
         # a word spelt in a third language's letters, kept by the English, translated by the
         # French; after a first name it is a name replaced
         ("Il vit près de la gare du Sud.", "He lives near the Südbahnhof.", False),
