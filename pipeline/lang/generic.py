@@ -18,6 +18,7 @@ the project's licence. Nationalities and languages are not listed: they come fro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.lang.lexicon import fold
 from pipeline.lang.wordsets import english_lower_words
@@ -150,6 +151,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def common_english(word: str) -> bool:
     """Whether a capitalised English word is also a common word ("Care", "Exchange", "Dies"),
     or a compound of two ("Chairperson"): capitalised inside a name or a headline, it is the

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.lang.polarity_antonyms import ANTONYM_FR, ANTONYMS, SAID_NEGATED
+from pipeline.lang.polarity_antonyms import ANTONYM_FR, ANTONYMS, SAID_NEGATED, SAID_NEGATED_FR
 from pipeline.lang.polarity_clauses import (
     PLACE_MIN_WORDS,
     PLACE_WINDOW,
@@ -203,7 +203,7 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
-    for fr_words, en_phrase in SAID_NEGATED if not spans else ():
+    for fr_words, en_phrase in SAID_NEGATED if not spans and SAID_NEGATED_FR.search(french) else ():
         if fr_words.search(french):  # "je m'en fous" ↔ "I don't care": the French said it
             english = en_phrase.sub(lambda m: " " * len(m.group(0)), english)
     found = negations_en(english)

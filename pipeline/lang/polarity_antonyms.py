@@ -139,3 +139,5 @@ SAID_NEGATED = word_pairs(
         ),
     ]
 )
+# Any of them: one search where most sentences have none.
+SAID_NEGATED_FR = re.compile("|".join(fr.pattern for fr, _ in SAID_NEGATED), re.IGNORECASE)

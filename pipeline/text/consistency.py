@@ -217,6 +217,17 @@ def _same_writing(q: Quantity, english: str) -> bool:
     return False
 
 
+def _not_checked(french: str, english: str) -> list[tuple[int, int]]:
+    """Where the French numbers are not checked one by one: idioms, what the English says
+    another way, a time with minutes ("3 h 30", checked as a time); sorted and merged, for
+    within()."""
+    skipped = [m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french)
+    for fr_words, en_words in _SAID_OTHERWISE:
+        if en_words.search(english):
+            skipped += [m.span() for m in fr_words.finditer(french)]
+    return disjoint(skipped)
+
+
 def missing_numbers(french: str, english: str) -> list[str]:
     """Surfaces of the French quantities (digits and words) with no equivalent in ``english``.
 
@@ -233,17 +244,14 @@ def missing_numbers(french: str, english: str) -> list[str]:
     target += dot_thousands(english)
     target += noun_numbers(english, "en") + short_years(english)
     index = QuantityIndex(target)  # built once: a text may hold thousands of numbers
-    # Not checked here: idioms, what the English says another way, a time with minutes ("3 h
-    # 30", checked as a time); sorted and merged once, for within()
-    skipped = [m.span() for m in _FR_IDIOM.finditer(french)] + clock_spans_fr(french)
-    for fr_words, en_words in _SAID_OTHERWISE:
-        if en_words.search(english):
-            skipped += [m.span() for m in fr_words.finditer(french)]
-    idioms = disjoint(skipped)
     short = {q.span[0]: q for q in short_years(french)}
+    idioms: list[tuple[int, int]] | None = None  # read once a number lacks its equivalent
     out = []
     for q in quantities_fr(french, words=True) + noun_numbers(french, "fr"):
-        if index.has_equivalent(q) or within(idioms, q.span[0]):
+        if index.has_equivalent(q):
+            continue
+        idioms = _not_checked(french, english) if idioms is None else idioms
+        if within(idioms, q.span[0]):
             continue
         if q.span[0] in short and index.has_equivalent(short[q.span[0]]):
             continue  # "2020/21" ↔ "2020/2021"
