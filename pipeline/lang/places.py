@@ -169,8 +169,8 @@ PLACES: dict[str, tuple[str, ...]] = {
 
 # A capital or seat of power that news writes for its state or body ("Paris et Berlin" ↔
 # "France and Germany", "Bruxelles" ↔ "the EU", "Matignon" ↔ "the Prime Minister"): the city's
-# French name → the English forms of what it stands for (the city's own English name comes
-# from CLDR or the table above).
+# French name → the English forms of what it stands for, and the city's own English name where
+# neither CLDR's time-zone cities nor names.KNOWN give it ("Londres" ↔ "London" is there).
 SEATS: dict[str, tuple[str, ...]] = {
     "paris": ("Paris", "France", "French"),
     "berlin": ("Berlin", "Germany", "German"),
@@ -190,16 +190,16 @@ SEATS: dict[str, tuple[str, ...]] = {
     "budapest": ("Budapest", "Hungary", "Hungarian"),
     "dublin": ("Dublin", "Ireland", "Irish"),
     "tokyo": ("Tokyo", "Japan", "Japanese"),
-    "seoul": ("Seoul", "South", "Korea", "Korean"),
+    "seoul": ("South", "Korea", "Korean"),
     "pyongyang": ("Pyongyang", "North", "Korea", "Korean"),
     "ankara": ("Ankara", "Turkey", "Turkish"),
-    "teheran": ("Tehran", "Teheran", "Iran", "Iranian"),
-    "damas": ("Damascus", "Syria", "Syrian"),
-    "bagdad": ("Baghdad", "Iraq", "Iraqi"),
+    "teheran": ("Teheran", "Iran", "Iranian"),
+    "damas": ("Syria", "Syrian"),
+    "bagdad": ("Iraq", "Iraqi"),
     "caire": ("Egypt", "Egyptian"),
-    "jerusalem": ("Jerusalem", "Israel", "Israeli"),
-    "riyad": ("Riyadh", "Saudi", "Arabia"),
-    "kaboul": ("Kabul", "Afghanistan", "Afghan"),
+    "jerusalem": ("Israel", "Israeli"),
+    "riyad": ("Saudi", "Arabia"),
+    "kaboul": ("Afghanistan", "Afghan"),
     "islamabad": ("Islamabad", "Pakistan", "Pakistani"),
     "alger": ("Algeria", "Algerian"),
     "tunis": ("Tunis", "Tunisia", "Tunisian"),

@@ -203,9 +203,10 @@ def polarity_mismatch(french: str, english: str) -> tuple[str, str | None] | Non
         english = _EN_COPIED.sub(lambda m: _blank_copied(m, french), english)
     if not _FR_UNTIL.search(french):
         english = _EN_NOT_UNTIL.sub(" ", english)
-    for fr_words, en_phrase in SAID_NEGATED if not spans and SAID_NEGATED_FR.search(french) else ():
-        if fr_words.search(french):  # "je m'en fous" ↔ "I don't care": the French said it
-            english = en_phrase.sub(lambda m: " " * len(m.group(0)), english)
+    if not spans and SAID_NEGATED_FR.search(french):
+        for fr_words, en_phrase in SAID_NEGATED:
+            if fr_words.search(french):  # "je m'en fous" ↔ "I don't care": the French said it
+                english = en_phrase.sub(lambda m: " " * len(m.group(0)), english)
     found = negations_en(english)
     en = [n for n in found if n.lower() not in ("without", "nor", "neither")]
     # "sans" is not counted on the French side, so the "without" that translates it cannot

@@ -103,7 +103,8 @@ _EN_RANK_ONE = re.compile(
 # "24 heures sur 24", "dans les 24 heures" ↔ "around the clock", "within a day".
 _FR_24 = r"(?:24|vingt-quatre)"
 _FR_DAY_HOURS = rf"(?<![\w,.]){_FR_24}\s?(?:heures|h)\b"
-_FR_A_DAY = re.compile(rf"{_FR_DAY_HOURS}(?:\s*(?:/|sur)\s*{_FR_24}\b)?", re.IGNORECASE)
+_FR_ROUND_THE_CLOCK = rf"{_FR_DAY_HOURS}\s*(?:/|sur)\s*{_FR_24}\b"  # "24h/24"
+_FR_A_DAY = re.compile(rf"{_FR_ROUND_THE_CLOCK}|{_FR_DAY_HOURS}", re.IGNORECASE)
 # "24/7", "24-7": every hour of every day (the English number check skips it too)
 EN_24_7 = re.compile(r"(?<![\d/])24\s?[/-]\s?7(?![\d/])")
 _EN_A_DAY = re.compile(
@@ -122,7 +123,7 @@ _EN_EVERY_DAY = re.compile(
 # The French of "24/7": "24h/24", "vingt-quatre heures sur vingt-quatre", "7j/7", "jour et
 # nuit" (the English number check lets "24/7" go unstated beside it).
 FR_ALL_THE_TIME = re.compile(
-    rf"{_FR_DAY_HOURS}\s*(?:/|sur)\s*{_FR_24}\b|{_FR_EVERY_DAY.pattern}"
+    rf"{_FR_ROUND_THE_CLOCK}|{_FR_EVERY_DAY.pattern}"
     r"|\bjour\s+et\s+nuit\b|\bnuit\s+et\s+jour\b",
     re.IGNORECASE,
 )
