@@ -136,12 +136,13 @@ def test_the_audit_finds_the_patterns() -> None:
 
 
 def _within(limit: float, work: Callable[[], object]) -> float:
-    """Runs ``work``, interrupted past ``limit`` × 5 seconds of wall time; returns the CPU
+    """Runs ``work``, interrupted past ``limit`` × 5 seconds of wall time (a second at least:
+    a busy machine's wall clock runs well past its CPU time on short work); returns the CPU
     seconds this thread took (what other jobs and threads do not change), infinity if
     interrupted."""
     began = time.thread_time()
     try:
-        with time_budget("test", limit * 5):
+        with time_budget("test", max(limit * 5, 1.0)):
             work()
     except ArticleTimeout:
         return math.inf  # a hang, or a machine too busy to tell
@@ -234,27 +235,64 @@ HARDEST = [
 ]
 
 
+def _too_slow(
+    work: Callable[[str], object], make: Callable[[int], str], size: int, limit: float
+) -> float | None:
+    """The CPU seconds ``work`` took on ``make(size)`` if that is past ``limit`` and more than
+    30 times what it took on a tenth of the text; None for linear work.
+
+    Linear, these do Python work per word or number, so the limit is a budget per character,
+    not a proof: past it, ten times the text taking at most 30 times as long passes. Linear work
+    on tens of thousands of numbers measures 12-18 times (sorting, and Python's garbage collector
+    walking more live objects); a quadratic one takes 100. The ratio is what tells the two
+    apart at every size, the budget alone depending on the machine (5,000 numbers in 10,000
+    characters took 0.2 s on one VM and 1.1 s on a slower one, linearly on both).
+    """
+    text, tenth = make(size), make(size // 10)
+    overlap.quantities.cache_clear()
+    took = _within(limit, lambda: work(text))
+    if took < limit:
+        return None
+    overlap.quantities.cache_clear()
+    if took <= 30 * _within(limit, lambda: work(tenth)):
+        return None
+    return took
+
+
+def _python_loop(text: str) -> int:
+    total = 0
+    for _ in range(10):
+        for ch in text:
+            total += ord(ch)
+    return total
+
+
+def _quadratic(text: str) -> int:
+    return sum(text.count("1", 0, end) for end in range(0, len(text), 20))
+
+
+@pytest.mark.parametrize(("work", "quadratic"), [(_python_loop, False), (_quadratic, True)])
+def test_the_judge_tells_linear_work_past_its_budget_from_quadratic_work(
+    work: Callable[[str], int], quadratic: bool
+) -> None:
+    text = _unit("1 ")(100_000)
+    began = time.thread_time()
+    work(text)
+    # A budget half what the work takes here, whatever this machine's speed: past it both.
+    limit = (time.thread_time() - began) / 2
+    assert (_too_slow(work, _unit("1 "), 100_000, limit) is not None) is quadratic
+    assert _too_slow(work, _unit("1 "), 100_000, limit * 10) is None  # within the budget
+
+
 @pytest.mark.parametrize("size", [10_000, 100_000])
 @pytest.mark.parametrize("function", list(FUNCTIONS))
 def test_text_functions_take_linear_time_on_adversarial_strings(function: str, size: int) -> None:
-    # Linear, these do Python work per word or number: a budget per character, not a flat one.
-    # Past it, a function still passes if ten times the text took at most 30 times as long:
-    # linear work on tens of thousands of numbers measures 12-18 times (sorting, and Python's
-    # garbage collector walking more live objects); a quadratic one takes 100.
     limit = max(1.0, 3.0 * size / 100_000)
-    work = FUNCTIONS[function]
     slow = {}
     for kind, make in ADVERSARIAL.items():
         if size > 10_000 and kind not in HARDEST:
             continue
-        text = make(size)
-        overlap.quantities.cache_clear()
-        took = _within(limit, lambda t=text: work(t))
-        if took >= limit and size > 10_000:
-            small = make(size // 10)
-            overlap.quantities.cache_clear()
-            if took <= 30 * _within(limit, lambda t=small: work(t)):
-                continue
-        if took >= limit:
+        took = _too_slow(FUNCTIONS[function], make, size, limit)
+        if took is not None:
             slow[kind] = round(took, 2)
     assert not slow, f"{function} over {limit:g} s on {size:,} characters: {slow}"
