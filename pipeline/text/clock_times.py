@@ -90,6 +90,18 @@ def durations_en(english: str) -> set[int]:
     return {m.start() for m in _EN_DURATION.finditer(english)}
 
 
+# The words before "N heures" that make it a clock time ("à 15 heures", "de 9 heures à 17
+# heures"); "de" after a length or an amount is a duration ("un délai de 24 heures", "plus de
+# 10 heures", "une durée de 3 heures").
+_TIME_BEFORE = re.compile(
+    r"(?:\b(?:à|a|vers|dès|jusqu['’]à|avant|après|entre|et)"
+    r"|(?<!délai)(?<!durée)(?<!période)(?<!plus)(?<!moins)(?<!près)(?<!environ)(?<!maximum)"
+    r"(?<!minimum)(?<!quelque)(?<!bout)(?<!espace)(?<!attente)(?<!grève)\s\bde"
+    r"|^de)\s*$",
+    re.IGNORECASE,
+)
+
+
 def missing_clock_times(french: str, english: str) -> list[str]:
     """French clock times ("21h30", "4h", "15 heures") the English gives at no time of the
     same hour and minute on a 12- or 24-hour clock. "24 heures" and "48 heures" are durations
@@ -107,13 +119,9 @@ def missing_clock_times(french: str, english: str) -> list[str]:
         if (
             "heure" in unit
             and not _minutes(m)  # with minutes, a time or a duration: checked
-            and not re.search(
-                r"\b(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et)\s*$",
-                french[: m.start()],
-                re.I,
-            )
+            and not _TIME_BEFORE.search(french, max(0, m.start() - 40), m.start())
         ):
-            continue  # "pendant 24 heures": a duration
+            continue  # "pendant 24 heures", "un délai de 24 heures": a duration
         if clocks is None:
             clocks = _en_clocks(english)
         hour, minute = int(m.group(1) or m.group(3)), int(_minutes(m) or 0)

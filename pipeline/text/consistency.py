@@ -17,6 +17,7 @@ centaines de millions") are checked by :mod:`pipeline.text.scale_words`, clock t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 
@@ -175,26 +176,69 @@ def _alternatives(french: str, q: Quantity) -> list[Quantity]:
     return out + ([thousands] if thousands else []) + in_other_units(french, q)
 
 
-# A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years".
-_OTHER_UNITS = {"décennie": 10.0, "siècle": 100.0, "mois": 1 / 12, "semaine": 7.0, "heure": 60.0}
+# A duration said in another unit: "trois décennies" ↔ "30 years", "18 mois" ↔ "1.5 years",
+# "14 jours" ↔ "two weeks", "90 minutes" ↔ "1.5 hours": the factor, and the English unit.
+_OTHER_UNITS = {
+    "décennie": (10.0, "year"),
+    "siècle": (100.0, "year"),
+    "mois": (1 / 12, "year"),
+    "semaine": (7.0, "day"),
+    "heure": (60.0, "minute"),
+    "jour": (1 / 7, "week"),
+    "minute": (1 / 60, "hour"),
+}
+# "huit jours" is a week and "quinze jours" two, counted as French counts them (both ends in).
+_FR_WEEKS_OF_DAYS = {8.0: 1.0, 15.0: 2.0}
 _UNIT_AFTER = re.compile(  # "18 derniers mois" too
     r"(?<!\s)\s+(?:(?:dernier|premier|prochain|long|bon)[se]*\s+)?"
-    r"(décennie|siècle|mois|semaine|heure)s?\b",
+    r"(décennie|siècle|mois|semaine|heure|jour|minute)s?\b",
     re.IGNORECASE,
 )
+# "12 mois" ↔ "a year", "60 minutes" ↔ "an hour": one of the English unit, said without a number
+_EN_ONE_OF = {
+    unit: re.compile(
+        rf"\b(?:an?|one|per|each|every)\s+(?:full\s+|whole\s+|single\s+)?{unit}\b", re.I
+    )
+    for unit in {"day", *(u for _, u in _OTHER_UNITS.values())}
+}
 
 
-def in_other_units(french: str, q: Quantity) -> list[Quantity]:
-    """``q`` in the next unit of time when a unit follows it: decades and centuries in years,
-    months in years, weeks in days, hours in minutes (and in days, by 24)."""
+def _in_units(french: str, q: Quantity) -> list[tuple[float, str]]:
+    """``q`` in the next unit of time, and that unit's English name, when a unit follows it."""
     m = _UNIT_AFTER.match(french, q.span[1])
     if m is None or q.value != q.number:
         return []
     unit = m.group(1).lower()
-    values = [q.value * _OTHER_UNITS[unit]]
+    factor, english = _OTHER_UNITS[unit]
+    out = [(q.value * factor, english)]
+    if unit in ("jour", "minute") and (2 * q.value * factor) % 1:
+        out = []  # "10 jours": no whole or half number of weeks
+    if unit == "jour" and q.value in _FR_WEEKS_OF_DAYS:
+        out.append((_FR_WEEKS_OF_DAYS[q.value], "week"))
     if unit == "heure" and q.value % 24 == 0:  # "48 heures" ↔ "two days"
-        values.append(q.value / 24)
-    return [dataclasses.replace(q, number=v, value=v, written=False) for v in values]
+        out.append((q.value / 24, "day"))
+    return out
+
+
+def in_other_units(french: str, q: Quantity) -> list[Quantity]:
+    """``q`` in the next unit of time when a unit follows it: decades and centuries in years,
+    months in years, weeks in days, days in weeks, hours in minutes (and in days, by 24),
+    minutes in hours."""
+    return [
+        dataclasses.replace(q, number=v, value=v, written=False) for v, _ in _in_units(french, q)
+    ]
+
+
+def one_of_next_unit(french: str, q: Quantity, english: str) -> bool:
+    """Whether ``q`` is one of the next unit of time and the English says that one without a
+    number: "12 mois" ↔ "a year", "huit jours" ↔ "a week", "60 minutes" ↔ "an hour"."""
+    return any(v == 1 and _says_one_of(unit, english) for v, unit in _in_units(french, q))
+
+
+@functools.lru_cache(maxsize=64)
+def _says_one_of(unit: str, english: str) -> bool:
+    """Searched once a sentence and unit: a text of many durations searches it once."""
+    return bool(_EN_ONE_OF[unit].search(english))
 
 
 # A number's digits with the separators between them, as written ("2,700", "0,4", "1.5").
@@ -270,6 +314,8 @@ def missing_numbers(french: str, english: str) -> list[str]:
         if q.unit == "GBP" and _FR_BOOK.match(q.surface) and not _EN_POUND.search(english):
             continue  # "un livre": a book
         alternatives = _alternatives(french, q)
-        if not any(index.has_equivalent(a) for a in alternatives):
+        if not any(index.has_equivalent(a) for a in alternatives) and not one_of_next_unit(
+            french, q, english
+        ):
             out.append(q.surface)
     return out

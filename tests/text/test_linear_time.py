@@ -75,6 +75,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "1 %": _unit("1 %"),
     "€1": _unit("€1"),
     "12 mars ": _unit("12 mars "),
+    "8 jours ": _unit("8 jours "),  # durations converted to the next unit
     "full stops": _unit("."),
     "exclamation marks": _unit("!"),
     "dashes": _unit("-"),

@@ -47,6 +47,28 @@ def _flagged(fr: str, en: str) -> bool:
         ("Le concert commence à partir du 19:30 heures.", "It starts at 8:30 pm.", True),
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a day.", False),
         ("Il faut la vendre dans les 24 heures.", "It must be sold within a week.", True),
+        # "de" after a length or an amount makes a duration, not a clock time ("de 9 heures")
+        ("Il faut la vendre dans un délai de 24 heures.", "It must be sold within a day.", False),
+        ("Il faut la vendre dans un délai de 24 heures.", "It must be sold within a week.", True),
+        ("Il a travaillé plus de 10 heures.", "He worked more than 10 hours.", False),
+        ("Il a travaillé plus de 10 heures.", "He worked more than 12 hours.", True),
+        ("C'est ouvert de 9 heures à 17 heures.", "It is open from 9 am to 5 pm.", False),
+        # a duration in the next unit of time: days in weeks ("huit jours", "quinze jours" are
+        # a week and two), minutes in hours, and one of the unit said without a number
+        ("Il reviendra dans quinze jours.", "He will be back in two weeks.", False),
+        ("Il reviendra dans quinze jours.", "He will be back in three weeks.", True),
+        ("Il a passé 14 jours en prison.", "He spent two weeks in jail.", False),
+        ("Il a passé 14 jours en prison.", "He spent three weeks in jail.", True),
+        ("Il reviendra dans huit jours.", "He will be back in a week.", False),
+        ("Il reviendra dans huit jours.", "He will be back in a month.", True),
+        ("Il a passé 12 mois en prison.", "He spent a year in jail.", False),
+        ("Il a passé 12 mois en prison.", "He spent a week in jail.", True),
+        ("Il a attendu 60 minutes.", "He waited an hour.", False),
+        ("Il a attendu 90 minutes.", "He waited 1.5 hours.", False),
+        ("Il a attendu 90 minutes.", "He waited 2.5 hours.", True),
+        ("Il a attendu 10 jours.", "He waited a week.", True),
+        ("C'est ouvert de 9 heures à 17 heures.", "It is open from 10 am to 5 pm.", True),
+        ("De 9 heures à 17 heures, il travaille.", "From 10 am to 5 pm, he works.", True),
         ("C'est ouvert 24 heures sur 24.", "It is open around the clock.", False),
         # "24h/24, 7j/7", "24 heures sur 24", "jour et nuit" ↔ "24/7": no time, no number of its own
         ("C'est ouvert 24h/24, 7j/7.", "It is open 24/7.", False),
