@@ -270,3 +270,11 @@ def transcribed(folded: str) -> str:
     for french, common in _TRANSCRIPTION:
         folded = folded.replace(french, common)
     return folded
+
+
+def abbreviates(acronym: str, key: str) -> bool:
+    """Whether an acronym's letters are the folded name's first letter and, in order, letters
+    later in it ("VW" of "volkswagen": the initials of the parts of a compound)."""
+    letters = iter(key[1:])
+    first, *rest = acronym.lower()
+    return first == key[0] and all(c in letters for c in rest)

@@ -28,7 +28,7 @@ from typing import Any
 from pipeline.backends.spacy_fr import DEFAULT_MODEL
 from pipeline.lang.generic import GENERIC_EN
 from pipeline.lang.lexicon import EN_MONTHS, FR_MONTHS, FR_WEEKDAYS, fold
-from pipeline.lang.names import KNOWN, common_french, english_forms, transcribed
+from pipeline.lang.names import KNOWN, abbreviates, common_french, english_forms, transcribed
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 FUZZY = 0.65  # difflib ratio at which two capitalised words are one name spelt two ways
@@ -221,6 +221,12 @@ class EnglishNames:
             # Spelt out ("GRC" ↔ "Royal Gendarmerie of Canada"), unless the English gives an
             # acronym of its own of that length, which then is the wrong one.
             return letters in self.initials and len(word) not in self.acronym_lengths
+        if (
+            word.istitle()
+            and len(word) >= 6
+            and any(abbreviates(a, key) for a in self.acronym_words if len(a) <= 3)
+        ):
+            return True  # "Volkswagen" ↔ "VW": a one-word name shortened to its capitals
         # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda", "Lybie" ↔
         # "Libya": compared as spoken (:func:`pipeline.lang.names.transcribed`).
         key = transcribed(key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lang.generic import common_english
+from pipeline.lang.names import abbreviates
 from pipeline.verify.checks import Verifier
 from pipeline.verify.names import EnglishNames, own_acronym, spelt_out
 
@@ -23,6 +24,11 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
 @pytest.mark.parametrize(
     ("fr", "en", "flagged"),
     [
+        # a one-word name shortened to its capitals, the first letter first and the rest in
+        # order ("Volkswagen" ↔ "VW"); another acronym is still another name
+        ("Il a quitté Volkswagen pour Renault.", "He left VW for Renault.", False),
+        ("Il a quitté Volkswagen pour Renault.", "He left BMW for Renault.", True),
+        ("Il a quitté Volkswagen pour Renault.", "He left WV for Renault.", True),
         # a known English form in the plural, or a demonym of it
         ("Les dirigeants de l'Afrique se réunissent.", "Leaders of west africans meet.", False),
         ("Les dirigeants de l'Afrique se réunissent.", "Leaders of the Balkans meet.", True),
@@ -239,3 +245,13 @@ def test_without_the_article_an_added_name_is_flagged(verifier: Verifier) -> Non
         f.kind == "name" for f in verifier.translation(fr, "So Helvetia promised.", analysis)
     )
     assert Verifier(names=False).article(_ARTICLE) is None
+
+
+@pytest.mark.parametrize(
+    ("acronym", "key", "expected"),
+    [("VW", "volkswagen", True), ("WV", "volkswagen", False), ("VX", "volkswagen", False)],
+)
+def test_abbreviates_takes_the_first_letter_then_later_ones_in_order(
+    acronym: str, key: str, expected: bool
+) -> None:
+    assert abbreviates(acronym, key) is expected
