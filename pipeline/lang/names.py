@@ -273,8 +273,11 @@ def transcribed(folded: str) -> str:
 
 
 def abbreviates(acronym: str, key: str) -> bool:
-    """Whether an acronym's letters are the folded name's first letter and, in order, letters
-    later in it ("VW" of "volkswagen": the initials of the parts of a compound)."""
+    """Whether a two-letter acronym is the folded name's first letter and a letter later in it
+    ("VW" of "volkswagen": the initials of a compound's parts). A longer one fits too many
+    names by chance ("CEO" would be "Cogeco")."""
+    if len(acronym) != 2:
+        return False
     letters = iter(key[1:])
     first, *rest = acronym.lower()
     return first == key[0] and all(c in letters for c in rest)

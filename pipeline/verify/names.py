@@ -224,7 +224,7 @@ class EnglishNames:
         if (
             word.istitle()
             and len(word) >= 6
-            and any(abbreviates(a, key) for a in self.acronym_words if len(a) <= 3)
+            and any(abbreviates(a, key) for a in self.acronym_words)
         ):
             return True  # "Volkswagen" ↔ "VW": a one-word name shortened to its capitals
         # "Abou Dhabi" ↔ "Abu Dhabi", "Corfou" ↔ "Corfu", "Al-Qaida" ↔ "Al-Qaeda", "Lybie" ↔

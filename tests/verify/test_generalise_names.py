@@ -24,8 +24,8 @@ def _names(verifier: Verifier, fr: str, en: str) -> bool:
 @pytest.mark.parametrize(
     ("fr", "en", "flagged"),
     [
-        # a one-word name shortened to its capitals, the first letter first and the rest in
-        # order ("Volkswagen" ↔ "VW"); another acronym is still another name
+        # a one-word name shortened to two capitals, its first letter and a later one
+        # ("Volkswagen" ↔ "VW"); another acronym is still another name
         ("Il a quitté Volkswagen pour Renault.", "He left VW for Renault.", False),
         ("Il a quitté Volkswagen pour Renault.", "He left BMW for Renault.", True),
         ("Il a quitté Volkswagen pour Renault.", "He left WV for Renault.", True),
@@ -249,7 +249,13 @@ def test_without_the_article_an_added_name_is_flagged(verifier: Verifier) -> Non
 
 @pytest.mark.parametrize(
     ("acronym", "key", "expected"),
-    [("VW", "volkswagen", True), ("WV", "volkswagen", False), ("VX", "volkswagen", False)],
+    [
+        ("VW", "volkswagen", True),
+        ("WV", "volkswagen", False),
+        ("VX", "volkswagen", False),
+        ("VWG", "volkswagen", False),  # two letters only
+        ("CEO", "cogeco", False),
+    ],
 )
 def test_abbreviates_takes_the_first_letter_then_later_ones_in_order(
     acronym: str, key: str, expected: bool
