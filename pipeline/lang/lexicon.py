@@ -91,10 +91,12 @@ _EN_CALENDAR = re.compile(
 )
 
 
-def calendar_fr(text: str) -> list[tuple[int, str, int]]:
+@lru_cache(maxsize=256)
+def calendar_fr(text: str) -> tuple[tuple[int, str, int], ...]:
     """French months and weekdays: ``(key, surface, offset)``, key 1–12 for months, 101–107
     for weekdays. "Mars" with a capital and no date around it is the planet (left out) only
-    when it does not follow a number or "en"/"de"/"fin"/"début"/"mi"."""
+    when it does not follow a number or "en"/"de"/"fin"/"début"/"mi". Remembered for the last
+    sentences: the checks of a pair read the French's calendar for each English word."""
     out = []
     for m in _FR_CALENDAR.finditer(text):
         word = m.group(1).lower()
@@ -111,7 +113,7 @@ def calendar_fr(text: str) -> list[tuple[int, str, int]]:
         ):
             continue
         out.append((_key(word, FR_MONTHS, FR_WEEKDAYS), m.group(0), m.start()))
-    return out
+    return tuple(out)
 
 
 def calendar_en(text: str) -> list[tuple[int, str, int]]:
@@ -163,3 +165,21 @@ EN_NUMBERS_TO_20 = [
     "nineteen",
     "twenty",
 ]
+
+
+# What every French month and weekday has: "-di" ("mardi", "dimanche"), or a month's letters.
+_FR_CALENDAR_LETTERS = re.compile(
+    r"(?i)di|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c"
+)
+
+
+@lru_cache(maxsize=64)
+def calendar_in_english(french: str) -> tuple[str, ...]:
+    """The months and weekdays of a French text as English names, folded ("mardi" →
+    "tuesday"); remembered for the last sentences."""
+    if not _FR_CALENDAR_LETTERS.search(french):
+        return ()
+    return tuple(
+        fold(EN_MONTHS[k - 1] if k < 100 else EN_WEEKDAYS[k - 101])
+        for k, _, _ in calendar_fr(french)
+    )

@@ -8,6 +8,7 @@ English: not, n't, never, no, none, nothing, nobody, no one, neither, nor, witho
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -81,8 +82,14 @@ _EN_WHY_NOT = re.compile(r"(?<![\w-])why\s+(?:not|don['’]?t)(?![\w-])", re.IGN
 
 def negations_en(text: str) -> list[str]:
     """The negations of an English sentence, as written ("not", "didn't", "never")."""
+    return list(_negations_en(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _negations_en(text: str) -> tuple[str, ...]:
+    """Remembered for the last sentences: a summary sentence is read again as its source."""
     cleaned = _EN_NOT_DENIAL.sub(" ", text)
-    return [m.group(0) for m in _EN.finditer(cleaned)]
+    return tuple(m.group(0) for m in _EN.finditer(cleaned))
 
 
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")

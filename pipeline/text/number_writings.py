@@ -33,9 +33,12 @@ _EN_K = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)k\b")
 _EN_A_COUNTS = {"decade": 10.0, "dozen": 12.0, "century": 100.0}
 _EN_DECADES_OF = re.compile(r"(?<![\w-])([a-z]+|\d+)\s+decades\b", re.IGNORECASE)
 _EN_A_COUNT = re.compile(r"\b(?:an?|one)\s+(decade|dozen|century)\b", re.IGNORECASE)
+_CURRENCY_WORDS = ("euro", "dollar", "pound", "franc", "crown", "yen", "yuan")
 _EN_A_CURRENCY = re.compile(
-    r"\ban?\s+(?:(?:strong|weak|single|new)\s+)?(euro|dollar|pound|franc|crown|yen|yuan)\b", re.I
+    rf"\ban?\s+(?:(?:strong|weak|single|new)\s+)?({'|'.join(_CURRENCY_WORDS)})\b", re.I
 )
+_EN_AND_A_HALF = re.compile(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", re.I)
+_EN_FORTNIGHT = re.compile(r"\bfortnights?\b", re.IGNORECASE)
 _EN_PREFIXED_YEAR = re.compile(r"\b(?:mid|pre|post|early|late)-((?:1[89]|20)\d\d)s?\b", re.I)
 # "the fifties", "the nineteen-seventies": a decade in words
 _EN_DECADES = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
@@ -43,9 +46,17 @@ _EN_DECADE_WORD = re.compile(rf"\b(?:nineteen[\s-]+)?({_EN_DECADES})ies\b", re.I
 _DECADE_OF = {w: 20 + 10 * i for i, w in enumerate(_EN_DECADES.split("|"))}
 
 
+def _cued(pattern: re.Pattern[str], text: str, lowered: str, cues: tuple[str, ...]):
+    """``pattern``'s matches in ``text``, looked for only where ``lowered`` (the text in lower
+    case) holds one of the words every match has: most sentences have none, and the
+    substring test costs a fraction of the pattern's scan."""
+    return pattern.finditer(text) if any(c in lowered for c in cues) else ()
+
+
 def implicit_en(english: str) -> list[Quantity]:
     out = []
-    for m in _EN_A_SCALE.finditer(english):
+    low = english.lower()
+    for m in _cued(_EN_A_SCALE, english, low, ("thousand", "million", "billion")):
         value = _SCALES_EN[m.group(2).lower()] * (0.5 if m.group(1) else 1)
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
     for m in _EN_K.finditer(english):
@@ -64,26 +75,28 @@ def implicit_en(english: str) -> list[Quantity]:
             value = words[0].value
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=True))
     # "a decade" ↔ "dix ans", "a dozen", "a century"; "a euro" ↔ "un euro", "1 €"
-    for m in _EN_A_COUNT.finditer(english):
+    for m in _cued(_EN_A_COUNT, english, low, ("decade", "dozen", "century")):
         value = _EN_A_COUNTS[m.group(1).lower()]
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
-    for m in _EN_DECADES_OF.finditer(english):  # "seven decades" ↔ "soixante-dix ans"
+    for m in _cued(
+        _EN_DECADES_OF, english, low, ("decades",)
+    ):  # "seven decades" ↔ "soixante-dix ans"
         for q in quantities_en(m.group(1), words=True):
             out.append(dataclasses.replace(q, number=q.value * 10, value=q.value * 10))
-    for m in _EN_A_CURRENCY.finditer(english):
+    for m in _cued(_EN_A_CURRENCY, english, low, _CURRENCY_WORDS):
         out += [
             dataclasses.replace(q, span=m.span())
             for q in quantities_en("one " + m.group(1).lower(), words=True)
         ]
     # "mid-2007", "pre-1990": a year the parser does not read after the prefix
-    for m in _EN_PREFIXED_YEAR.finditer(english):
+    for m in _cued(_EN_PREFIXED_YEAR, english, low, ("mid-", "pre-", "post-", "early-", "late-")):
         value = float(m.group(1))
         out.append(Quantity("year", m.group(1), value, value, None, m.span(1)))
     # "one and a half years", "a year and a half": 1.5
-    for m in re.finditer(r"\b(?:one|an?\s+\w+)\s+and\s+a\s+half\b", english, re.I):
+    for m in _cued(_EN_AND_A_HALF, english, low, ("half",)):
         out.append(Quantity("number", m.group(0), 1.5, 1.5, None, m.span()))
     # "quinze jours" ↔ "a fortnight" (and "15 jours" as often means two weeks).
-    for m in re.finditer(r"\bfortnights?\b", english, re.IGNORECASE):
+    for m in _cued(_EN_FORTNIGHT, english, low, ("fortnight",)):
         out += [
             Quantity("number", m.group(0), v, v, None, m.span(), written=True) for v in (14, 15)
         ]

@@ -46,9 +46,10 @@ def missing_ordinals(french: str, english: str) -> list[str]:
         for m in FR_ORDINAL.finditer(french)
         if not within([q.span() for q in quarters_fr], m.start())
     ]
+    # Past the table's ranks, every French ordinal in words ends in "-ième": looked for first.
     words_fr = [
         (m.group(0), rank)
-        for m in _FR_ORDINAL_WORD.finditer(french)
+        for m in (_FR_ORDINAL_WORD.finditer(french) if "ième" in french.lower() else ())
         if (rank := parse_french_ordinal(m.group(0)) or 0) > max(FR_ORDINAL_WORDS.values())
     ]
     if not quarters_fr and not ordinals_fr and not words_fr:

@@ -32,6 +32,12 @@ _DAYS = {
     "en": [fold(d) for d in EN_WEEKDAYS],
     "fr": [fold(d) for d in FR_WEEKDAYS],
 }
+# Each month's and weekday's folded name → its key (months 0-11, weekdays 100-106).
+_DATE_KEYS = {
+    lang: {m: i for i, m in enumerate(_MONTHS[lang])}
+    | {d: 100 + i for i, d in enumerate(_DAYS[lang])}
+    for lang in _MONTHS
+}
 # "may" and "march" are also ordinary English words; only capitalised they name a month.
 _AMBIGUOUS_LOWER = {"may", "march"}
 # Capitalised words that are not names: pronouns, titles and the function words and connectives
@@ -63,15 +69,12 @@ _APPROXIMATE = re.compile(
 def _dates(text: str, lang: str) -> list[tuple[int, str]]:
     """Month and weekday names: ``(key, surface)``, the key shared by both languages."""
     out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        key = fold(word)
-        if key in _AMBIGUOUS_LOWER and lang == "en" and word[0].islower():
+    keys = _DATE_KEYS[lang]
+    for word in _TOKEN.findall(text):
+        key = keys.get(fold(word))
+        if key is None or (lang == "en" and word[0].islower() and fold(word) in _AMBIGUOUS_LOWER):
             continue
-        if key in _MONTHS[lang]:
-            out.append((_MONTHS[lang].index(key), word))
-        elif key in _DAYS[lang]:
-            out.append((100 + _DAYS[lang].index(key), word))
+        out.append((key, word))
     return out
 
 
@@ -144,7 +147,7 @@ class SourceEvidence:
         self._initials_seen: set[str] | None = None
         for text, lang_ in self._texts:
             self.quantities += quantities(text, lang_)
-            self.words |= {fold(w) for w in _TOKEN.findall(text)}
+            self.words.update(map(fold, _TOKEN.findall(text)))
 
     @property
     def dates(self) -> set[int]:

@@ -30,7 +30,7 @@ from pipeline.lang.lexicon import (
     EN_MONTHS,
     EN_WEEKDAYS,
     FR_MONTHS,
-    calendar_fr,
+    calendar_in_english,
     fold,
 )
 from pipeline.lang.names import (
@@ -300,19 +300,12 @@ def _first_name_added(word: str, english: str, french: str) -> bool:
 def _misspelt_calendar(key: str, french: str) -> bool:
     """Whether a folded English word is a month or weekday that the French states, misspelt
     ("Janaury", "Tuesda" for "janvier", "mardi")."""
-    if not _CALENDAR_LETTERS.search(french):
-        return False
-    names = [
-        EN_MONTHS[k - 1] if k < 100 else EN_WEEKDAYS[k - 101] for k, _, _ in calendar_fr(french)
-    ]
-    return any(SequenceMatcher(None, key, fold(n)).ratio() >= _MISSPELT for n in names)
+    return any(
+        SequenceMatcher(None, key, n).ratio() >= _MISSPELT for n in calendar_in_english(french)
+    )
 
 
 _MISSPELT = 0.8  # the difflib ratio of a misspelt calendar word to the right one
-# What every French month and weekday has: "-di" ("mardi", "dimanche"), or a month's letters.
-_CALENDAR_LETTERS = re.compile(
-    r"(?i)di|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c"
-)
 
 
 def _run_word(word: str) -> str:
