@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from pipeline.text.numbers import Quantity, quantities_en
 
@@ -46,7 +47,9 @@ _EN_DECADE_WORD = re.compile(rf"\b(?:nineteen[\s-]+)?({_EN_DECADES})ies\b", re.I
 _DECADE_OF = {w: 20 + 10 * i for i, w in enumerate(_EN_DECADES.split("|"))}
 
 
-def _cued(pattern: re.Pattern[str], text: str, lowered: str, cues: tuple[str, ...]):
+def _cued(
+    pattern: re.Pattern[str], text: str, lowered: str, cues: tuple[str, ...]
+) -> Iterable[re.Match[str]]:
     """``pattern``'s matches in ``text``, looked for only where ``lowered`` (the text in lower
     case) holds one of the words every match has: most sentences have none, and the
     substring test costs a fraction of the pattern's scan."""
@@ -78,9 +81,8 @@ def implicit_en(english: str) -> list[Quantity]:
     for m in _cued(_EN_A_COUNT, english, low, ("decade", "dozen", "century")):
         value = _EN_A_COUNTS[m.group(1).lower()]
         out.append(Quantity("number", m.group(0), value, value, None, m.span(), written=False))
-    for m in _cued(
-        _EN_DECADES_OF, english, low, ("decades",)
-    ):  # "seven decades" ↔ "soixante-dix ans"
+    # "seven decades" ↔ "soixante-dix ans"
+    for m in _cued(_EN_DECADES_OF, english, low, ("decades",)):
         for q in quantities_en(m.group(1), words=True):
             out.append(dataclasses.replace(q, number=q.value * 10, value=q.value * 10))
     for m in _cued(_EN_A_CURRENCY, english, low, _CURRENCY_WORDS):

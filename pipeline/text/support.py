@@ -71,8 +71,9 @@ def _dates(text: str, lang: str) -> list[tuple[int, str]]:
     out = []
     keys = _DATE_KEYS[lang]
     for word in _TOKEN.findall(text):
-        key = keys.get(fold(word))
-        if key is None or (lang == "en" and word[0].islower() and fold(word) in _AMBIGUOUS_LOWER):
+        folded = fold(word)
+        key = keys.get(folded)
+        if key is None or (lang == "en" and word[0].islower() and folded in _AMBIGUOUS_LOWER):
             continue
         out.append((key, word))
     return out
