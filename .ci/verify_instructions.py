@@ -5,6 +5,7 @@ collects under. The slices differ, so no per-sentence cache holds a measured sen
 import functools
 import sys
 
+from pipeline.bench.verify_cost import check_pair
 from pipeline.evaluation.data import newstest2014
 from pipeline.verify.checks import Verifier
 
@@ -15,9 +16,7 @@ analyses = verifier.analyse([p.source for p in pairs])
 
 
 def check(done: int, i: int) -> int:
-    pair, analysis = pairs[i], analyses[i]
-    verifier.translation(pair.source, pair.reference, analysis)
-    verifier.summary(pair.reference, [pair.source], [pair.reference])
+    check_pair(verifier, pairs[i], analyses[i])
     return done + 1
 
 

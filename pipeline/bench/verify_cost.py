@@ -15,6 +15,13 @@ from typing import Any
 ARTICLE = 30  # sentences in the article the figure is given for
 
 
+def check_pair(verifier: Any, pair: Any, analysis: Any) -> None:
+    """What the figure times for one pair: the reference checked as a translation of its source,
+    then as a summary sentence of it (also run by ``.ci/verify_instructions.py``)."""
+    verifier.translation(pair.source, pair.reference, analysis)
+    verifier.summary(pair.reference, [pair.source], [pair.reference])
+
+
 def measure_verify_cost(runs: int = 3, limit: int | None = None) -> dict[str, Any]:
     """CPU milliseconds the checks take a sentence and a 30-sentence article, run by run.
 
@@ -35,8 +42,7 @@ def measure_verify_cost(runs: int = 3, limit: int | None = None) -> dict[str, An
     for _ in range(runs):
         began = time.process_time()
         for pair, analysis in zip(pairs, analyses, strict=True):
-            verifier.translation(pair.source, pair.reference, analysis)
-            verifier.summary(pair.reference, [pair.source], [pair.reference])
+            check_pair(verifier, pair, analysis)
         per_sentence.append(1000 * (time.process_time() - began) / max(len(pairs), 1))
     return {
         "pairs": len(pairs),

@@ -167,18 +167,10 @@ EN_NUMBERS_TO_20 = [
 ]
 
 
-# What every French month and weekday has: "-di" ("mardi", "dimanche"), or a month's letters.
-_FR_CALENDAR_LETTERS = re.compile(
-    r"(?i)di|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c"
-)
-
-
 @lru_cache(maxsize=64)
 def calendar_in_english(french: str) -> tuple[str, ...]:
     """The months and weekdays of a French text as English names, folded ("mardi" →
     "tuesday"); remembered for the last sentences."""
-    if not _FR_CALENDAR_LETTERS.search(french):
-        return ()
     return tuple(
         fold(EN_MONTHS[k - 1] if k < 100 else EN_WEEKDAYS[k - 101])
         for k, _, _ in calendar_fr(french)

@@ -210,9 +210,9 @@ def _in_units(french: str, q: Quantity) -> list[tuple[float, str]]:
         return []
     unit = m.group(1).lower()
     factor, english = _OTHER_UNITS[unit]
-    out = [(q.value * factor, english)]
-    if unit in ("jour", "minute") and (2 * q.value * factor) % 1:
-        out = []  # "10 jours": no whole or half number of weeks
+    value = q.value * factor
+    # "10 jours" is no whole or half number of weeks
+    out = [] if unit in ("jour", "minute") and (2 * value) % 1 else [(value, english)]
     if unit == "jour" and q.value in _FR_WEEKS_OF_DAYS:
         out.append((_FR_WEEKS_OF_DAYS[q.value], "week"))
     if unit == "heure" and q.value % 24 == 0:  # "48 heures" ↔ "two days"

@@ -81,12 +81,11 @@ def _dates(text: str, lang: str) -> list[tuple[int, str]]:
 
 def _name_spans(text: str, lang: str) -> list[tuple[str, list[str]]]:
     """Runs of capitalised words: ``(surface, folded tokens)``."""
-    month_keys = set(_MONTHS[lang]) | set(_DAYS[lang])
     spans: list[tuple[int, int, list[str]]] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
         key = fold(word)
-        if not word[0].isupper() or key in _NOT_NAMES or key in month_keys or len(word) < 2:
+        if not word[0].isupper() or key in _NOT_NAMES or key in _DATE_KEYS[lang] or len(word) < 2:
             continue
         gap = text[spans[-1][1] : m.start()] if spans else None
         if gap is not None and re.fullmatch(r"\s+|-", gap):

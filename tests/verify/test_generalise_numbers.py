@@ -53,6 +53,8 @@ def _flagged(fr: str, en: str) -> bool:
         ("Il a travaillé plus de 10 heures.", "He worked more than 10 hours.", False),
         ("Il a travaillé plus de 10 heures.", "He worked more than 12 hours.", True),
         ("C'est ouvert de 9 heures à 17 heures.", "It is open from 9 am to 5 pm.", False),
+        ("C'est ouvert de 9 heures à 17 heures.", "It is open from 10 am to 5 pm.", True),
+        ("De 9 heures à 17 heures, il travaille.", "From 10 am to 5 pm, he works.", True),
         # a duration in the next unit of time: days in weeks ("huit jours", "quinze jours" are
         # a week and two), minutes in hours, and one of the unit said without a number
         ("Il reviendra dans quinze jours.", "He will be back in two weeks.", False),
@@ -67,8 +69,6 @@ def _flagged(fr: str, en: str) -> bool:
         ("Il a attendu 90 minutes.", "He waited 1.5 hours.", False),
         ("Il a attendu 90 minutes.", "He waited 2.5 hours.", True),
         ("Il a attendu 10 jours.", "He waited a week.", True),
-        ("C'est ouvert de 9 heures à 17 heures.", "It is open from 10 am to 5 pm.", True),
-        ("De 9 heures à 17 heures, il travaille.", "From 10 am to 5 pm, he works.", True),
         ("C'est ouvert 24 heures sur 24.", "It is open around the clock.", False),
         # "24h/24, 7j/7", "24 heures sur 24", "jour et nuit" ↔ "24/7": no time, no number of its own
         ("C'est ouvert 24h/24, 7j/7.", "It is open 24/7.", False),
